@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native and engine packages are loaded by Node at run time rather than bundled.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pino", "bcryptjs"],
+  poweredByHeader: false,
+  turbopack: { root: import.meta.dirname },
+};
+
+export default nextConfig;

@@ -1,0 +1,53 @@
+import { defineConfig } from "@playwright/test";
+
+/** scripts/e2e.ts picks a free port and a temporary data directory, and builds first. */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = process.env.E2E_DATA_DIR ?? "./data/e2e";
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "first-run", testMatch: "first-run.spec.ts" },
+    { name: "signed-in", testIgnore: ["first-run.spec.ts", "screenshots.spec.ts"], dependencies: ["first-run"] },
+  ],
+  webServer: {
+    command: "npx --no-install tsx server.ts",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "localhost",
+      HEARTH_DATA_DIR: dataDir,
+      HEARTH_DEMO: "0",
+      LOG_LEVEL: "warn",
+    },
+  },
+});

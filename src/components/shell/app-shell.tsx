@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { LiveIndicator } from "@/components/shell/live-indicator";
+import { UserMenu } from "@/components/shell/user-menu";
+import { RealtimeProvider } from "@/lib/realtime/socket-provider";
+
+/** The frame of every signed-in page: header with home link, live status and account menu. */
+export function AppShell({ me, children }: { me: { name: string; email: string }; children: ReactNode }) {
+  return (
+    <RealtimeProvider>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-card focus:p-2">
+        Skip to content
+      </a>
+      <header className="border-b border-line bg-card">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+          <Link href="/" className="text-xl font-bold text-ember-700">
+            Hearth
+          </Link>
+          <div className="flex items-center gap-2">
+            <LiveIndicator />
+            <UserMenu name={me.name} email={me.email} />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        {children}
+      </main>
+    </RealtimeProvider>
+  );
+}

@@ -1,0 +1,123 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { z } from "zod";
+
+const zFlag = z
+  .enum(["0", "1", "false", "true", "no", "yes"])
+  .transform((value) => value === "1" || value === "true" || value === "yes");
+
+const zEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("localhost"),
+  HEARTH_DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql://")
+    .optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  HEARTH_ADMIN_EMAIL: z.email().optional(),
+  HEARTH_ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+  HEARTH_ADMIN_NAME: z.string().min(1).default("Administrator"),
+  HEARTH_DEMO: zFlag.default(true),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type HearthConfig = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  authSecret: string;
+  authUrl: string;
+  headlessAdmin: { email: string; password: string; name: string } | null;
+  seedDemo: boolean;
+  logLevel: z.infer<typeof zEnv>["LOG_LEVEL"];
+};
+
+/** Turns a validation failure into one readable line per variable instead of a zod dump. */
+export class ConfigError extends Error {
+  constructor(issues: z.core.$ZodIssue[]) {
+    super(
+      "Invalid configuration:\n" +
+        issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}
+
+type Environment = Record<string, string | undefined>;
+
+function parseEnv(env: Environment) {
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]),
+  );
+  const parsed = zEnv.safeParse(blankToUndefined);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues);
+  return parsed.data;
+}
+
+/**
+ * The NEXTAUTH_SECRET is generated on first start and kept in the data directory, so the two
+ * start-up commands need no configuration and sessions survive restarts.
+ */
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, "nextauth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+function publicHost(host: string): string {
+  return host === "0.0.0.0" || host === "::" ? "localhost" : host;
+}
+
+/**
+ * Resolves the whole configuration once at start-up, creating the data directory and secret
+ * when needed. Side effects are limited to the data directory.
+ */
+export function resolveConfig(env: Environment = process.env): HearthConfig {
+  const parsed = parseEnv(env);
+  const dataDir = path.resolve(parsed.HEARTH_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const headlessAdmin =
+    parsed.HEARTH_ADMIN_EMAIL && parsed.HEARTH_ADMIN_PASSWORD
+      ? { email: parsed.HEARTH_ADMIN_EMAIL, password: parsed.HEARTH_ADMIN_PASSWORD, name: parsed.HEARTH_ADMIN_NAME }
+      : null;
+  return {
+    env: parsed.NODE_ENV,
+    port: parsed.PORT,
+    host: parsed.HOST,
+    dataDir,
+    databaseUrl: parsed.DATABASE_URL ?? `file:${path.join(dataDir, "hearth.db")}`,
+    authSecret: parsed.NEXTAUTH_SECRET ?? readOrCreateSecret(dataDir),
+    authUrl: parsed.NEXTAUTH_URL ?? `http://${publicHost(parsed.HOST)}:${parsed.PORT}`,
+    headlessAdmin,
+    seedDemo: parsed.HEARTH_DEMO,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}
+
+/**
+ * Next bundles route handlers apart from server.ts, so the resolved values are handed over
+ * through the process environment, which both sides read.
+ */
+export function exportToProcessEnv(config: HearthConfig): void {
+  process.env.DATABASE_URL = config.databaseUrl;
+  process.env.NEXTAUTH_SECRET = config.authSecret;
+  process.env.NEXTAUTH_URL = config.authUrl;
+  process.env.HEARTH_DATA_DIR = config.dataDir;
+  process.env.LOG_LEVEL = config.logLevel;
+}
+
+/** What code inside Next (route handlers, tRPC) needs; set by exportToProcessEnv at start-up. */
+export function requireEnv(name: "DATABASE_URL" | "NEXTAUTH_SECRET"): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: start Hearth through server.ts (npm start)`);
+  return value;
+}

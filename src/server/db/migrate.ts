@@ -1,0 +1,51 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { databaseProviders, providerOf, type DatabaseProvider } from "@/server/db/database-provider";
+import { readMigrationsList } from "@/server/db/migrations-list";
+import { noSchemaFilter, withSchemaEngine } from "@/server/db/schema-engine";
+
+export interface MigrateOptions {
+  /** Defaults to the provider's committed migrations folder; tests point it elsewhere. */
+  migrationsDir?: string;
+}
+
+interface MigrationTarget {
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Names the database in error messages without leaking credentials. */
+  description: string;
+}
+
+const openTarget: Record<DatabaseProvider, (databaseUrl: string) => Promise<MigrationTarget>> = {
+  sqlite: async (databaseUrl) => {
+    const file = path.resolve(process.cwd(), databaseUrl.slice("file:".length));
+    await mkdir(path.dirname(file), { recursive: true });
+    return { adapterFactory: new PrismaBetterSqlite3({ url: `file:${file}` }), description: file };
+  },
+  postgresql: () =>
+    Promise.reject(new Error("PostgreSQL support arrives in a later issue: use a file: DATABASE_URL (SQLite) for now")),
+};
+
+/**
+ * Applies the pending migrations of the provider `databaseUrl` points at, recording them in the
+ * same `_prisma_migrations` table as `prisma migrate deploy`. Creates a missing SQLite file.
+ */
+export async function migrateDatabase(databaseUrl: string, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
+  const provider = providerOf(databaseUrl);
+  const migrationsDir = path.resolve(process.cwd(), options.migrationsDir ?? databaseProviders[provider].migrationsDir);
+  const migrationsList = await readMigrationsList(migrationsDir);
+  if (migrationsList.migrationDirectories.length === 0) {
+    throw new Error(`No migrations found in ${migrationsDir}: run from the project root`);
+  }
+  const target = await openTarget[provider](databaseUrl);
+  try {
+    const { appliedMigrationNames } = await withSchemaEngine(target.adapterFactory, (engine) =>
+      engine.applyMigrations({ migrationsList, filters: noSchemaFilter }),
+    );
+    return { applied: appliedMigrationNames };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migrating ${target.description} from ${migrationsDir} failed: ${reason}`, { cause: error });
+  }
+}
