@@ -8,18 +8,23 @@ import { getEventBus } from "@/server/events";
 import { logger } from "@/server/logger";
 import { attachRealtime } from "@/server/realtime/socket-server";
 
-/** Bodies of API calls are small JSON; anything larger is refused before Next reads it. */
-const MAX_API_BODY_BYTES = 1_000_000;
+/** Bodies of API calls are small (JSON, or a logo); anything larger is refused before Next reads it. */
+const BODY_LIMITS: [prefix: string, bytes: number][] = [
+  ["/api/images", 1_200_000],
+  ["/api/", 1_000_000],
+];
 
 function refuseOversizeBody(request: IncomingMessage, response: ServerResponse): boolean {
-  if (!request.url?.startsWith("/api/") || request.method === "GET" || request.method === "HEAD") return false;
+  if (request.method === "GET" || request.method === "HEAD") return false;
+  const limit = BODY_LIMITS.find(([prefix]) => request.url?.startsWith(prefix))?.[1];
+  if (limit === undefined) return false;
   const length = Number(request.headers["content-length"] ?? NaN);
   const chunked = request.headers["transfer-encoding"] !== undefined;
-  if (!chunked && Number.isFinite(length) && length <= MAX_API_BODY_BYTES) return false;
+  if (!chunked && Number.isFinite(length) && length <= limit) return false;
   const status = chunked || !Number.isFinite(length) ? 411 : 413;
   const message =
     status === 413
-      ? `Request body too large: the limit is ${MAX_API_BODY_BYTES / 1_000_000} MB.`
+      ? `Request body too large: the limit here is ${(limit / 1_000_000).toFixed(1)} MB.`
       : "Send the request body with a Content-Length header.";
   response.writeHead(status, { "content-type": "application/json", connection: "close" });
   response.end(JSON.stringify({ error: { message } }));

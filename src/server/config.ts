@@ -22,6 +22,8 @@ const zEnv = z.object({
   HEARTH_ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   HEARTH_ADMIN_NAME: z.string().min(1).default("Administrator"),
   HEARTH_DEMO: zFlag.default(true),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().min(3).default("Hearth <hearth@localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -35,6 +37,8 @@ export type HearthConfig = {
   authUrl: string;
   headlessAdmin: { email: string; password: string; name: string } | null;
   seedDemo: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
   logLevel: z.infer<typeof zEnv>["LOG_LEVEL"];
 };
 
@@ -99,6 +103,8 @@ export function resolveConfig(env: Environment = process.env): HearthConfig {
     authUrl: parsed.NEXTAUTH_URL ?? `http://${publicHost(parsed.HOST)}:${parsed.PORT}`,
     headlessAdmin,
     seedDemo: parsed.HEARTH_DEMO,
+    smtpUrl: parsed.SMTP_URL ?? null,
+    mailFrom: parsed.MAIL_FROM,
     logLevel: parsed.LOG_LEVEL,
   };
 }
@@ -113,6 +119,7 @@ export function exportToProcessEnv(config: HearthConfig): void {
   process.env.NEXTAUTH_URL = config.authUrl;
   process.env.HEARTH_DATA_DIR = config.dataDir;
   process.env.LOG_LEVEL = config.logLevel;
+  process.env.MAIL_FROM = config.mailFrom;
 }
 
 /** What code inside Next (route handlers, tRPC) needs; set by exportToProcessEnv at start-up. */

@@ -5,7 +5,7 @@ import { UserMenu } from "@/components/shell/user-menu";
 import { RealtimeProvider } from "@/lib/realtime/socket-provider";
 
 /** The frame of every signed-in page: header with home link, live status and account menu. */
-export function AppShell({ me, children }: { me: { name: string; email: string }; children: ReactNode }) {
+export function AppShell({ me, children }: { me: { name: string; email: string; isAdmin: boolean }; children: ReactNode }) {
   return (
     <RealtimeProvider>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-card focus:p-2">
@@ -18,7 +18,7 @@ export function AppShell({ me, children }: { me: { name: string; email: string }
           </Link>
           <div className="flex items-center gap-2">
             <LiveIndicator />
-            <UserMenu name={me.name} email={me.email} />
+            <UserMenu name={me.name} email={me.email} isAdmin={me.isAdmin} />
           </div>
         </div>
       </header>

@@ -1,7 +1,8 @@
 "use client";
 
-import { ChevronDown, LogOut } from "lucide-react";
+import { Building2, ChevronDown, CircleUser, LogOut, Mail } from "lucide-react";
 import { signOut } from "next-auth/react";
+import Link from "next/link";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -11,7 +12,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
-export function UserMenu({ name, email }: { name: string; email: string }) {
+export function UserMenu({ name, email, isAdmin }: { name: string; email: string; isAdmin: boolean }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger className="inline-flex min-h-11 items-center gap-2 rounded-lg px-3 py-2 font-semibold hover:bg-ember-50">
@@ -20,6 +21,27 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
       </DropdownMenuTrigger>
       <DropdownMenuContent>
         <DropdownMenuLabel>Signed in as {email}</DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account">
+            <CircleUser aria-hidden="true" className="size-4" />
+            Your account
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/organisations">
+            <Building2 aria-hidden="true" className="size-4" />
+            Organisations
+          </Link>
+        </DropdownMenuItem>
+        {isAdmin && (
+          <DropdownMenuItem asChild>
+            <Link href="/outbox">
+              <Mail aria-hidden="true" className="size-4" />
+              Email outbox
+            </Link>
+          </DropdownMenuItem>
+        )}
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/signin" })}>
           <LogOut aria-hidden="true" className="size-4" />

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { assignableRoles, canInGroup, canOnSite, type GroupStanding } from "@/server/policy";
+
+const settings = { membersCanInvite: false, membersCanPropose: true };
+const as = (role: GroupStanding["role"], overrides: Partial<typeof settings> = {}): GroupStanding => ({
+  role,
+  settings: { ...settings, ...overrides },
+});
+
+describe("group permissions", () => {
+  it("keeps the member list from guests and outsiders", () => {
+    expect(canInGroup(as("member"), "group.viewMembers")).toBe(true);
+    expect(canInGroup(as("guest"), "group.viewMembers")).toBe(false);
+    expect(canInGroup(as(null), "group.viewMembers")).toBe(false);
+    expect(canInGroup(as("guest"), "group.view")).toBe(true);
+  });
+
+  it("lets members invite only when the group allows it, and never as admin", () => {
+    expect(canInGroup(as("member"), "invitation.create")).toBe(false);
+    expect(canInGroup(as("member", { membersCanInvite: true }), "invitation.create")).toBe(true);
+    expect(canInGroup(as("guest", { membersCanInvite: true }), "invitation.create")).toBe(false);
+    expect(assignableRoles(as("member", { membersCanInvite: true }))).toEqual(["member", "guest"]);
+    expect(assignableRoles(as("admin"))).toEqual(["admin", "member", "guest"]);
+    expect(assignableRoles(as("member"))).toEqual([]);
+  });
+
+  it("reserves management to admins", () => {
+    for (const action of ["group.update", "member.manage", "membershipRequest.decide", "invitation.manageAll"] as const) {
+      expect(canInGroup(as("admin"), action)).toBe(true);
+      expect(canInGroup(as("member", { membersCanInvite: true, membersCanPropose: true }), action)).toBe(false);
+    }
+  });
+});
+
+describe("site permissions", () => {
+  const nobody = null;
+  const staff = { isAdmin: false, adminOfAnyGroup: true };
+  const siteAdmin = { isAdmin: true, adminOfAnyGroup: false };
+  const member = { isAdmin: false, adminOfAnyGroup: false };
+
+  it("allows set-up only while there are no users", () => {
+    expect(canOnSite(nobody, "site.setup", { userCount: 0 })).toBe(true);
+    expect(canOnSite(siteAdmin, "site.setup", { userCount: 1 })).toBe(false);
+  });
+
+  it("separates the instance administrator, staff and members", () => {
+    expect(canOnSite(siteAdmin, "site.createGroup")).toBe(true);
+    expect(canOnSite(staff, "site.createGroup")).toBe(false);
+    expect(canOnSite(staff, "organisation.manage")).toBe(true);
+    expect(canOnSite(member, "organisation.manage")).toBe(false);
+    expect(canOnSite(member, "organisation.view")).toBe(true);
+    expect(canOnSite(nobody, "organisation.view")).toBe(false);
+    expect(canOnSite(staff, "site.readOutbox")).toBe(false);
+  });
+});
