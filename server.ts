@@ -6,6 +6,7 @@ import { getDb } from "@/server/db";
 import { migrateDatabase } from "@/server/db/migrate";
 import { getEventBus } from "@/server/events";
 import { logger } from "@/server/logger";
+import { startPollScheduler } from "@/server/polls/scheduler";
 import { attachRealtime } from "@/server/realtime/socket-server";
 
 /** Bodies of API calls are small (JSON, or a logo); anything larger is refused before Next reads it. */
@@ -52,6 +53,7 @@ async function main() {
     void handle(request, response);
   });
   const realtime = attachRealtime(server, { db, authSecret: config.authSecret, bus: getEventBus() });
+  const stopPollScheduler = startPollScheduler(db, getEventBus().publish);
   server.on("upgrade", (request, socket, head) => {
     if (!request.url?.startsWith("/socket.io/")) void handleUpgrade(request, socket, head);
   });
@@ -66,6 +68,7 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
+    stopPollScheduler();
     await realtime.close();
     await db.$disconnect();
     process.exit(0);

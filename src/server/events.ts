@@ -1,4 +1,6 @@
+import type { CommentDto } from "@/server/comments/schemas";
 import type { GroupSummary } from "@/server/groups/schemas";
+import type { ReactionSummary } from "@/server/threads/schemas";
 
 /**
  * Every live update, typed once. Services publish after their transaction commits; the socket
@@ -9,12 +11,25 @@ export type DomainEvents = {
   "membership.added": { userId: string; group: GroupSummary };
   /** The user lost a membership: their sockets leave the group's room. */
   "membership.removed": { userId: string; groupId: string };
+  /** Something a thread list shows changed (new thread, comment, pin, close, move, edit): lists refetch. */
+  "thread.activity": { groupId: string; threadId: string };
+  /** The thread's own title, body, tags or state changed: open pages refetch it. */
+  "thread.updated": { threadId: string };
+  "comment.created": CommentDto;
+  "comment.updated": CommentDto;
+  "comment.deleted": CommentDto;
+  "reaction.changed": { threadId: string; subject: "thread" | "comment"; subjectId: string; reactions: ReactionSummary[] };
+  /** Who has the thread open right now. */
+  "thread.presence": { threadId: string; viewers: { id: string; name: string }[] };
+  "thread.typing": { threadId: string; user: { id: string; name: string }; typing: boolean };
+  /** A poll was created, voted on, closed, reopened or given an outcome: pages showing it refetch. */
+  "poll.updated": { pollId: string; groupId: string; threadId: string | null };
 };
 
 export type EventName = keyof DomainEvents;
 
 /** Rooms are per user (their own devices) and per group (everyone in it). */
-export type Room = `user:${string}` | `group:${string}`;
+export type Room = `user:${string}` | `group:${string}` | `thread:${string}`;
 
 export type DomainEvent = {
   [K in EventName]: { name: K; room: Room; payload: DomainEvents[K] };
@@ -23,8 +38,12 @@ export type DomainEvent = {
 export type Publish = (event: DomainEvent) => void;
 
 export type ServerToClientEvents = { [K in EventName]: (payload: DomainEvents[K]) => void };
-/** Nothing is sent up the socket yet: typing indicators and Yjs sync add to this. */
-export type ClientToServerEvents = Record<never, never>;
+export type ClientToServerEvents = {
+  /** Open a thread's live room; the answer says whether the caller may. */
+  "thread.join": (threadId: string, answer: (result: { ok: boolean }) => void) => void;
+  "thread.leave": (threadId: string) => void;
+  "thread.typing": (update: { threadId: string; typing: boolean }) => void;
+};
 
 type Listener = (event: DomainEvent) => void;
 

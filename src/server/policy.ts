@@ -18,6 +18,11 @@ export const GROUP_PERMISSIONS = {
   "group.view": { roles: ["admin", "member", "guest"] },
   /** See the member directory and who else belongs. Never guests. */
   "group.viewMembers": { roles: ["admin", "member"] },
+  /** Every subgroup, to find and ask to join; guests see only the subgroups they belong to. */
+  "group.viewSubgroups": { roles: ["admin", "member"] },
+  /** The member directory lists guests, and everyone's email, only to admins. */
+  "member.viewGuests": { roles: ["admin"] },
+  "member.viewEmails": { roles: ["admin"] },
   "group.update": { roles: ["admin"] },
   "group.createSubgroup": { roles: ["admin"] },
   "member.manage": { roles: ["admin"] },
@@ -26,6 +31,11 @@ export const GROUP_PERMISSIONS = {
   "invitation.manageAll": { roles: ["admin"] },
   "membershipRequest.decide": { roles: ["admin"] },
   "poll.create": { roles: ["admin"], membersWhen: "membersCanPropose" },
+  /** Every thread of the group; guests see only threads they were invited to (see canViewThread). */
+  "thread.viewAll": { roles: ["admin", "member"] },
+  "thread.create": { roles: ["admin", "member"] },
+  /** Pin, close, reopen, move, and delete anyone's comment. */
+  "thread.moderate": { roles: ["admin"] },
 } as const satisfies Record<string, GroupRule>;
 
 export type GroupAction = keyof typeof GROUP_PERMISSIONS;
@@ -43,10 +53,61 @@ export function canInGroup(standing: GroupStanding, action: GroupAction): boolea
   return standing.role === "member" && rule.membersWhen !== undefined && standing.settings[rule.membersWhen];
 }
 
+/** Guests may see (and take part in) a thread only when they were invited to it. */
+export function canViewThread(standing: GroupStanding, facts: { isThreadGuest: boolean }): boolean {
+  if (standing.role === "guest") return facts.isThreadGuest;
+  return canInGroup(standing, "thread.viewAll");
+}
+
+/**
+ * Who may see a poll: the group's members and admins, and guests chosen as its voters or
+ * invited to the thread it belongs to.
+ */
+export function canViewPoll(standing: GroupStanding, facts: { isChosenVoter: boolean; isThreadGuest: boolean }): boolean {
+  if (standing.role === "guest") return facts.isChosenVoter || facts.isThreadGuest;
+  return canInGroup(standing, "thread.viewAll");
+}
+
+/** Who may vote: the chosen voters when the poll names them, otherwise every member and admin. */
+export function canVoteInPoll(standing: GroupStanding, facts: { restrictVoters: boolean; isChosenVoter: boolean }): boolean {
+  if (facts.restrictVoters) return facts.isChosenVoter;
+  return standing.role === "admin" || standing.role === "member";
+}
+
+/** Closing, reopening and writing the outcome: the poll's author or a group admin. */
+export function canManagePoll(standing: GroupStanding, facts: { actorId: string; authorId: string }): boolean {
+  return facts.actorId === facts.authorId || canInGroup(standing, "thread.moderate");
+}
+
+/** Authors edit their own words; admins may also remove anyone's comment, never rewrite it. */
+export function canEditOwn(actorId: string, authorId: string): boolean {
+  return actorId === authorId;
+}
+
+export function canDeleteComment(standing: GroupStanding, facts: { actorId: string; authorId: string }): boolean {
+  return facts.actorId === facts.authorId || canInGroup(standing, "thread.moderate");
+}
+
+/** Which roles the member directory lists to this caller: guests only to those who may see them. */
+export function visibleMemberRoles(standing: GroupStanding): readonly Role[] {
+  return canInGroup(standing, "member.viewGuests") ? ["admin", "member", "guest"] : ["admin", "member"];
+}
+
+/** A group always keeps at least one person in this role, so someone can run it; group creators take it. */
+export const GROUP_KEEPER_ROLE = "admin" satisfies Role;
+
+/** Holders of these roles in a subgroup must belong to every ancestor group; guests join a subgroup alone. */
+export const ROLES_IN_ANCESTORS: readonly Role[] = ["admin", "member"];
+
 /** Which roles an inviter may hand out: admins any, members only member or guest. */
 export function assignableRoles(standing: GroupStanding): readonly Role[] {
   if (standing.role === "admin") return ["admin", "member", "guest"];
   return canInGroup(standing, "invitation.create") ? ["member", "guest"] : [];
+}
+
+/** The roles that may take an action whatever the group's settings: whom to tell when it is needed. */
+export function rolesAlwaysAllowed(action: GroupAction): readonly Role[] {
+  return GROUP_PERMISSIONS[action].roles;
 }
 
 type SiteActor = { isAdmin: boolean; adminOfAnyGroup: boolean } | null;
@@ -64,6 +125,8 @@ export const SITE_PERMISSIONS = {
   "site.setup": "whileNoUsers",
   /** Top-level groups; subgroups are group.createSubgroup on the parent. */
   "site.createGroup": "siteAdmin",
+  /** A signed-in outsider sees a group's name and handle (nothing more), so they can ask to join. */
+  "group.viewOutline": "signedIn",
   /** The outbox holds password-reset links, so only the instance administrator reads it. */
   "site.readOutbox": "siteAdmin",
   "organisation.manage": "staff",

@@ -16,7 +16,7 @@ export function AppShell({ me, children }: { me: { name: string; email: string; 
           <Link href="/" className="text-xl font-bold text-ember-700">
             Hearth
           </Link>
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center justify-end gap-2">
             <LiveIndicator />
             <UserMenu name={me.name} email={me.email} isAdmin={me.isAdmin} />
           </div>

@@ -7,34 +7,51 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/server/events
 import { useTRPC } from "@/lib/trpc/client";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "signed-out";
-type HearthSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type HearthSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const RealtimeContext = createContext<{ status: LiveStatus }>({ status: "connecting" });
+/** `socket` is null only while rendering on the server; listeners and emits belong in effects. */
+const RealtimeContext = createContext<{ status: LiveStatus; socket: HearthSocket | null }>({
+  status: "connecting",
+  socket: null,
+});
 
 /**
  * One socket.io connection per signed-in tab. It authenticates with the session cookie, so a
  * refusal means the session ended; every other drop is retried by socket.io with back-off.
+ * The socket object is made once, unconnected, in a lazy initialiser (browser only), so children
+ * can attach listeners before it connects; the effect connects and disconnects it.
  */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [socket] = useState<HearthSocket | null>(() =>
+    typeof window === "undefined" ? null : io({ withCredentials: true, transports: ["websocket", "polling"], autoConnect: false }),
+  );
   const queryClient = useQueryClient();
   const trpc = useTRPC();
 
   useEffect(() => {
-    const connection: HearthSocket = io({ withCredentials: true, transports: ["websocket", "polling"] });
+    if (!socket) return;
     const refreshGroups = () => void queryClient.invalidateQueries({ queryKey: trpc.group.list.queryKey() });
-    connection.on("connect", () => setStatus("live"));
-    connection.on("disconnect", () => setStatus("reconnecting"));
-    connection.on("connect_error", (error) => setStatus(error.message === "unauthorized" ? "signed-out" : "reconnecting"));
-    connection.on("membership.added", refreshGroups);
-    connection.on("membership.removed", refreshGroups);
+    const onConnect = () => setStatus("live");
+    const onDisconnect = () => setStatus("reconnecting");
+    const onError = (error: Error) => setStatus(error.message === "unauthorized" ? "signed-out" : "reconnecting");
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    socket.on("connect_error", onError);
+    socket.on("membership.added", refreshGroups);
+    socket.on("membership.removed", refreshGroups);
+    socket.connect();
     return () => {
-      connection.removeAllListeners();
-      connection.disconnect();
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("connect_error", onError);
+      socket.off("membership.added", refreshGroups);
+      socket.off("membership.removed", refreshGroups);
+      socket.disconnect();
     };
-  }, [queryClient, trpc]);
+  }, [socket, queryClient, trpc]);
 
-  return <RealtimeContext.Provider value={{ status }}>{children}</RealtimeContext.Provider>;
+  return <RealtimeContext.Provider value={{ status, socket }}>{children}</RealtimeContext.Provider>;
 }
 
 export function useRealtime() {

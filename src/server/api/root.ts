@@ -1,12 +1,32 @@
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
+import { commentRouter } from "@/server/comments/router";
 import { groupRouter } from "@/server/groups/router";
+import { invitationRouter } from "@/server/invitations/router";
+import { memberRouter } from "@/server/members/router";
+import { membershipRequestRouter } from "@/server/membership-requests/router";
+import { organisationRouter } from "@/server/organisations/router";
+import { outboxRouter } from "@/server/outbox/router";
+import { pollRouter } from "@/server/polls/router";
+import { reactionRouter } from "@/server/reactions/router";
 import { setupRouter } from "@/server/setup/router";
+import { threadRouter } from "@/server/threads/router";
+import { passwordResetRouter } from "@/server/users/password-reset-router";
 import { userRouter } from "@/server/users/router";
 
 export const appRouter = createTRPCRouter({
   user: userRouter,
   group: groupRouter,
+  member: memberRouter,
+  organisation: organisationRouter,
   setup: setupRouter,
+  thread: threadRouter,
+  comment: commentRouter,
+  reaction: reactionRouter,
+  poll: pollRouter,
+  invitation: invitationRouter,
+  membershipRequest: membershipRequestRouter,
+  outbox: outboxRouter,
+  passwordReset: passwordResetRouter,
 });
 
 export type AppRouter = typeof appRouter;

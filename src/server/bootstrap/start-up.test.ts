@@ -33,6 +33,11 @@ describe("prepareInstance", () => {
       { name: "Compassionate Community Steering Group" },
       { name: "Vision Document Working Group" },
     ]);
+    expect(await db.thread.count()).toBe(3);
+    expect(await db.poll.count({ where: { closedAt: null } })).toBe(1);
+    expect(await db.ballot.count()).toBe(2);
+    const guest = await db.user.findUniqueOrThrow({ where: { email: "sam.patel@example.org" }, select: { threadGuestOf: { select: { threadId: true } } } });
+    expect(guest.threadGuestOf).toHaveLength(1);
     const staff = first.demoSignIns.find((person) => person.isAdmin)!;
     await expect(verifyCredentials(db, staff)).resolves.toMatchObject({ email: staff.email });
     expect(statSync(path.join(config.dataDir, "demo-sign-ins.json")).mode & 0o777).toBe(0o600);

@@ -1,31 +1,15 @@
 import type { Db } from "@/server/db";
 import type { GroupSummary } from "@/server/groups/schemas";
+import { summarySelect, toSummary } from "@/server/groups/summary";
 
 /** The caller's groups, parents before their subgroups, each with the caller's role. */
 export async function listMyGroups(db: Db, userId: string): Promise<GroupSummary[]> {
   const memberships = await db.membership.findMany({
     where: { userId },
-    select: {
-      role: true,
-      group: {
-        select: {
-          id: true,
-          name: true,
-          handle: true,
-          description: true,
-          parentId: true,
-          _count: { select: { memberships: true } },
-        },
-      },
-    },
+    select: { role: true, group: { select: summarySelect } },
     orderBy: { group: { name: "asc" } },
   });
-  const summaries = memberships.map(({ role, group: { _count, ...group } }) => ({
-    ...group,
-    role,
-    memberCount: _count.memberships,
-  }));
-  return orderParentsFirst(summaries);
+  return orderParentsFirst(memberships.map(({ role, group }) => toSummary(role, group)));
 }
 
 /** Depth-first, so each subgroup follows its parent; a group whose parent the caller is not in counts as a root. */

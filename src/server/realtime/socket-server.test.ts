@@ -1,57 +1,13 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { encode } from "next-auth/jwt";
-import { io as connect, type Socket } from "socket.io-client";
-import { afterEach, describe, expect, it } from "vitest";
-import { getDb } from "@/server/db";
+import { describe, expect, it } from "vitest";
 import { getEventBus } from "@/server/events";
-import { attachRealtime } from "@/server/realtime/socket-server";
 import { addMember, makeGroup, makeUser } from "@/server/test/factories";
-
-const SECRET = "socket-test-secret-that-is-long-enough";
-const cleanups: (() => Promise<void> | void)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function startServer() {
-  const httpServer: HttpServer = createServer();
-  const realtime = attachRealtime(httpServer, { db: getDb(), authSecret: SECRET, bus: getEventBus() });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  cleanups.push(() => realtime.close());
-  return `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-}
-
-function open(url: string, headers: Record<string, string> = {}): Socket {
-  const socket = connect(url, { transports: ["websocket"], extraHeaders: headers, reconnection: false });
-  cleanups.push(() => void socket.disconnect());
-  return socket;
-}
-
-function outcome(socket: Socket): Promise<"connected" | string> {
-  return new Promise((resolve) => {
-    socket.once("connect", () => resolve("connected"));
-    socket.once("connect_error", (error) => resolve(error.message));
-  });
-}
-
-async function sessionCookie(userId: string, secret = SECRET) {
-  return `next-auth.session-token=${await encode({ token: { sub: userId }, secret })}`;
-}
-
-/** Retries until the assertion passes instead of sleeping for a guessed time. */
-async function eventually(assertion: () => void, timeoutMs = 3000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
+import {
+  connectOutcome as outcome,
+  eventually,
+  openSocket as open,
+  sessionCookie,
+  startSocketServer as startServer,
+} from "@/server/test/sockets";
 
 describe("realtime socket server", () => {
   it("refuses a socket without a session cookie", async () => {
@@ -89,7 +45,7 @@ describe("realtime socket server", () => {
     const outsiderSaw: string[] = [];
     memberSocket.on("membership.removed", (payload: { groupId: string }) => memberSaw.push(payload.groupId));
     outsiderSocket.on("membership.removed", (payload: { groupId: string }) => outsiderSaw.push(payload.groupId));
-    const summary = { id: group.id, name: group.name, handle: group.handle, description: "", parentId: null, role: "member" as const, memberCount: 2 };
+    const summary = { id: group.id, name: group.name, handle: group.handle, description: "", parentId: null, role: "member" as const, memberCount: 2, logoUrl: null };
 
     // Publish until the member's room join (done right after connect) has landed.
     await eventually(() => {

@@ -4,8 +4,9 @@ import { userIdFromCookieHeader } from "@/server/auth/session-token";
 import type { Db } from "@/server/db";
 import type { ClientToServerEvents, DomainEvent, getEventBus, ServerToClientEvents } from "@/server/events";
 import { logger } from "@/server/logger";
+import { handleThreadRooms } from "@/server/realtime/thread-rooms";
 
-type SocketData = { userId: string };
+type SocketData = { userId: string; name: string };
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
 
 /** Browsers always send Origin on WebSocket/XHR; refusing foreign origins stops cross-site socket hijacking. */
@@ -39,10 +40,10 @@ export function attachRealtime(
     try {
       const userId = await userIdFromCookieHeader(socket.handshake.headers.cookie, deps.authSecret);
       const user = userId
-        ? await deps.db.user.findUnique({ where: { id: userId }, select: { id: true } })
+        ? await deps.db.user.findUnique({ where: { id: userId }, select: { id: true, name: true } })
         : null;
       if (!user) return next(new Error("unauthorized"));
-      socket.data.userId = user.id;
+      socket.data = { userId: user.id, name: user.name };
       next();
     } catch (error) {
       logger.error({ err: error }, "socket handshake failed");
@@ -52,12 +53,18 @@ export function attachRealtime(
 
   io.on("connection", async (socket) => {
     const { userId } = socket.data;
-    const memberships = await deps.db.membership.findMany({ where: { userId }, select: { groupId: true } });
+    // Group rooms carry news about every thread, so guests (who see only their threads) stay out.
+    const memberships = await deps.db.membership.findMany({
+      where: { userId, role: { not: "guest" } },
+      select: { groupId: true },
+    });
     await socket.join([`user:${userId}`, ...memberships.map(({ groupId }) => `group:${groupId}`)]);
   });
 
+  handleThreadRooms(io, deps.db);
+
   const forward = (event: DomainEvent) => {
-    if (event.name === "membership.added") {
+    if (event.name === "membership.added" && event.payload.group.role !== "guest") {
       io.in(`user:${event.payload.userId}`).socketsJoin(`group:${event.payload.group.id}`);
     }
     if (event.name === "membership.removed") {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createCaller } from "@/server/api/root";
+import { newToken } from "@/server/auth/tokens";
 import { getDb } from "@/server/db";
 import type { DomainEvent } from "@/server/events";
 import type { Role } from "@/server/policy";
@@ -44,4 +45,56 @@ export function callerFor(userId: string | null) {
   const published: DomainEvent[] = [];
   const caller = createCaller({ db: getDb(), userId, publish: (event) => published.push(event) });
   return { caller, published };
+}
+
+/** A caller whose database calls are counted, to show that a query count does not grow with data. */
+export function countingCaller(userId: string) {
+  let queries = 0;
+  const db = getDb().$extends({
+    query: {
+      $allOperations({ args, query }) {
+        queries += 1;
+        return query(args);
+      },
+    },
+  }) as unknown as ReturnType<typeof getDb>;
+  const caller = createCaller({ db, userId, publish: () => undefined });
+  return {
+    caller,
+    reset: () => {
+      const seen = queries;
+      queries = 0;
+      return seen;
+    },
+  };
+}
+
+export async function makeOrganisation(overrides: { name?: string } = {}) {
+  return getDb().organisation.create({
+    data: { name: overrides.name ?? `Organisation ${uniqueSuffix()}` },
+    select: { id: true, name: true },
+  });
+}
+
+/** A small valid PNG uploaded by the given user, for logo and avatar tests. */
+export async function makeImage(uploadedById: string) {
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+  return getDb().image.create({ data: { uploadedById, contentType: "image/png", bytes: png }, select: { id: true } });
+}
+
+/** A pending invitation written directly, with its token, as if an admin had sent it. */
+export async function makeInvitation(args: { groupId: string; invitedById: string; email?: string; role?: Role }) {
+  const { token, hash } = newToken();
+  const invitation = await getDb().invitation.create({
+    data: {
+      groupId: args.groupId,
+      invitedById: args.invitedById,
+      email: args.email ?? `invitee-${uniqueSuffix()}@example.test`,
+      role: args.role ?? "member",
+      tokenHash: hash,
+      expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000),
+    },
+    select: { id: true, email: true },
+  });
+  return { ...invitation, token };
 }

@@ -1,14 +1,52 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import type { Me } from "@/server/users/schemas";
-import { verifyPassword } from "@/server/users/password";
+import { assertOwnImage, imageUrl } from "@/server/images/service";
+import type { ChangePasswordInput, Me, UpdateProfileInput } from "@/server/users/schemas";
+import { hashPassword, verifyPassword } from "@/server/users/password";
 
-const meSelect = { id: true, name: true, email: true, isAdmin: true } as const;
+const meSelect = {
+  id: true,
+  name: true,
+  email: true,
+  isAdmin: true,
+  bio: true,
+  avatarId: true,
+  organisation: { select: { id: true, name: true } },
+} as const;
+
+function toMe({ avatarId, ...user }: { avatarId: string | null } & Omit<Me, "avatarUrl">): Me {
+  return { ...user, avatarUrl: imageUrl(avatarId) };
+}
 
 export async function getMe(db: Db, userId: string): Promise<Me> {
   const user = await db.user.findUnique({ where: { id: userId }, select: meSelect });
   if (!user) throw new AppError("NOT_FOUND", "Your account no longer exists.");
-  return user;
+  return toMe(user);
+}
+
+export async function updateProfile(db: Db, userId: string, input: UpdateProfileInput): Promise<Me> {
+  if (input.avatarId) await assertOwnImage(db, userId, input.avatarId);
+  const user = await db.user.update({
+    where: { id: userId },
+    data: { name: input.name, bio: input.bio, ...(input.avatarId !== undefined ? { avatarId: input.avatarId } : {}) },
+    select: meSelect,
+  });
+  return toMe(user);
+}
+
+/** Changing the password also cancels any reset links still out, so an old email cannot undo it. */
+export async function changePassword(db: Db, userId: string, input: ChangePasswordInput): Promise<{ ok: true }> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(input.currentPassword, user?.passwordHash ?? null))) {
+    throw new AppError("BAD_REQUEST", "Your current password is not right.");
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = new Date();
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } }),
+    db.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } }),
+  ]);
+  return { ok: true };
 }
 
 /** The identity next-auth keeps in its JWT, or null for any mismatch (never says which part). */

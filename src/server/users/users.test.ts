@@ -7,7 +7,7 @@ describe("user.me", () => {
   it("returns the caller's own account without secrets", async () => {
     const user = await makeUser({ name: "Priya" });
     const me = await callerFor(user.id).caller.user.me();
-    expect(me).toEqual({ id: user.id, name: "Priya", email: user.email, isAdmin: false });
+    expect(me).toEqual({ id: user.id, name: "Priya", email: user.email, isAdmin: false, bio: "", avatarUrl: null, organisation: null });
   });
 
   it("refuses a signed-out caller", async () => {

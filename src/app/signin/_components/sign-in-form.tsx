@@ -1,13 +1,15 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 
-export function SignInForm() {
+/** `next` is where to go after signing in: a path on this site, such as an invitation link. */
+export function SignInForm({ next = "/" }: { next?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -24,7 +26,7 @@ export function SignInForm() {
         redirect: false,
       });
       if (result?.ok) {
-        router.replace("/");
+        router.replace(next);
         router.refresh();
         return;
       }
@@ -44,6 +46,9 @@ export function SignInForm() {
       {error && <Alert>{error}</Alert>}
       <TextField label="Email" name="email" type="email" autoComplete="email" required />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Link href="/forgot-password" className="self-start font-semibold text-ember-700 underline">
+        Forgot your password?
+      </Link>
       <Button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -1,0 +1,28 @@
+import { TRPCError } from "@trpc/server";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getSessionUserId } from "@/server/api/context";
+import { getServerCaller } from "@/server/api/server-caller";
+
+/** Once per request: the layout, its metadata and the page all ask for the same group. */
+const fetchGroup = cache(async (handle: string) => {
+  const caller = await getServerCaller();
+  const [me, group] = await Promise.all([caller.user.me(), caller.group.byHandle({ handle })]);
+  return { me, group, caller };
+});
+
+/**
+ * The signed-in person and the group at `handle`, as the group's pages need them. Signed-out
+ * visitors go to sign in and come back; a handle that matches no group is a 404.
+ */
+export async function loadGroup(handle: string, path = `/groups/${handle}`) {
+  if (!(await getSessionUserId())) redirect(`/signin?next=${encodeURIComponent(path)}`);
+  try {
+    return await fetchGroup(handle);
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+}
+
+export type LoadedGroup = Awaited<ReturnType<typeof loadGroup>>["group"];

@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { AskToJoin } from "@/app/groups/[handle]/_components/ask-to-join";
+import { GroupHeader } from "@/app/groups/[handle]/_components/group-header";
+import { GroupTabs } from "@/app/groups/[handle]/_components/group-tabs";
+import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
+
+export async function generateMetadata({ params }: { params: Promise<{ handle: string }> }) {
+  const { group } = await loadGroup((await params).handle);
+  return { title: group.name };
+}
+
+export default async function GroupLayout({ children, params }: { children: ReactNode; params: Promise<{ handle: string }> }) {
+  const { handle } = await params;
+  const { me, group } = await loadGroup(handle);
+  const base = `/groups/${group.handle}`;
+  const tabs = [
+    { href: base, label: "Overview", show: true },
+    { href: `${base}/members`, label: "Members", show: group.permissions.canViewMembers },
+    { href: `${base}/invitations`, label: "Invitations", show: group.permissions.canInvite },
+    { href: `${base}/requests`, label: "Requests", show: group.permissions.canDecideRequests },
+    { href: `${base}/settings`, label: "Settings", show: group.permissions.canUpdate },
+  ]
+    .filter((tab) => tab.show)
+    .map(({ href, label }) => ({ href, label }));
+
+  return (
+    <AppShell me={me}>
+      <GroupHeader group={group} />
+      {group.myRole ? (
+        <>
+          <GroupTabs tabs={tabs} />
+          <div className="mt-6">{children}</div>
+        </>
+      ) : (
+        <AskToJoin groupId={group.id} groupName={group.name} />
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,20 @@
+import { notFound } from "next/navigation";
+import { MemberDirectory } from "@/app/groups/[handle]/members/_components/member-directory";
+import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
+
+export const metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: { params: Promise<{ handle: string }> }) {
+  const { handle } = await params;
+  const { me, group, caller } = await loadGroup(handle, `/groups/${handle}/members`);
+  if (!group.permissions.canViewMembers) notFound();
+  const organisations = await caller.organisation.list({});
+  return (
+    <MemberDirectory
+      groupId={group.id}
+      myUserId={me.id}
+      canManage={group.permissions.canManageMembers}
+      organisations={organisations.items.map(({ id, name }) => ({ id, name }))}
+    />
+  );
+}

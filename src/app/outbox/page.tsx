@@ -1,0 +1,30 @@
+import { TRPCError } from "@trpc/server";
+import { notFound, redirect } from "next/navigation";
+import { AppShell } from "@/components/shell/app-shell";
+import { getSessionUserId } from "@/server/api/context";
+import { getServerCaller } from "@/server/api/server-caller";
+import { OutboxList } from "@/app/outbox/_components/outbox-list";
+
+export const metadata = { title: "Email outbox" };
+
+/** The instance administrator's view of every email; anyone else gets a 404, as if it did not exist. */
+export default async function OutboxPage() {
+  if (!(await getSessionUserId())) redirect("/signin?next=/outbox");
+  const caller = await getServerCaller();
+  const [me, firstPage] = await Promise.all([
+    caller.user.me(),
+    caller.outbox.list({}).catch((error: unknown) => {
+      if (error instanceof TRPCError && error.code === "FORBIDDEN") notFound();
+      throw error;
+    }),
+  ]);
+  return (
+    <AppShell me={me}>
+      <h1 className="mb-2 text-3xl font-bold">Email outbox</h1>
+      <p className="mb-8 text-muted">
+        Every email Hearth has sent, newest first. When email is not set up, messages stay here and nobody receives them.
+      </p>
+      <OutboxList firstPage={firstPage} />
+    </AppShell>
+  );
+}

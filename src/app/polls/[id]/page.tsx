@@ -1,0 +1,79 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { NewPollDialog } from "@/components/polls/new-poll-dialog";
+import { PollCard } from "@/components/polls/poll-card";
+import { AppShell } from "@/components/shell/app-shell";
+import { getSessionUserId } from "@/server/api/context";
+import { getServerCaller } from "@/server/api/server-caller";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** Polls the viewer cannot see are simply not found; the thread, when there is one, names the breadcrumb. */
+const loadPoll = cache(async (id: string) => {
+  const caller = await getServerCaller();
+  try {
+    const [poll, me] = await Promise.all([caller.poll.byId({ id }), caller.user.me()]);
+    const [thread, group] = await Promise.all([
+      poll.threadId ? caller.thread.byId({ id: poll.threadId }).catch(() => null) : null,
+      caller.group.byId({ id: poll.groupId }),
+    ]);
+    return { poll, me, thread, canStartDecisions: group.permissions.canViewMembers };
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  if (!(await getSessionUserId())) return { title: "Decision" };
+  const { poll } = await loadPoll(id);
+  return { title: `${poll.title} · ${poll.group.name}` };
+}
+
+export default async function PollPage({ params }: Props) {
+  const { id } = await params;
+  if (!(await getSessionUserId())) redirect(`/signin?next=${encodeURIComponent(`/polls/${id}`)}`);
+  const { poll, me, thread, canStartDecisions } = await loadPoll(id);
+
+  return (
+    <AppShell me={me}>
+      <div className="flex flex-col gap-6">
+        <nav aria-label="Breadcrumb">
+          <ol className="flex flex-wrap items-center gap-2 text-sm text-muted">
+            <li>
+              <Link href="/" className="underline hover:text-ink">
+                Your groups
+              </Link>
+            </li>
+            <li aria-hidden="true">/</li>
+            <li>
+              <Link href={`/groups/${poll.group.handle}`} className="font-semibold text-ember-700 underline">
+                {poll.group.name}
+              </Link>
+            </li>
+            {thread && (
+              <>
+                <li aria-hidden="true">/</li>
+                <li className="min-w-0 break-words">
+                  <Link href={`/threads/${thread.id}`} className="font-semibold text-ember-700 underline">
+                    {thread.title}
+                  </Link>
+                </li>
+              </>
+            )}
+          </ol>
+        </nav>
+        <PollCard pollId={poll.id} initial={poll} headingLevel={1} />
+        {canStartDecisions && (
+          <div className="flex flex-wrap items-center gap-4">
+            <NewPollDialog groupId={poll.groupId} label="New decision in this group" />
+          </div>
+        )}
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useState } from "react";
+import { CommentEditForm } from "@/app/threads/[id]/_components/comment-edit-form";
+import { DeleteCommentDialog } from "@/app/threads/[id]/_components/delete-comment-dialog";
+import { MarkdownText } from "@/components/markdown";
+import type { CommentDto } from "@/components/threads/comment-cache";
+import { ReactionsBar } from "@/components/threads/reactions-bar";
+import { RevisionsDialog } from "@/components/threads/revisions-dialog";
+import { TimeAgo } from "@/components/threads/time-ago";
+import { Button } from "@/components/ui/button";
+import type { RouterOutputs } from "@/lib/trpc/client";
+
+type ThreadDetail = RouterOutputs["thread"]["byId"];
+
+/** One comment. A deleted one keeps its place, so the replies under it still make sense. */
+export function CommentItem({ comment, thread, onReply }: { comment: CommentDto; thread: ThreadDetail; onReply?: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const viewerId = thread.viewer.id;
+  const isMine = comment.author.id === viewerId;
+  const headingId = `comment-${comment.id}-by`;
+
+  return (
+    <article
+      id={`comment-${comment.id}`}
+      aria-labelledby={headingId}
+      className="scroll-mt-4 rounded-xl border border-line bg-card p-4 shadow-sm target:border-ember-600 target:ring-2 target:ring-ember-600"
+    >
+      <header className="mb-2 flex flex-wrap items-baseline gap-x-2">
+        <h3 id={headingId} className="font-semibold">
+          {comment.deleted ? <span className="sr-only">Deleted comment</span> : comment.author.name}
+        </h3>
+        <a href={`#comment-${comment.id}`} className="text-sm text-muted hover:underline">
+          <TimeAgo date={comment.createdAt} />
+          <span className="sr-only"> (link to this comment)</span>
+        </a>
+        {comment.editedAt && !comment.deleted && <RevisionsDialog subject="comment" id={comment.id} editedAt={comment.editedAt} />}
+      </header>
+
+      {comment.deleted ? (
+        <p className="italic text-muted">Comment deleted</p>
+      ) : editing ? (
+        <CommentEditForm comment={comment} onDone={() => setEditing(false)} />
+      ) : (
+        <MarkdownText source={comment.body} className="min-w-0 break-words" />
+      )}
+
+      {!comment.deleted && !editing && (
+        <footer className="mt-3 flex flex-wrap items-center gap-2">
+          <ReactionsBar threadId={thread.id} subject="comment" subjectId={comment.id} reactions={comment.reactions} viewerId={viewerId} />
+          <div className="flex flex-wrap gap-1">
+            {onReply && (
+              <Button variant="ghost" onClick={onReply}>
+                Reply<span className="sr-only"> to {comment.author.name}</span>
+              </Button>
+            )}
+            {isMine && (
+              <Button variant="ghost" onClick={() => setEditing(true)}>
+                Edit<span className="sr-only"> your comment</span>
+              </Button>
+            )}
+            {(isMine || thread.viewer.canModerate) && <DeleteCommentDialog comment={comment} isMine={isMine} />}
+          </div>
+        </footer>
+      )}
+    </article>
+  );
+}

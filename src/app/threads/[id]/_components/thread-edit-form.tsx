@@ -1,0 +1,60 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { MarkdownEditor } from "@/components/threads/markdown-editor";
+import { formatTags, parseTags } from "@/components/threads/tags";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
+import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
+
+type ThreadDetail = RouterOutputs["thread"]["byId"];
+
+/** The author's edit of title, text and tags; the previous version is kept as history. */
+export function ThreadEditForm({ thread, onDone }: { thread: ThreadDetail; onDone: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState(thread.title);
+  const [body, setBody] = useState(thread.body);
+  const [tags, setTags] = useState(formatTags(thread.tags));
+  const update = useMutation(
+    trpc.thread.update.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.thread.byId.queryKey({ id: thread.id }) });
+        onDone();
+      },
+    }),
+  );
+  const fields = fieldErrors(update.error);
+
+  return (
+    <form
+      className="flex flex-col gap-4 rounded-xl border border-line bg-card p-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        update.mutate({ id: thread.id, title, body, tags: parseTags(tags) });
+      }}
+    >
+      {update.error && !(fields?.title || fields?.body || fields?.tags) && <Alert>{errorMessage(update.error)}</Alert>}
+      <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields?.title?.[0]} maxLength={200} />
+      <MarkdownEditor label="Text" value={body} onChange={setBody} threadId={thread.id} error={fields?.body?.[0]} rows={8} />
+      <TextField
+        label="Tags"
+        hint="Separate tags with spaces, e.g. #CompassionateCommunity #budget"
+        value={tags}
+        onChange={(event) => setTags(event.target.value)}
+        error={fields?.tags?.[0]}
+      />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={update.isPending}>
+          {update.isPending ? "Saving…" : "Save changes"}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { Lock, Pin } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { ThreadActions } from "@/app/threads/[id]/_components/thread-actions";
+import { ThreadEditForm } from "@/app/threads/[id]/_components/thread-edit-form";
+import { MarkdownText } from "@/components/markdown";
+import { ReactionsBar } from "@/components/threads/reactions-bar";
+import { RevisionsDialog } from "@/components/threads/revisions-dialog";
+import { TimeAgo } from "@/components/threads/time-ago";
+import type { RouterOutputs } from "@/lib/trpc/client";
+
+type ThreadDetail = RouterOutputs["thread"]["byId"];
+
+export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
+  const [editing, setEditing] = useState(false);
+
+  return (
+    <article className="flex flex-col gap-4" aria-labelledby="thread-title">
+      <nav aria-label="Breadcrumb">
+        <ol className="flex flex-wrap items-center gap-2 text-sm text-muted">
+          <li>
+            <Link href="/" className="underline hover:text-ink">
+              Your groups
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li>
+            <Link href={`/groups/${thread.group.handle}`} className="font-semibold text-ember-700 underline">
+              {thread.group.name}
+            </Link>
+          </li>
+        </ol>
+      </nav>
+
+      <div className="flex items-start justify-between gap-3">
+        <h1 id="thread-title" className="min-w-0 break-words text-3xl font-bold">
+          {thread.title}
+        </h1>
+        <ThreadActions thread={thread} onEdit={() => setEditing(true)} />
+      </div>
+
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        {thread.pinned && (
+          <span className="inline-flex items-center gap-1 rounded-full bg-ember-100 px-3 py-0.5 font-semibold text-ember-800">
+            <Pin aria-hidden="true" className="size-4" /> Pinned
+          </span>
+        )}
+        {thread.closedAt && (
+          <span className="inline-flex items-center gap-1 rounded-full border border-line px-3 py-0.5 font-semibold">
+            <Lock aria-hidden="true" className="size-4" /> Closed
+          </span>
+        )}
+        {thread.tags.length > 0 && (
+          <ul aria-label="Tags" className="flex flex-wrap gap-2">
+            {thread.tags.map((tag) => (
+              <li key={tag} className="rounded-full bg-ember-50 px-3 py-0.5 font-medium text-ember-800">
+                #{tag}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <p className="flex flex-wrap items-baseline gap-x-2 text-muted">
+        <span>
+          Started by <span className="font-semibold text-ink">{thread.author.name}</span>
+        </span>
+        <TimeAgo date={thread.createdAt} />
+        {thread.editedAt && <RevisionsDialog subject="thread" id={thread.id} editedAt={thread.editedAt} />}
+      </p>
+
+      {editing ? (
+        <ThreadEditForm thread={thread} onDone={() => setEditing(false)} />
+      ) : (
+        <MarkdownText source={thread.body} className="min-w-0 break-words text-lg" />
+      )}
+
+      <ReactionsBar threadId={thread.id} subject="thread" subjectId={thread.id} reactions={thread.reactions} viewerId={thread.viewer.id} />
+    </article>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { ClosedNotice } from "@/app/threads/[id]/_components/closed-notice";
+import { CommentList } from "@/app/threads/[id]/_components/comment-list";
+import { PresenceLine } from "@/app/threads/[id]/_components/presence-line";
+import { ThreadHeader } from "@/app/threads/[id]/_components/thread-header";
+import { CommentComposer } from "@/components/threads/comment-composer";
+import { firstUnreadId, type CommentPage } from "@/components/threads/comment-cache";
+import { useIsClient } from "@/components/threads/use-is-client";
+import { Alert } from "@/components/ui/alert";
+import { useThreadRoom } from "@/lib/realtime/use-thread-room";
+import { errorMessage } from "@/lib/trpc/error-message";
+import { useTRPC, useTRPCClient, type RouterOutputs } from "@/lib/trpc/client";
+
+type ThreadDetail = RouterOutputs["thread"]["byId"];
+
+/**
+ * An open thread, kept live: the thread room feeds comments, reactions and presence into the
+ * cache. Opening it marks it read; the "New" divider stays where the unread comments began.
+ */
+export function ThreadView({ initialThread, initialComments }: { initialThread: ThreadDetail; initialComments: CommentPage }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const isClient = useIsClient();
+  const id = initialThread.id;
+  const { data: thread = initialThread, error } = useQuery({ ...trpc.thread.byId.queryOptions({ id }), initialData: initialThread });
+  const { viewers, typing } = useThreadRoom(id, thread.viewer.id);
+  const [firstUnread] = useState(() => firstUnreadId(initialComments.items, initialThread.lastReadSeq));
+  const [scrollToUnread] = useState(() => initialThread.lastReadSeq > 0 && firstUnread !== null);
+
+  useEffect(() => {
+    void client.thread.markRead
+      .mutate({ id })
+      .then(() => queryClient.invalidateQueries(trpc.thread.list.pathFilter()))
+      .catch(() => undefined);
+  }, [client, id, queryClient, trpc]);
+
+  useEffect(() => {
+    // A link to a comment wins; otherwise returning readers land where they left off.
+    if (scrollToUnread && !window.location.hash) document.getElementById("new-comments")?.scrollIntoView({ block: "start" });
+  }, [scrollToUnread]);
+
+  return (
+    <div className="flex flex-col gap-8">
+      {error && <Alert>{errorMessage(error)}</Alert>}
+      <ThreadHeader thread={thread} />
+      <PresenceLine viewers={viewers} typing={typing} viewerId={thread.viewer.id} />
+      <CommentList thread={thread} initialComments={initialComments} firstUnreadId={firstUnread} />
+      <section aria-label="Your comment" className="rounded-xl border border-line bg-card p-5 shadow-sm">
+        {!thread.viewer.canComment ? (
+          <ClosedNotice thread={thread} />
+        ) : isClient ? (
+          <CommentComposer threadId={id} label="Add a comment" submitLabel="Send comment" />
+        ) : (
+          <p className="text-muted">Loading the comment box…</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { BallotDots } from "@/components/polls/ballot-dots";
+import { choicesFor, draftFrom, type BallotDraft } from "@/components/polls/ballot-draft";
+import { BallotMeeting } from "@/components/polls/ballot-meeting";
+import { BallotOptions } from "@/components/polls/ballot-options";
+import { BallotRanking } from "@/components/polls/ballot-ranking";
+import { BallotScores } from "@/components/polls/ballot-scores";
+import { MyVote } from "@/components/polls/my-vote";
+import { useReceipt } from "@/components/polls/receipts";
+import { usePollRefresh } from "@/components/polls/use-poll-refresh";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { TextareaField } from "@/components/ui/textarea-field";
+import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
+import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
+
+type Poll = RouterOutputs["poll"]["byId"];
+
+function KindBallot(props: { poll: Poll; draft: BallotDraft; onChange: (draft: BallotDraft) => void }) {
+  switch (props.poll.kind) {
+    case "score":
+      return <BallotScores {...props} />;
+    case "dot_vote":
+      return <BallotDots {...props} />;
+    case "ranked_choice":
+      return <BallotRanking {...props} />;
+    case "meeting":
+      return <BallotMeeting {...props} />;
+    case "question":
+      return null;
+    default:
+      return <BallotOptions {...props} />;
+  }
+}
+
+/**
+ * The viewer's ballot: their vote so far ("You voted"), or the form for the poll's kind. The
+ * draft survives refusals; anonymous votes are changed with the receipt kept in this browser.
+ */
+export function BallotForm({ poll }: { poll: Poll }) {
+  const trpc = useTRPC();
+  const refresh = usePollRefresh(poll.id);
+  const [receipt, saveReceipt] = useReceipt(poll.id);
+  const [editing, setEditing] = useState(false);
+  const [typedReceipt, setTypedReceipt] = useState("");
+  const [draft, setDraft] = useState<BallotDraft>(() =>
+    draftFrom(
+      poll.options.map(({ id }) => id),
+      poll.viewer.myChoices,
+      poll.viewer.myReason,
+    ),
+  );
+  const vote = useMutation(
+    trpc.poll.vote.mutationOptions({
+      // Waiting for the fresh poll keeps the button busy until "You voted" can show.
+      onSuccess: async ({ receipt: newReceipt }) => {
+        if (poll.settings.anonymous) saveReceipt(newReceipt);
+        await refresh();
+        setEditing(false);
+        setTypedReceipt("");
+      },
+    }),
+  );
+  const fields = fieldErrors(vote.error);
+  const { viewer, settings } = poll;
+  const open = !poll.closedAt;
+
+  if (!viewer.canVote && !viewer.hasVoted) {
+    return <p className="text-muted">{open ? "You are not one of the voters in this poll." : "This poll is closed."}</p>;
+  }
+  if (viewer.hasVoted && !editing) {
+    const canChange = open && viewer.canVote && settings.allowChangeVote;
+    return (
+      <MyVote poll={poll} receipt={receipt} onChange={canChange ? () => {
+        setDraft(draftFrom(poll.options.map(({ id }) => id), viewer.myChoices, viewer.myReason));
+        setEditing(true);
+      } : undefined} />
+    );
+  }
+  if (!open) return <p className="text-muted">This poll is closed.</p>;
+
+  const changing = viewer.hasVoted;
+  const needsReceipt = changing && settings.anonymous && !receipt;
+  const isQuestion = poll.kind === "question";
+  const submit = () =>
+    vote.mutate({
+      pollId: poll.id,
+      choices: choicesFor(
+        poll.kind,
+        draft,
+        poll.options.map(({ id }) => id),
+      ),
+      reason: draft.reason,
+      receipt: settings.anonymous && changing ? (receipt ?? typedReceipt) : undefined,
+    });
+
+  return (
+    <form
+      className="flex flex-col gap-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <KindBallot poll={poll} draft={draft} onChange={setDraft} />
+      <TextareaField
+        label={isQuestion ? "Your answer" : settings.reasonRequired ? "Your reason" : "Your reason (optional)"}
+        hint={settings.anonymous ? "Your vote is anonymous: your reason is shown without your name." : undefined}
+        value={draft.reason}
+        onChange={(event) => setDraft({ ...draft, reason: event.target.value })}
+        required={isQuestion || settings.reasonRequired}
+        maxLength={5_000}
+        rows={3}
+        error={fields?.reason?.[0]}
+      />
+      {needsReceipt && (
+        <TextField
+          label="Your receipt"
+          hint="This browser has no receipt for your anonymous vote. Type the one you were given to change it."
+          value={typedReceipt}
+          onChange={(event) => setTypedReceipt(event.target.value)}
+          autoComplete="off"
+          maxLength={64}
+        />
+      )}
+      {vote.error && <Alert>{errorMessage(vote.error)}</Alert>}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={vote.isPending}>
+          {vote.isPending ? "Sending…" : changing ? "Change vote" : isQuestion ? "Send answer" : "Vote"}
+        </Button>
+        {changing && (
+          <Button variant="secondary" onClick={() => setEditing(false)}>
+            Keep my vote
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

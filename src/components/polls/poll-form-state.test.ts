@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { createInput, formFromTemplate, KIND_TEMPLATES, templateDefaults, type PollTemplate } from "@/components/polls/poll-form-state";
+import { toLocalInputValue } from "@/components/polls/time-zone";
+
+const now = new Date(2026, 10, 26, 9, 30);
+const consensus: PollTemplate = {
+  key: "consensus",
+  name: "Consensus proposal",
+  kind: "proposal",
+  description: "",
+  builtIn: true,
+  defaults: { options: ["Agree", "Abstain", "Disagree", "Block"], allowBlock: true },
+};
+const kind = (name: string) => KIND_TEMPLATES.find((template) => template.kind === name)!;
+
+describe("the new-decision form", () => {
+  it("starts from the template's options and settings, closing in a week", () => {
+    const form = formFromTemplate(consensus, now);
+    expect(form.options).toEqual(["Agree", "Abstain", "Disagree", "Block"]);
+    expect(form.templateKey).toBe("consensus");
+    expect(form.closingAt).toBe(toLocalInputValue(new Date(2026, 11, 3, 10, 0)));
+    expect(form.allowBlock).toBe(true);
+  });
+
+  it("offers blank options for bare poll types, and none for question rounds", () => {
+    expect(formFromTemplate(kind("ranked_choice"), now).options).toEqual(["", ""]);
+    expect(formFromTemplate(kind("count"), now).options).toEqual(["Count me in", "Not this time"]);
+    const question = formFromTemplate(kind("question"), now);
+    expect(question.options).toEqual([]);
+    expect(question.reasonRequired).toBe(true);
+    expect(question.templateKey).toBeNull();
+  });
+
+  it("sends only the settings the kind uses, and drops blank options", () => {
+    const form = { ...formFromTemplate(kind("dot_vote"), now), title: "Where to?", options: ["Sea", " ", "Hills"], dotsPerPerson: "5" };
+    const result = createInput(form, "g1", undefined);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input).toMatchObject({ groupId: "g1", kind: "dot_vote", options: ["Sea", "Hills"], dotsPerPerson: 5, votersAddOptions: false });
+    expect(result.input).not.toHaveProperty("minChoices");
+    expect(result.input).not.toHaveProperty("voterIds");
+    expect(result.input.template).toBeUndefined();
+  });
+
+  it("sends meeting slots as instants and chosen voters when asked", () => {
+    const form = { ...formFromTemplate(kind("meeting"), now), options: ["2030-01-15T10:00"], chooseVoters: true, voters: [{ id: "u1", name: "Ada" }] };
+    const result = createInput(form, "g1", "t1");
+    expect(result.ok && result.input.options).toEqual([new Date(2030, 0, 15, 10, 0).toISOString()]);
+    expect(result.ok && result.input.voterIds).toEqual(["u1"]);
+    expect(result.ok && result.input.threadId).toBe("t1");
+  });
+
+  it("asks for a closing time and complete meeting slots", () => {
+    expect(createInput({ ...formFromTemplate(consensus, now), closingAt: "" }, "g1", undefined)).toEqual({
+      ok: false,
+      field: "closingAt",
+      message: "Choose when the poll closes.",
+    });
+    const meeting = { ...formFromTemplate(kind("meeting"), now), options: ["2030-01-15"] };
+    expect(createInput(meeting, "g1", undefined)).toMatchObject({ ok: false, field: "options" });
+  });
+
+  it("saves wording and settings as a template, never meeting dates", () => {
+    expect(templateDefaults({ ...formFromTemplate(consensus, now), anonymous: true })).toEqual({
+      options: ["Agree", "Abstain", "Disagree", "Block"],
+      allowBlock: true,
+      reasonRequired: false,
+      anonymous: true,
+      hideResults: "off",
+    });
+    expect(templateDefaults({ ...formFromTemplate(kind("meeting"), now), options: ["2030-01-15T10:00"] })).not.toHaveProperty("options");
+  });
+});

@@ -1,0 +1,35 @@
+"use client";
+
+import { Flag } from "lucide-react";
+import { Heading } from "@/components/polls/heading";
+import { useOptionLabel } from "@/components/polls/use-option-label";
+import { MarkdownText } from "@/components/markdown";
+import { LocalTime } from "@/components/ui/local-time";
+import type { RouterOutputs } from "@/lib/trpc/client";
+
+type Poll = RouterOutputs["poll"]["byId"];
+
+/** The decision as recorded after closing: shown first, above the poll itself. */
+export function PollOutcome({ poll, level }: { poll: Poll; level: number }) {
+  const label = useOptionLabel(poll.options);
+  const outcome = poll.outcomeDetail;
+  if (!outcome) return null;
+  return (
+    <section className="flex flex-col gap-2 rounded-lg border-2 border-live bg-green-50 p-4" data-testid="poll-outcome">
+      <Heading level={level} className="flex items-center gap-2 text-lg font-bold">
+        <Flag aria-hidden="true" className="size-5 text-live" /> Outcome
+      </Heading>
+      <MarkdownText source={outcome.statement} className="min-w-0 break-words" />
+      {outcome.optionId && (
+        <p>
+          Chosen option: <strong>{label(outcome.optionId)}</strong>
+        </p>
+      )}
+      {outcome.reviewOn && (
+        <p>
+          To be reviewed on <LocalTime date={outcome.reviewOn} />
+        </p>
+      )}
+    </section>
+  );
+}

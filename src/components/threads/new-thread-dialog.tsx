@@ -1,0 +1,77 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { MarkdownEditor } from "@/components/threads/markdown-editor";
+import { parseTags } from "@/components/threads/tags";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/text-field";
+import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/lib/trpc/client";
+
+/**
+ * Starts a thread in a group and opens it. What is typed lives here rather than in the dialog,
+ * so closing the dialog by accident, or a refusal from the server, loses nothing.
+ */
+export function NewThreadDialog({ groupId }: { groupId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState("");
+  const [body, setBody] = useState("");
+  const [tags, setTags] = useState("");
+  const create = useMutation(
+    trpc.thread.create.mutationOptions({
+      onSuccess: ({ id }) => {
+        void queryClient.invalidateQueries(trpc.thread.list.pathFilter());
+        setTitle("");
+        setBody("");
+        setTags("");
+        setOpen(false);
+        router.push(`/threads/${id}`);
+      },
+    }),
+  );
+  const fields = fieldErrors(create.error);
+  const submit = () => create.mutate({ groupId, title, body, tags: parseTags(tags) });
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      title="Start a thread"
+      trigger={
+        <Button>
+          <Plus aria-hidden="true" className="size-5" /> New thread
+        </Button>
+      }
+    >
+      <form
+        className="flex flex-col gap-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        {create.error && !(fields?.title || fields?.body || fields?.tags) && <Alert>{errorMessage(create.error)}</Alert>}
+        <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields?.title?.[0]} maxLength={200} />
+        <MarkdownEditor label="What would you like to discuss?" value={body} onChange={setBody} onSubmitShortcut={submit} error={fields?.body?.[0]} rows={6} />
+        <TextField
+          label="Tags (optional)"
+          hint="Separate tags with spaces, e.g. #CompassionateCommunity #budget"
+          value={tags}
+          onChange={(event) => setTags(event.target.value)}
+          error={fields?.tags?.[0]}
+        />
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Starting…" : "Start thread"}
+        </Button>
+      </form>
+    </Dialog>
+  );
+}

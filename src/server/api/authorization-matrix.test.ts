@@ -1,0 +1,289 @@
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import { getDb } from "@/server/db";
+import { newToken } from "@/server/auth/tokens";
+import { addMember, callerFor, makeGroup, makeInvitation, makeOrganisation, makeUser, TEST_PASSWORD } from "@/server/test/factories";
+
+/**
+ * Every procedure of the app router, called for real by each kind of caller against a fresh
+ * group. A procedure added without an entry here fails the first test, so no procedure can
+ * ship without its allow/deny decisions written down and exercised.
+ */
+type Actor = "signedOut" | "guest" | "member" | "admin" | "outsider";
+const ACTORS: Actor[] = ["signedOut", "guest", "member", "admin", "outsider"];
+
+type Scenario = {
+  group: { id: string; handle: string };
+  /** A thread started by the admin, with one comment by the member; the guest is not invited to it. */
+  thread: { id: string };
+  comment: { id: string };
+  /** An open proposal started by the admin, for every member to vote on. */
+  poll: { id: string; optionId: string };
+  people: Record<Exclude<Actor, "signedOut">, { id: string; email: string }>;
+  /** The acting user, or null when signed out. */
+  me: { id: string; email: string } | null;
+};
+
+type Outcome = "ok" | TRPC_ERROR_CODE_KEY;
+type Entry = { input: (scenario: Scenario) => unknown; expect: Record<Actor, Outcome> };
+
+const everyone = (outcome: Outcome): Record<Actor, Outcome> => ({
+  signedOut: outcome,
+  guest: outcome,
+  member: outcome,
+  admin: outcome,
+  outsider: outcome,
+});
+const signedInOk: Record<Actor, Outcome> = { ...everyone("ok"), signedOut: "UNAUTHORIZED" };
+/** Members and admins of the group; the guest was not invited to the scenario's thread. */
+const threadReaders: Record<Actor, Outcome> = {
+  signedOut: "UNAUTHORIZED",
+  guest: "NOT_FOUND",
+  member: "ok",
+  admin: "ok",
+  outsider: "NOT_FOUND",
+};
+const threadModerators: Record<Actor, Outcome> = { ...threadReaders, member: "FORBIDDEN" };
+const groupMembers: Record<Actor, Outcome> = { ...signedInOk, outsider: "NOT_FOUND" };
+/** The group's admins only (the scenario's group does not let members invite). */
+const groupAdmins: Record<Actor, Outcome> = { ...groupMembers, guest: "FORBIDDEN", member: "FORBIDDEN" };
+
+async function pendingRequest({ group }: Scenario) {
+  const applicant = await makeUser();
+  return getDb().membershipRequest.create({ data: { groupId: group.id, userId: applicant.id }, select: { id: true } });
+}
+
+const MATRIX: Record<string, Entry> = {
+  "user.me": { input: () => undefined, expect: signedInOk },
+  "group.list": { input: () => undefined, expect: signedInOk },
+  "setup.status": { input: () => undefined, expect: everyone("ok") },
+  "setup.createAdmin": {
+    input: () => ({ name: "Late", email: "late@example.test", password: "a long enough password" }),
+    expect: everyone("FORBIDDEN"),
+  },
+
+  "group.byId": { input: ({ group }) => ({ id: group.id }), expect: signedInOk },
+  /** Outsiders get the name-only outline, so they can ask to join. */
+  "group.byHandle": { input: ({ group }) => ({ handle: group.handle }), expect: signedInOk },
+  /** A subgroup of the scenario's group; top-level groups are the instance administrator's alone. */
+  "group.create": { input: ({ group }) => ({ name: "Sub", parentId: group.id }), expect: groupAdmins },
+  "group.update": { input: ({ group }) => ({ id: group.id, name: "Renamed" }), expect: groupAdmins },
+  "member.list": { input: ({ group }) => ({ groupId: group.id }), expect: { ...groupMembers, guest: "FORBIDDEN" } },
+  "member.setRole": {
+    input: ({ group, people }) => ({ groupId: group.id, userId: people.guest.id, role: "member" }),
+    expect: groupAdmins,
+  },
+  "member.remove": { input: ({ group, people }) => ({ groupId: group.id, userId: people.guest.id }), expect: groupAdmins },
+  /** The scenario's admin is its only admin, so must hand over before leaving. */
+  "member.leave": { input: ({ group }) => ({ groupId: group.id }), expect: { ...groupMembers, admin: "CONFLICT" } },
+  /** Their own organisation for the member; anyone's for staff (the group admin). */
+  "member.setOrganisation": {
+    input: ({ people }) => ({ userId: people.member.id, organisationId: null }),
+    expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED", member: "ok", admin: "ok" },
+  },
+  "organisation.list": { input: () => ({}), expect: signedInOk },
+  "organisation.create": {
+    input: () => ({ name: `Organisation ${crypto.randomUUID()}` }),
+    expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED", admin: "ok" },
+  },
+  "organisation.update": {
+    input: async () => ({ id: (await makeOrganisation()).id, description: "Changed" }),
+    expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED", admin: "ok" },
+  },
+
+  "thread.create": {
+    input: ({ group }) => ({ groupId: group.id, title: "New", body: "Body" }),
+    expect: { ...groupMembers, guest: "FORBIDDEN" },
+  },
+  "thread.list": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
+  "thread.markAllRead": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
+  "thread.byId": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },
+  "thread.revisions": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },
+  "thread.markRead": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },
+  "thread.mentionable": { input: ({ thread }) => ({ id: thread.id, search: "" }), expect: threadReaders },
+  "thread.update": {
+    input: ({ thread }) => ({ id: thread.id, title: "Renamed" }),
+    expect: { ...threadReaders, member: "FORBIDDEN" },
+  },
+  "thread.pin": { input: ({ thread }) => ({ id: thread.id, pinned: true }), expect: threadModerators },
+  "thread.close": { input: ({ thread }) => ({ id: thread.id }), expect: threadModerators },
+  "thread.reopen": {
+    input: async ({ thread }) => {
+      await getDb().thread.update({ where: { id: thread.id }, data: { closedAt: new Date() } });
+      return { id: thread.id };
+    },
+    expect: threadModerators,
+  },
+  "thread.move": {
+    input: async ({ thread, me }) => {
+      const target = await makeGroup();
+      if (me) await addMember(target.id, me.id, "admin");
+      return { id: thread.id, groupId: target.id };
+    },
+    expect: threadModerators,
+  },
+  "comment.create": { input: ({ thread }) => ({ threadId: thread.id, body: "Hello" }), expect: threadReaders },
+  "comment.list": { input: ({ thread }) => ({ threadId: thread.id }), expect: threadReaders },
+  "comment.revisions": { input: ({ comment }) => ({ id: comment.id }), expect: threadReaders },
+  "comment.update": {
+    input: ({ comment }) => ({ id: comment.id, body: "Changed" }),
+    expect: { ...threadReaders, admin: "FORBIDDEN" },
+  },
+  "comment.delete": { input: ({ comment }) => ({ id: comment.id }), expect: threadReaders },
+  "poll.create": {
+    input: ({ group }) => ({ groupId: group.id, kind: "proposal", title: "Decide", closingAt: new Date(Date.now() + 86_400_000) }),
+    expect: { ...groupMembers, guest: "FORBIDDEN" },
+  },
+  "poll.list": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
+  "poll.templates": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
+  "poll.saveTemplate": {
+    input: ({ group }) => ({ groupId: group.id, name: "Ours", kind: "proposal", defaults: {} }),
+    expect: { ...groupMembers, guest: "FORBIDDEN", member: "FORBIDDEN" },
+  },
+  "poll.byId": { input: ({ poll }) => ({ id: poll.id }), expect: threadReaders },
+  "poll.results": { input: ({ poll }) => ({ pollId: poll.id }), expect: threadReaders },
+  "poll.undecided": { input: ({ poll }) => ({ pollId: poll.id }), expect: threadReaders },
+  "poll.vote": { input: ({ poll }) => ({ pollId: poll.id, choices: [{ optionId: poll.optionId }] }), expect: threadReaders },
+  "poll.addOption": {
+    input: async ({ poll }) => {
+      await getDb().poll.update({ where: { id: poll.id }, data: { kind: "poll", votersAddOptions: true } });
+      return { pollId: poll.id, name: "Another way" };
+    },
+    expect: threadReaders,
+  },
+  "poll.close": { input: ({ poll }) => ({ id: poll.id }), expect: threadModerators },
+  "poll.extend": { input: ({ poll }) => ({ id: poll.id, closingAt: new Date(Date.now() + 86_400_000 * 5) }), expect: threadModerators },
+  "poll.reopen": {
+    input: async ({ poll }) => {
+      await getDb().poll.update({ where: { id: poll.id }, data: { closedAt: new Date() } });
+      return { id: poll.id, closingAt: new Date(Date.now() + 86_400_000 * 5) };
+    },
+    expect: threadModerators,
+  },
+  "poll.setOutcome": {
+    input: async ({ poll }) => {
+      await getDb().poll.update({ where: { id: poll.id }, data: { closedAt: new Date() } });
+      return { id: poll.id, statement: "Agreed." };
+    },
+    expect: threadModerators,
+  },
+  "reaction.toggle": { input: ({ comment }) => ({ subject: "comment", id: comment.id, emoji: "👍" }), expect: threadReaders },
+
+  "user.updateProfile": { input: () => ({ name: "Renamed", bio: "" }), expect: signedInOk },
+  "user.changePassword": { input: () => ({ currentPassword: TEST_PASSWORD, newPassword: "a brand new password" }), expect: signedInOk },
+  "passwordReset.request": { input: () => ({ email: "anyone@example.test" }), expect: everyone("ok") },
+  "passwordReset.complete": {
+    input: async ({ people }) => {
+      const { token, hash } = newToken();
+      await getDb().passwordReset.create({
+        data: { userId: people.member.id, tokenHash: hash, expiresAt: new Date(Date.now() + 60_000) },
+      });
+      return { token, password: "a brand new password" };
+    },
+    expect: everyone("ok"),
+  },
+  "invitation.create": {
+    input: ({ group }) => ({ groupId: group.id, emails: ["new-person@example.test"], role: "member" }),
+    expect: groupAdmins,
+  },
+  "invitation.assignableRoles": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
+  "invitation.list": { input: ({ group }) => ({ groupId: group.id }), expect: groupAdmins },
+  "invitation.revoke": {
+    input: ({ group, people }) => makeInvitation({ groupId: group.id, invitedById: people.admin.id }),
+    expect: groupAdmins,
+  },
+  "invitation.resend": {
+    input: ({ group, people }) => makeInvitation({ groupId: group.id, invitedById: people.admin.id }),
+    expect: groupAdmins,
+  },
+  "invitation.preview": {
+    input: ({ group, people }) => makeInvitation({ groupId: group.id, invitedById: people.admin.id }),
+    expect: everyone("ok"),
+  },
+  /** Signed out creates the invited account; anyone signed in joins, unless already a member. */
+  "invitation.accept": {
+    input: async ({ group, people }) => ({
+      token: (await makeInvitation({ groupId: group.id, invitedById: people.admin.id })).token,
+      name: "Newcomer",
+      password: "a long enough password",
+    }),
+    expect: { signedOut: "ok", guest: "CONFLICT", member: "CONFLICT", admin: "CONFLICT", outsider: "ok" },
+  },
+  "membershipRequest.create": {
+    input: ({ group }) => ({ groupId: group.id }),
+    expect: { signedOut: "UNAUTHORIZED", guest: "CONFLICT", member: "CONFLICT", admin: "CONFLICT", outsider: "ok" },
+  },
+  "membershipRequest.mine": { input: ({ group }) => ({ groupId: group.id }), expect: signedInOk },
+  "membershipRequest.list": { input: ({ group }) => ({ groupId: group.id }), expect: groupAdmins },
+  "membershipRequest.approve": { input: pendingRequest, expect: groupAdmins },
+  "membershipRequest.decline": { input: pendingRequest, expect: groupAdmins },
+  "outbox.list": { input: () => ({}), expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED" } },
+};
+
+async function makeScenario(actor: Actor): Promise<Scenario> {
+  const group = await makeGroup();
+  const [guest, member, admin, outsider] = await Promise.all([makeUser(), makeUser(), makeUser(), makeUser()]);
+  await addMember(group.id, guest.id, "guest");
+  await addMember(group.id, member.id, "member");
+  await addMember(group.id, admin.id, "admin");
+  const other = await makeGroup();
+  await addMember(other.id, outsider.id, "member");
+  const people = { guest, member, admin, outsider };
+  const thread = await getDb().thread.create({
+    data: { groupId: group.id, authorId: admin.id, title: "Scenario", body: "Body", lastCommentSeq: 1, commentCount: 1 },
+    select: { id: true },
+  });
+  const comment = await getDb().comment.create({
+    data: { threadId: thread.id, authorId: member.id, seq: 1, body: "A comment" },
+    select: { id: true },
+  });
+  const poll = await getDb().poll.create({
+    data: {
+      groupId: group.id,
+      authorId: admin.id,
+      kind: "proposal",
+      title: "Scenario poll",
+      closingAt: new Date(Date.now() + 86_400_000 * 3),
+      options: { create: [{ name: "Agree", position: 0 }, { name: "Disagree", position: 1 }] },
+    },
+    select: { id: true, options: { select: { id: true }, take: 1 } },
+  });
+  return {
+    group,
+    thread,
+    comment,
+    poll: { id: poll.id, optionId: poll.options[0]!.id },
+    people,
+    me: actor === "signedOut" ? null : people[actor],
+  };
+}
+
+async function outcomeOf(path: string, actor: Actor): Promise<Outcome> {
+  const scenario = await makeScenario(actor);
+  const { caller } = callerFor(scenario.me?.id ?? null);
+  const [domain, verb] = path.split(".") as [string, string];
+  const procedure = (caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[domain]![verb]!;
+  try {
+    await procedure(await MATRIX[path]!.input(scenario));
+    return "ok";
+  } catch (error) {
+    const code = (error as { code?: TRPC_ERROR_CODE_KEY }).code;
+    if (!code) throw error;
+    return code;
+  }
+}
+
+describe("authorisation matrix", () => {
+  it("has an entry for every procedure of the app router", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+  });
+
+  for (const path of Object.keys(MATRIX)) {
+    it(`${path}: ${ACTORS.map((actor) => `${actor}→${MATRIX[path]!.expect[actor]}`).join(", ")}`, async () => {
+      const outcomes: Record<string, Outcome> = {};
+      for (const actor of ACTORS) outcomes[actor] = await outcomeOf(path, actor);
+      expect(outcomes).toEqual(MATRIX[path]!.expect);
+    });
+  }
+});

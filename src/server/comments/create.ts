@@ -1,0 +1,52 @@
+import type { z } from "zod";
+import { mentionedUserIds } from "@/lib/mentions";
+import { loadCommentDto } from "@/server/comments/dto";
+import { notifyMentions } from "@/server/comments/mentions";
+import type { zCreateCommentInput } from "@/server/comments/schemas";
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import type { Publish } from "@/server/events";
+import { requireOpen, requireThreadAccess } from "@/server/threads/access";
+
+/** A reply to a reply hangs from the same top-level comment, keeping one level of nesting. */
+async function topLevelParentId(db: Db, threadId: string, parentId: string | undefined): Promise<string | null> {
+  if (!parentId) return null;
+  const parent = await db.comment.findUnique({ where: { id: parentId }, select: { threadId: true, parentId: true } });
+  if (!parent || parent.threadId !== threadId) {
+    throw new AppError("BAD_REQUEST", "You can only reply to a comment in the same thread.");
+  }
+  return parent.parentId ?? parentId;
+}
+
+export async function createComment(db: Db, publish: Publish, userId: string, input: z.infer<typeof zCreateCommentInput>) {
+  const access = await requireThreadAccess(db, userId, input.threadId);
+  requireOpen(access);
+  const parentId = await topLevelParentId(db, input.threadId, input.parentId);
+
+  const { id } = await db.$transaction(async (tx) => {
+    const { lastCommentSeq: seq } = await tx.thread.update({
+      where: { id: input.threadId },
+      data: { lastCommentSeq: { increment: 1 }, commentCount: { increment: 1 }, lastActivityAt: new Date() },
+      select: { lastCommentSeq: true },
+    });
+    await tx.threadRead.upsert({
+      where: { userId_threadId: { userId, threadId: input.threadId } },
+      create: { userId, threadId: input.threadId, lastReadSeq: seq },
+      update: { lastReadSeq: seq },
+    });
+    return tx.comment.create({
+      data: { threadId: input.threadId, authorId: userId, parentId, seq, body: input.body },
+      select: { id: true },
+    });
+  });
+
+  const comment = await loadCommentDto(db, id);
+  publish({ name: "comment.created", room: `thread:${input.threadId}`, payload: comment });
+  publish({
+    name: "thread.activity",
+    room: `group:${access.thread.groupId}`,
+    payload: { groupId: access.thread.groupId, threadId: input.threadId },
+  });
+  await notifyMentions(db, { authorId: userId, threadId: input.threadId, commentId: id, mentionedIds: mentionedUserIds(input.body) });
+  return comment;
+}

@@ -1,0 +1,50 @@
+import type { Db } from "@/server/db";
+import { absoluteUrl, sendMail } from "@/server/mail/service";
+import { canViewThread } from "@/server/policy";
+import { excerptOf } from "@/server/threads/dto";
+
+/**
+ * Emails the people a comment mentions, once each, never the author, and only people who can
+ * see the thread (a mention cannot leak a thread to an outsider).
+ */
+export async function notifyMentions(
+  db: Db,
+  args: { authorId: string; threadId: string; commentId: string; mentionedIds: string[] },
+): Promise<void> {
+  const candidates = args.mentionedIds.filter((id) => id !== args.authorId);
+  if (candidates.length === 0) return;
+  const thread = await db.thread.findUniqueOrThrow({
+    where: { id: args.threadId },
+    select: {
+      title: true,
+      group: {
+        select: {
+          name: true,
+          membersCanInvite: true,
+          membersCanPropose: true,
+          memberships: { where: { userId: { in: candidates } }, select: { role: true, user: { select: { id: true, email: true } } } },
+        },
+      },
+      guests: { where: { userId: { in: candidates } }, select: { userId: true } },
+    },
+  });
+  const [author, comment] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: args.authorId }, select: { name: true } }),
+    db.comment.findUniqueOrThrow({ where: { id: args.commentId }, select: { body: true } }),
+  ]);
+  const guestIds = new Set(thread.guests.map(({ userId }) => userId));
+  const { memberships, name: groupName, ...settings } = thread.group;
+  const recipients = memberships.filter(({ role, user }) =>
+    canViewThread({ role, settings }, { isThreadGuest: guestIds.has(user.id) }),
+  );
+  const link = absoluteUrl(`/threads/${args.threadId}#comment-${args.commentId}`);
+  await Promise.all(
+    recipients.map(({ user }) =>
+      sendMail(db, user.email, `[${groupName}] ${author.name} mentioned you in “${thread.title}”`, {
+        heading: `${author.name} mentioned you`,
+        paragraphs: [`In “${thread.title}” (${groupName}):`, excerptOf(comment.body, 500)],
+        action: { label: "Open the comment", url: link },
+      }),
+    ),
+  );
+}

@@ -1,0 +1,86 @@
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import type { GroupDetail } from "@/server/groups/schemas";
+import { getSiteActor } from "@/server/groups/site-actor";
+import { imageUrl } from "@/server/images/service";
+import { canInGroup, canOnSite, type GroupStanding } from "@/server/policy";
+
+const NO_PERMISSIONS: GroupDetail["permissions"] = {
+  canUpdate: false,
+  canViewMembers: false,
+  canInvite: false,
+  canManageMembers: false,
+  canDecideRequests: false,
+  canCreateSubgroup: false,
+};
+
+/**
+ * A group's page as the caller may see it. Members see everything; guests see the group but not
+ * who belongs; a signed-in outsider sees only the name and handle, enough to ask to join.
+ */
+export async function getGroupDetail(db: Db, userId: string, where: { id: string } | { handle: string }): Promise<GroupDetail> {
+  const group = await db.group.findUnique({
+    where: "id" in where ? { id: where.id } : { handle: where.handle },
+    select: {
+      id: true,
+      name: true,
+      handle: true,
+      description: true,
+      logoId: true,
+      membersCanInvite: true,
+      membersCanPropose: true,
+      parent: { select: { id: true, name: true, handle: true } },
+      subgroups: {
+        select: { id: true, name: true, handle: true, memberships: { where: { userId }, select: { role: true } } },
+        orderBy: { name: "asc" },
+      },
+      memberships: { where: { userId }, select: { role: true } },
+      _count: { select: { memberships: true } },
+    },
+  });
+  if (!group) throw new AppError("NOT_FOUND", "That group does not exist.");
+  const settings = { membersCanInvite: group.membersCanInvite, membersCanPropose: group.membersCanPropose };
+  const standing: GroupStanding = { role: group.memberships[0]?.role ?? null, settings };
+
+  if (!canInGroup(standing, "group.view")) {
+    if (!canOnSite(await getSiteActor(db, userId), "group.viewOutline")) throw new AppError("NOT_FOUND", "That group does not exist.");
+    return {
+      id: group.id,
+      name: group.name,
+      handle: group.handle,
+      description: "",
+      logoUrl: null,
+      parent: null,
+      subgroups: [],
+      settings: { membersCanInvite: false, membersCanPropose: false },
+      myRole: null,
+      memberCount: null,
+      permissions: NO_PERMISSIONS,
+    };
+  }
+
+  const seesAllSubgroups = canInGroup(standing, "group.viewSubgroups");
+  const canViewMembers = canInGroup(standing, "group.viewMembers");
+  return {
+    id: group.id,
+    name: group.name,
+    handle: group.handle,
+    description: group.description,
+    logoUrl: imageUrl(group.logoId),
+    parent: group.parent,
+    subgroups: group.subgroups
+      .map(({ memberships, ...subgroup }) => ({ ...subgroup, myRole: memberships[0]?.role ?? null }))
+      .filter((subgroup) => seesAllSubgroups || subgroup.myRole !== null),
+    settings,
+    myRole: standing.role,
+    memberCount: canViewMembers ? group._count.memberships : null,
+    permissions: {
+      canUpdate: canInGroup(standing, "group.update"),
+      canViewMembers,
+      canInvite: canInGroup(standing, "invitation.create"),
+      canManageMembers: canInGroup(standing, "member.manage"),
+      canDecideRequests: canInGroup(standing, "membershipRequest.decide"),
+      canCreateSubgroup: canInGroup(standing, "group.createSubgroup"),
+    },
+  };
+}

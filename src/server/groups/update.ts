@@ -1,0 +1,27 @@
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { getGroupDetail } from "@/server/groups/detail";
+import { assertHandleFree, isUniqueViolation } from "@/server/groups/handles";
+import { assertCanMove } from "@/server/groups/move";
+import type { GroupDetail, UpdateGroupInput } from "@/server/groups/schemas";
+import { requireInGroup } from "@/server/groups/standing";
+import { assertOwnImage } from "@/server/images/service";
+
+/** Changes a group's name, handle, description, logo, settings or parent (admins only); fields left out stay. */
+export async function updateGroup(db: Db, userId: string, { id, ...changes }: UpdateGroupInput): Promise<GroupDetail> {
+  await requireInGroup(db, userId, id, "group.update");
+  const current = await db.group.findUniqueOrThrow({ where: { id }, select: { handle: true, logoId: true, parentId: true } });
+  if (changes.handle !== undefined && changes.handle !== current.handle) await assertHandleFree(db, changes.handle);
+  if (changes.logoId && changes.logoId !== current.logoId) await assertOwnImage(db, userId, changes.logoId);
+  if (changes.parentId !== undefined && changes.parentId !== current.parentId) await assertCanMove(db, userId, id, changes.parentId);
+
+  try {
+    await db.group.update({ where: { id }, data: changes, select: { id: true } });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError("CONFLICT", "That handle or logo was taken by someone else a moment ago. Please try again.");
+    }
+    throw error;
+  }
+  return getGroupDetail(db, userId, { id });
+}

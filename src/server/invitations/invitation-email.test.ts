@@ -1,0 +1,76 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/server/db";
+import { addMember, callerFor, makeGroup, makeUser } from "@/server/test/factories";
+
+type Received = { to: string[]; raw: string };
+const received: Received[] = [];
+
+/** A real SMTP listener on a free port, so the whole path from invitation to mail server is exercised. */
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS", "AUTH"],
+  logger: false,
+  onData(stream, session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => {
+      received.push({
+        to: session.envelope.rcptTo.map(({ address }) => address),
+        raw: Buffer.concat(chunks).toString("utf8"),
+      });
+      callback();
+    });
+  },
+});
+
+/** Undoes quoted-printable soft line breaks and escapes, enough to read links and ASCII text. */
+function decodeQuotedPrintable(raw: string): string {
+  return raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+});
+
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  await new Promise<void>((resolve) => server.close(resolve));
+});
+
+describe("invitation email over SMTP", () => {
+  it("reaches the invitee with the group in the subject and the link in the body, and is marked sent", async () => {
+    const admin = await makeUser({ name: "Ada Admin" });
+    const group = await makeGroup({ name: "Riverside Garden" });
+    await addMember(group.id, admin.id, "admin");
+
+    const result = await callerFor(admin.id).caller.invitation.create({
+      groupId: group.id,
+      emails: ["rosa@example.test"],
+      role: "member",
+      message: "See you on Saturday",
+    });
+
+    expect(result.emailSent).toBe(true);
+    const { link } = result.invitations[0]!;
+    await vi.waitFor(() => expect(received).toHaveLength(1), { timeout: 10_000, interval: 50 });
+    const mail = received[0]!;
+    expect(mail.to).toEqual(["rosa@example.test"]);
+    const body = decodeQuotedPrintable(mail.raw);
+    expect(body).toMatch(/^Subject: .*Riverside Garden/m);
+    expect(body).toContain(link);
+    expect(body).toContain("See you on Saturday");
+
+    await vi.waitFor(
+      async () => {
+        const message = await getDb().outboxMessage.findFirstOrThrow({ where: { to: "rosa@example.test" } });
+        expect(message.sentAt).toBeInstanceOf(Date);
+        expect(message.error).toBeNull();
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+  });
+});

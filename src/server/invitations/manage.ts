@@ -1,0 +1,130 @@
+import { newToken } from "@/server/auth/tokens";
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { getStanding, requireInGroup } from "@/server/groups/standing";
+import { INVITATION_LIFETIME_MS, invitationLink, sendInvitationEmail } from "@/server/invitations/mail";
+import type { PendingInvitation } from "@/server/invitations/schemas";
+import { isSmtpConfigured } from "@/server/mail/service";
+import { assignableRoles, canInGroup, type GroupStanding, type Role } from "@/server/policy";
+
+const PAGE_SIZE = 50;
+const NOT_FOUND_MESSAGE = "That invitation was not found.";
+
+export async function listAssignableRoles(db: Db, userId: string, groupId: string): Promise<Role[]> {
+  const standing = await getStanding(db, userId, groupId);
+  if (!standing.role) throw new AppError("NOT_FOUND", "That group does not exist, or you are not a member of it.");
+  return [...assignableRoles(standing)];
+}
+
+/** Invitations not yet accepted or revoked, newest first: all of them for admins, their own for other inviters. */
+export async function listPendingInvitations(
+  db: Db,
+  userId: string,
+  input: { groupId: string; cursor?: string },
+): Promise<{ items: PendingInvitation[]; nextCursor: string | null }> {
+  const standing = await requireInGroup(db, userId, input.groupId, "invitation.create");
+  const seesAll = canInGroup(standing, "invitation.manageAll");
+  const rows = await db.invitation.findMany({
+    where: { groupId: input.groupId, acceptedAt: null, revokedAt: null, ...(seesAll ? {} : { invitedById: userId }) },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      invitedBy: { select: { id: true, name: true } },
+      createdAt: true,
+      expiresAt: true,
+      lastSentAt: true,
+      sentCount: true,
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: PAGE_SIZE + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+  });
+  const now = Date.now();
+  const items = rows.slice(0, PAGE_SIZE).map((row) => ({
+    ...row,
+    status: row.expiresAt.getTime() <= now ? ("expired" as const) : ("pending" as const),
+  }));
+  return { items, nextCursor: rows.length > PAGE_SIZE ? items[items.length - 1]!.id : null };
+}
+
+type Manageable = {
+  id: string;
+  groupId: string;
+  email: string;
+  role: Role;
+  message: string;
+  group: { name: string };
+  invitedBy: { name: string };
+};
+
+/** Admins manage every invitation of their group; other inviters only their own, while they may still invite. */
+function mayManage(standing: GroupStanding, isOwn: boolean, role: Role, verb: "revoke" | "resend"): boolean {
+  if (canInGroup(standing, "invitation.manageAll")) return true;
+  if (!isOwn || !canInGroup(standing, "invitation.create")) return false;
+  return verb === "revoke" || assignableRoles(standing).includes(role);
+}
+
+async function loadManageable(db: Db, userId: string, id: string, verb: "revoke" | "resend"): Promise<Manageable> {
+  const invitation = await db.invitation.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      groupId: true,
+      email: true,
+      role: true,
+      message: true,
+      invitedById: true,
+      acceptedAt: true,
+      revokedAt: true,
+      group: { select: { name: true } },
+      invitedBy: { select: { name: true } },
+    },
+  });
+  if (!invitation) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  const standing = await getStanding(db, userId, invitation.groupId);
+  if (!standing.role) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  if (!mayManage(standing, invitation.invitedById === userId, invitation.role, verb)) {
+    throw new AppError("FORBIDDEN", "Only the group's admins or the person who sent this invitation can change it.");
+  }
+  if (invitation.acceptedAt) throw new AppError("CONFLICT", "This invitation has already been used, so it cannot be changed.");
+  if (invitation.revokedAt) throw new AppError("CONFLICT", "This invitation has already been revoked.");
+  return invitation;
+}
+
+const stillOpen = (id: string) => ({ id, acceptedAt: null, revokedAt: null });
+const CHANGED_MEANWHILE = "This invitation was used or revoked a moment ago.";
+
+export async function revokeInvitation(db: Db, userId: string, id: string): Promise<{ id: string }> {
+  await loadManageable(db, userId, id, "revoke");
+  const { count } = await db.invitation.updateMany({ where: stillOpen(id), data: { revokedAt: new Date() } });
+  if (count === 0) throw new AppError("CONFLICT", CHANGED_MEANWHILE);
+  return { id };
+}
+
+/** A new link replaces the old one (which stops working), with a fresh expiry date and a new email. */
+export async function resendInvitation(
+  db: Db,
+  userId: string,
+  id: string,
+): Promise<{ id: string; link: string; expiresAt: Date; emailSent: boolean }> {
+  const invitation = await loadManageable(db, userId, id, "resend");
+  const { token, hash } = newToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
+  const { count } = await db.invitation.updateMany({
+    where: stillOpen(id),
+    data: { tokenHash: hash, expiresAt, lastSentAt: now, sentCount: { increment: 1 } },
+  });
+  if (count === 0) throw new AppError("CONFLICT", CHANGED_MEANWHILE);
+  await sendInvitationEmail(db, {
+    email: invitation.email,
+    token,
+    role: invitation.role,
+    message: invitation.message,
+    expiresAt,
+    groupName: invitation.group.name,
+    inviterName: invitation.invitedBy.name,
+  });
+  return { id, link: invitationLink(token), expiresAt, emailSent: isSmtpConfigured() };
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { zGroupId, zRole } from "@/server/groups/schemas";
+
+export const zUserId = z.string().min(1).max(64);
+
+export const zMemberListInput = z.object({
+  groupId: zGroupId,
+  search: z.string().trim().max(100, "Use at most 100 characters").optional(),
+  organisationId: z.string().min(1).max(64).optional(),
+  role: zRole.optional(),
+  /** Null or absent for the first page (tRPC's infinite queries start from null). */
+  cursor: z.string().max(64).nullish(),
+});
+export type MemberListInput = z.infer<typeof zMemberListInput>;
+
+export const zMember = z.object({
+  userId: z.string(),
+  name: z.string(),
+  /** Only group admins see other people's emails; null otherwise. */
+  email: z.string().nullable(),
+  organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
+  role: zRole,
+  /** The start of the person's bio, for the directory. */
+  bio: z.string(),
+  avatarUrl: z.string().nullable(),
+  joinedAt: z.date(),
+});
+export type Member = z.infer<typeof zMember>;
+
+export const zMemberPage = z.object({ items: z.array(zMember), nextCursor: z.string().nullable() });
+export type MemberPage = z.infer<typeof zMemberPage>;
+
+export const zSetRoleInput = z.object({ groupId: zGroupId, userId: zUserId, role: zRole });
+export type SetRoleInput = z.infer<typeof zSetRoleInput>;
+
+export const zRemoveMemberInput = z.object({ groupId: zGroupId, userId: zUserId });
+export type RemoveMemberInput = z.infer<typeof zRemoveMemberInput>;
+
+export const zLeaveGroupInput = z.object({ groupId: zGroupId });
+
+/** The groups the person is no longer in: the group itself and any of its subgroups. */
+export const zLeftGroups = z.object({ groupIds: z.array(z.string()) });
+
+export const zMembershipRole = z.object({ groupId: z.string(), userId: z.string(), role: zRole });
+
+export const zSetOrganisationInput = z.object({ userId: zUserId, organisationId: z.string().min(1).max(64).nullable() });
+export type SetOrganisationInput = z.infer<typeof zSetOrganisationInput>;
+
+export const zPersonOrganisation = z.object({
+  userId: z.string(),
+  organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
+});

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+export const zOrganisationName = z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters");
+
+/** Only web addresses: a javascript: or data: link shown on the page could run code. */
+export const zWebsite = z
+  .string()
+  .trim()
+  .max(300, "Use at most 300 characters")
+  .refine((value) => value === "" || isWebAddress(value), "Enter a web address starting with https:// or http://");
+
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
+const zId = z.string().min(1).max(64);
+
+const organisationFields = {
+  website: zWebsite.optional(),
+  description: z.string().trim().max(2_000, "Use at most 2,000 characters").optional(),
+  logoId: zId.nullable().optional(),
+  signedCharter: z.boolean().optional(),
+  charterSignedOn: z.date().nullable().optional(),
+};
+
+export const zCreateOrganisationInput = z.object({ name: zOrganisationName, ...organisationFields });
+export type CreateOrganisationInput = z.infer<typeof zCreateOrganisationInput>;
+
+export const zUpdateOrganisationInput = z.object({ id: zId, name: zOrganisationName.optional(), ...organisationFields });
+export type UpdateOrganisationInput = z.infer<typeof zUpdateOrganisationInput>;
+
+export const zOrganisationListInput = z.object({
+  search: z.string().trim().max(100, "Use at most 100 characters").optional(),
+  /** Null or absent for the first page (tRPC's infinite queries start from null). */
+  cursor: z.string().max(64).nullish(),
+});
+export type OrganisationListInput = z.infer<typeof zOrganisationListInput>;
+
+export const zOrganisation = z.object({
+  id: z.string(),
+  name: z.string(),
+  website: z.string(),
+  description: z.string(),
+  signedCharter: z.boolean(),
+  charterSignedOn: z.date().nullable(),
+  logoUrl: z.string().nullable(),
+  /** How many people belong to it. */
+  memberCount: z.number().int(),
+});
+export type Organisation = z.infer<typeof zOrganisation>;
+
+export const zOrganisationPage = z.object({
+  items: z.array(zOrganisation),
+  nextCursor: z.string().nullable(),
+  /** Whether the caller may create and edit organisations (staff). */
+  canManage: z.boolean(),
+});
+export type OrganisationPage = z.infer<typeof zOrganisationPage>;

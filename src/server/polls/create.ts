@@ -1,0 +1,123 @@
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import type { Publish } from "@/server/events";
+import { requireInGroup } from "@/server/groups/standing";
+import { canViewThread } from "@/server/policy";
+import { publishPollChange } from "@/server/polls/events";
+import type { CreatePollInput } from "@/server/polls/schemas";
+import { BUILT_IN_TEMPLATES, DEFAULT_OPTIONS, type TemplateDefaults } from "@/server/polls/templates";
+
+const MIN_OPTIONS: Partial<Record<CreatePollInput["kind"], number>> = { poll: 2, score: 2, dot_vote: 2, ranked_choice: 2, meeting: 1 };
+
+async function templateDefaults(db: Db, groupId: string, key: string | undefined): Promise<TemplateDefaults> {
+  if (!key) return {};
+  const builtIn = BUILT_IN_TEMPLATES.find((template) => template.key === key);
+  if (builtIn) return builtIn.defaults;
+  const own = await db.pollTemplate.findFirst({ where: { groupId, id: key }, select: { settings: true } });
+  if (!own) throw new AppError("BAD_REQUEST", "That template does not exist in this group.");
+  return JSON.parse(own.settings) as TemplateDefaults;
+}
+
+/** Meeting options are proposed start times; question rounds have none; the rest are named options. */
+function optionRows(input: CreatePollInput, defaults: TemplateDefaults, allowBlock: boolean) {
+  const given = input.options ?? [];
+  if (input.kind === "question") {
+    if (given.length) throw new AppError("BAD_REQUEST", "A question round has no options: people answer in their own words.");
+    return [];
+  }
+  const names = given.length ? given : (defaults.options ?? DEFAULT_OPTIONS[input.kind] ?? []);
+  const filtered = input.kind === "proposal" && !allowBlock ? names.filter((name) => name !== "Block") : names;
+  if (new Set(filtered.map((name) => name.toLowerCase())).size !== filtered.length) {
+    throw new AppError("BAD_REQUEST", "Two options have the same name.");
+  }
+  if (filtered.length < (MIN_OPTIONS[input.kind] ?? 0)) {
+    throw new AppError("BAD_REQUEST", `Add at least ${MIN_OPTIONS[input.kind]} option${MIN_OPTIONS[input.kind] === 1 ? "" : "s"}.`);
+  }
+  const rows = filtered.map((name) => {
+    if (input.kind !== "meeting") return { name, startsAt: null };
+    const startsAt = new Date(name);
+    if (Number.isNaN(startsAt.getTime())) throw new AppError("BAD_REQUEST", `“${name}” is not a date and time.`);
+    return { name: startsAt.toISOString(), startsAt };
+  });
+  if (input.kind === "meeting") rows.sort((a, b) => a.startsAt!.getTime() - b.startsAt!.getTime());
+  return input.noneOfTheAbove && input.kind === "poll" ? [...rows, { name: "None of the above", startsAt: null }] : rows;
+}
+
+function checkSettings(input: CreatePollInput, optionCount: number) {
+  if (input.closingAt.getTime() <= Date.now()) throw new AppError("BAD_REQUEST", "Choose a closing time in the future.");
+  const min = input.minChoices ?? 1;
+  const max = input.maxChoices ?? min;
+  if (input.kind === "poll" && (min > max || max > optionCount)) {
+    throw new AppError("BAD_REQUEST", `Choices must be between 1 and the number of options (${optionCount}), minimum first.`);
+  }
+  if (input.kind === "score" && (input.scoreMin ?? 0) >= (input.scoreMax ?? 5)) {
+    throw new AppError("BAD_REQUEST", "The lowest score must be below the highest.");
+  }
+}
+
+/** The chosen voters must be members of the group, or guests invited to the poll's thread. */
+async function checkVoters(db: Db, groupId: string, threadId: string | undefined, voterIds: string[]) {
+  if (voterIds.length === 0) throw new AppError("BAD_REQUEST", "Choose at least one voter, or let everyone vote.");
+  const eligible = await db.user.findMany({
+    where: {
+      id: { in: voterIds },
+      OR: [
+        { memberships: { some: { groupId, role: { in: ["admin", "member"] } } } },
+        ...(threadId ? [{ threadGuestOf: { some: { threadId } } }] : []),
+      ],
+    },
+    select: { id: true },
+  });
+  if (eligible.length !== new Set(voterIds).size) {
+    throw new AppError("BAD_REQUEST", "Some chosen voters are not members of this group or guests of this thread.");
+  }
+}
+
+export async function createPoll(db: Db, publish: Publish, userId: string, input: CreatePollInput): Promise<{ id: string }> {
+  const standing = await requireInGroup(db, userId, input.groupId, "poll.create");
+  if (input.threadId) {
+    const thread = await db.thread.findUnique({ where: { id: input.threadId }, select: { groupId: true, closedAt: true } });
+    if (!thread || thread.groupId !== input.groupId || !canViewThread(standing, { isThreadGuest: false })) {
+      throw new AppError("BAD_REQUEST", "That thread is not in this group.");
+    }
+  }
+  const defaults = await templateDefaults(db, input.groupId, input.template);
+  const allowBlock = input.allowBlock ?? defaults.allowBlock ?? true;
+  const options = optionRows(input, defaults, allowBlock);
+  checkSettings(input, options.length);
+  if (input.voterIds) await checkVoters(db, input.groupId, input.threadId, input.voterIds);
+
+  const poll = await db.poll.create({
+    data: {
+      groupId: input.groupId,
+      threadId: input.threadId ?? null,
+      authorId: userId,
+      kind: input.kind,
+      template: input.template ?? null,
+      title: input.title,
+      details: input.details ?? "",
+      closingAt: input.closingAt,
+      anonymous: input.anonymous ?? defaults.anonymous ?? false,
+      hideResults: input.hideResults ?? defaults.hideResults ?? "off",
+      allowChangeVote: input.allowChangeVote ?? true,
+      showReasons: input.showReasons ?? true,
+      reasonRequired: input.reasonRequired ?? defaults.reasonRequired ?? input.kind === "question",
+      allowBlock,
+      votersAddOptions: input.votersAddOptions ?? false,
+      shuffleOptions: input.shuffleOptions ?? false,
+      minChoices: input.kind === "poll" ? (input.minChoices ?? defaults.minChoices ?? 1) : null,
+      maxChoices: input.kind === "poll" ? (input.maxChoices ?? defaults.maxChoices ?? input.minChoices ?? 1) : null,
+      dotsPerPerson: input.kind === "dot_vote" ? (input.dotsPerPerson ?? 10) : null,
+      scoreMin: input.kind === "score" ? (input.scoreMin ?? 0) : null,
+      scoreMax: input.kind === "score" ? (input.scoreMax ?? 5) : null,
+      countTarget: input.kind === "count" ? (input.countTarget ?? null) : null,
+      restrictVoters: input.voterIds !== undefined,
+      options: { create: options.map((option, position) => ({ ...option, position })) },
+      voters: input.voterIds ? { create: [...new Set(input.voterIds)].map((voterId) => ({ userId: voterId })) } : undefined,
+    },
+    select: { id: true, groupId: true, threadId: true },
+  });
+  if (poll.threadId) await db.thread.update({ where: { id: poll.threadId }, data: { lastActivityAt: new Date() } });
+  publishPollChange(publish, poll);
+  return { id: poll.id };
+}

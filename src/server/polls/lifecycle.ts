@@ -1,0 +1,80 @@
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import type { Publish } from "@/server/events";
+import { absoluteUrl, sendMail } from "@/server/mail/service";
+import { isClosed, requireManager, requirePollAccess } from "@/server/polls/access";
+import { publishPollChange } from "@/server/polls/events";
+
+function requireFuture(closingAt: Date) {
+  if (closingAt.getTime() <= Date.now()) throw new AppError("BAD_REQUEST", "Choose a closing time in the future.");
+}
+
+export async function closePoll(db: Db, publish: Publish, userId: string, pollId: string) {
+  const access = await requirePollAccess(db, userId, pollId);
+  requireManager(access);
+  if (isClosed(access.poll)) throw new AppError("CONFLICT", "This poll is already closed.");
+  await db.poll.update({ where: { id: pollId }, data: { closedAt: new Date() } });
+  publishPollChange(publish, access.poll);
+  return { id: pollId };
+}
+
+/** Reopens a closed poll, or moves an open poll's closing time: both take a new time in the future. */
+export async function setClosingTime(db: Db, publish: Publish, userId: string, pollId: string, closingAt: Date, reopen: boolean) {
+  const access = await requirePollAccess(db, userId, pollId);
+  requireManager(access);
+  requireFuture(closingAt);
+  if (reopen !== isClosed(access.poll)) {
+    throw new AppError("CONFLICT", reopen ? "This poll is still open: extend it instead." : "This poll is closed: reopen it instead.");
+  }
+  await db.poll.update({ where: { id: pollId }, data: { closingAt, closedAt: null, reminderSentAt: null, ...(reopen && { outcomeStatement: null, outcomeAt: null, outcomeOptionId: null, outcomeReviewOn: null, outcomeAuthorId: null }) } });
+  publishPollChange(publish, access.poll);
+  return { id: pollId };
+}
+
+/** The outcome statement after a poll closes; the group's members hear about it by email. */
+export async function setOutcome(
+  db: Db,
+  publish: Publish,
+  userId: string,
+  input: { id: string; statement: string; optionId?: string; reviewOn?: Date },
+) {
+  const access = await requirePollAccess(db, userId, input.id);
+  requireManager(access);
+  if (!isClosed(access.poll)) throw new AppError("BAD_REQUEST", "Close the poll before writing its outcome.");
+  if (input.optionId) {
+    const option = await db.pollOption.findFirst({ where: { id: input.optionId, pollId: input.id }, select: { id: true } });
+    if (!option) throw new AppError("BAD_REQUEST", "That option is not part of this poll.");
+  }
+  const poll = await db.poll.update({
+    where: { id: input.id },
+    data: {
+      closedAt: access.poll.closedAt ?? access.poll.closingAt,
+      outcomeStatement: input.statement,
+      outcomeOptionId: input.optionId ?? null,
+      outcomeReviewOn: input.reviewOn ?? null,
+      outcomeAuthorId: userId,
+      outcomeAt: new Date(),
+    },
+    select: {
+      title: true,
+      group: {
+        select: {
+          name: true,
+          memberships: { where: { role: { in: ["admin", "member"] }, userId: { not: userId } }, select: { user: { select: { email: true } } } },
+        },
+      },
+    },
+  });
+  publishPollChange(publish, access.poll);
+  const link = absoluteUrl(access.poll.threadId ? `/threads/${access.poll.threadId}` : `/polls/${input.id}`);
+  await Promise.all(
+    poll.group.memberships.map(({ user }) =>
+      sendMail(db, user.email, `[${poll.group.name}] Outcome: ${poll.title}`, {
+        heading: `Outcome: ${poll.title}`,
+        paragraphs: [input.statement],
+        action: { label: "See the decision", url: link },
+      }),
+    ),
+  );
+  return { id: input.id };
+}

@@ -1,0 +1,110 @@
+import { bordaCount, instantRunoff, schulze } from "@/lib/tallies/ranked";
+import { countChoices, tallyDots, tallyMeeting, tallyScores, type Availability } from "@/lib/tallies/simple";
+import type { Db } from "@/server/db";
+import { isClosed, requirePollAccess } from "@/server/polls/access";
+import { AVAILABILITY_SCORE } from "@/server/polls/ballot-rules";
+
+type StoredChoice = { optionId: string; score: number | null; rank: number | null };
+type StoredBallot = { reason: string; receipt: string; voter: { id: string; name: string } | null; choices: StoredChoice[] };
+
+const AVAILABILITY_BY_SCORE = new Map<number, Availability>(
+  Object.entries(AVAILABILITY_SCORE).map(([answer, score]) => [score, answer as Availability]),
+);
+
+/** The tallies for one poll kind, computed from the current ballots. */
+function tally(kind: string, optionIds: string[], ballots: StoredBallot[]) {
+  const choiceLists = ballots.map(({ choices }) => choices);
+  switch (kind) {
+    case "score":
+      return { kind: "score" as const, scores: tallyScores(optionIds, choiceLists.map((list) => new Map(list.map((c) => [c.optionId, c.score ?? 0])))) };
+    case "dot_vote":
+      return { kind: "dot_vote" as const, dots: tallyDots(optionIds, choiceLists.map((list) => new Map(list.map((c) => [c.optionId, c.score ?? 0])))) };
+    case "ranked_choice": {
+      const rankings = choiceLists.map((list) => [...list].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map(({ optionId }) => optionId));
+      const condorcet = schulze(optionIds, rankings);
+      return {
+        kind: "ranked_choice" as const,
+        borda: bordaCount(optionIds, rankings),
+        irv: instantRunoff(optionIds, rankings),
+        schulze: { winnerOptionId: condorcet.winnerOptionId, pairwise: condorcet.pairwise, condorcetWinnerOptionId: condorcet.condorcetWinnerOptionId },
+      };
+    }
+    case "meeting":
+      return {
+        kind: "meeting" as const,
+        ...tallyMeeting(optionIds, choiceLists.map((list) => new Map(list.map((c) => [c.optionId, AVAILABILITY_BY_SCORE.get(c.score ?? 0) ?? "no"])))),
+      };
+    case "question":
+      return { kind: "question" as const };
+    default:
+      return { kind: "counts" as const, counts: countChoices(optionIds, choiceLists.map((list) => list.map(({ optionId }) => optionId))) };
+  }
+}
+
+/**
+ * Results as the viewer may see them. Hidden results say why and show nothing else. Anonymous
+ * polls never name a voter beside a choice or a reason, and list ballots in receipt order,
+ * which is random, so even the order says nothing.
+ */
+export async function getResults(db: Db, userId: string, pollId: string) {
+  const access = await requirePollAccess(db, userId, pollId);
+  const poll = await db.poll.findUniqueOrThrow({
+    where: { id: pollId },
+    select: {
+      kind: true,
+      anonymous: true,
+      hideResults: true,
+      showReasons: true,
+      countTarget: true,
+      closingAt: true,
+      closedAt: true,
+      options: { select: { id: true }, orderBy: { position: "asc" } },
+      _count: { select: { participations: true } },
+    },
+  });
+  const closed = isClosed(poll);
+  const hiddenReason =
+    poll.hideResults === "until_closed" && !closed
+      ? "Results are hidden until the poll closes."
+      : poll.hideResults === "until_vote" && !closed && !access.hasVoted
+        ? "Results appear once you have voted."
+        : null;
+  const eligible = await eligibleVoterCount(db, pollId, access.poll.groupId, access.poll.restrictVoters);
+  const participation = {
+    voted: poll._count.participations,
+    eligible,
+    percent: eligible ? Math.round((poll._count.participations / eligible) * 1000) / 10 : 0,
+  };
+  if (hiddenReason) return { hidden: true as const, hiddenReason, participation, tally: null, ballots: [], countTarget: poll.countTarget };
+
+  const rows = await db.ballot.findMany({
+    where: { pollId, supersededAt: null },
+    select: {
+      reason: true,
+      receipt: true,
+      voter: { select: { id: true, name: true } },
+      choices: { select: { optionId: true, score: true, rank: true } },
+    },
+    orderBy: poll.anonymous ? { receipt: "asc" } : { castAt: "asc" },
+  });
+  const optionIds = poll.options.map(({ id }) => id);
+  return {
+    hidden: false as const,
+    hiddenReason: null,
+    participation,
+    countTarget: poll.countTarget,
+    tally: tally(poll.kind, optionIds, rows),
+    ballots: rows.map((row) => ({
+      voter: poll.anonymous ? null : row.voter,
+      choices: row.choices,
+      reason: poll.showReasons ? row.reason : "",
+    })),
+  };
+}
+
+/** Chosen voters, or the group's members and admins. */
+export async function eligibleVoterCount(db: Db, pollId: string, groupId: string, restrictVoters: boolean): Promise<number> {
+  return restrictVoters
+    ? db.pollVoter.count({ where: { pollId } })
+    : db.membership.count({ where: { groupId, role: { in: ["admin", "member"] } } });
+}

@@ -1,0 +1,58 @@
+import type { Db } from "@/server/db";
+import type { Publish } from "@/server/events";
+import { logger } from "@/server/logger";
+import { absoluteUrl, sendMail } from "@/server/mail/service";
+import { undecidedWhere } from "@/server/polls/detail";
+import { publishPollChange } from "@/server/polls/events";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Closes every poll whose closing time has passed and reminds undecided voters of polls that
+ * close within a day. State lives in the database (closedAt, reminderSentAt), so a restart
+ * loses nothing: overdue polls close on the first run, and no reminder goes out twice.
+ */
+export async function runPollSchedule(db: Db, publish: Publish, now = new Date()): Promise<{ closed: number; reminded: number }> {
+  const overdue = await db.poll.findMany({
+    where: { closedAt: null, closingAt: { lte: now } },
+    select: { id: true, groupId: true, threadId: true, closingAt: true },
+  });
+  for (const poll of overdue) {
+    const { count } = await db.poll.updateMany({ where: { id: poll.id, closedAt: null }, data: { closedAt: poll.closingAt } });
+    if (count) publishPollChange(publish, poll);
+  }
+
+  const dueSoon = await db.poll.findMany({
+    where: { closedAt: null, reminderSentAt: null, closingAt: { gt: now, lte: new Date(now.getTime() + DAY_MS) } },
+    select: { id: true, groupId: true, threadId: true, restrictVoters: true, title: true, closingAt: true, group: { select: { name: true } } },
+  });
+  let reminded = 0;
+  for (const poll of dueSoon) {
+    // Claim the reminder first, so two runs can never both send it.
+    const { count } = await db.poll.updateMany({ where: { id: poll.id, reminderSentAt: null }, data: { reminderSentAt: now } });
+    if (!count) continue;
+    const people = await db.user.findMany({ where: undecidedWhere(poll), select: { email: true } });
+    const link = absoluteUrl(poll.threadId ? `/threads/${poll.threadId}` : `/polls/${poll.id}`);
+    await Promise.all(
+      people.map(({ email }) =>
+        sendMail(db, email, `[${poll.group.name}] Closing soon: ${poll.title}`, {
+          heading: `“${poll.title}” closes soon`,
+          paragraphs: [`You have not voted yet. The poll closes at ${poll.closingAt.toUTCString()}.`],
+          action: { label: "Vote now", url: link },
+        }),
+      ),
+    );
+    reminded += people.length;
+  }
+  return { closed: overdue.length, reminded };
+}
+
+/** Runs the schedule now (closing what went overdue while the server was down), then every interval. */
+export function startPollScheduler(db: Db, publish: Publish, intervalMs = 30_000): () => void {
+  const run = () =>
+    runPollSchedule(db, publish).catch((error: unknown) => logger.error({ err: error }, "poll schedule failed"));
+  void run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

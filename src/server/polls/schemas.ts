@@ -1,0 +1,192 @@
+import { z } from "zod";
+
+export const POLL_KINDS = ["proposal", "poll", "count", "check", "question", "score", "dot_vote", "ranked_choice", "meeting"] as const;
+export const zPollKind = z.enum(POLL_KINDS);
+export const zHideResults = z.enum(["off", "until_vote", "until_closed"]);
+
+const zOptionName = z.string().trim().min(1, "Options need a name").max(200, "Keep options under 200 characters");
+
+export const zCreatePollInput = z.object({
+  groupId: z.string().min(1),
+  threadId: z.string().min(1).optional(),
+  kind: zPollKind,
+  template: z.string().max(60).optional(),
+  title: z.string().trim().min(1, "Give the poll a title").max(200, "Keep the title under 200 characters"),
+  details: z.string().max(10_000, "Keep the details under 10,000 characters").optional(),
+  /** Option names; for meeting polls, ISO date-times of the proposed slots. */
+  options: z.array(zOptionName).max(50, "Use at most 50 options").optional(),
+  closingAt: z.coerce.date("Choose when the poll closes"),
+  anonymous: z.boolean().optional(),
+  hideResults: zHideResults.optional(),
+  allowChangeVote: z.boolean().optional(),
+  showReasons: z.boolean().optional(),
+  minChoices: z.number().int().min(1).max(50).optional(),
+  maxChoices: z.number().int().min(1).max(50).optional(),
+  dotsPerPerson: z.number().int().min(1).max(1000).optional(),
+  scoreMin: z.number().int().min(-100).max(100).optional(),
+  scoreMax: z.number().int().min(-100).max(100).optional(),
+  countTarget: z.number().int().min(1).max(100_000).optional(),
+  allowBlock: z.boolean().optional(),
+  reasonRequired: z.boolean().optional(),
+  votersAddOptions: z.boolean().optional(),
+  noneOfTheAbove: z.boolean().optional(),
+  shuffleOptions: z.boolean().optional(),
+  /** Restricts voting to these people (members or invited guests); everyone in the group when absent. */
+  voterIds: z.array(z.string().min(1)).max(500).optional(),
+});
+export type CreatePollInput = z.infer<typeof zCreatePollInput>;
+
+export const zVoteInput = z.object({
+  pollId: z.string().min(1),
+  choices: z
+    .array(
+      z.object({
+        optionId: z.string().min(1),
+        score: z.number().optional(),
+        rank: z.number().optional(),
+      }),
+    )
+    .max(50),
+  reason: z.string().max(5_000, "Keep your reason under 5,000 characters").optional(),
+  /** Anonymous polls: the receipt of the ballot being changed, since nothing else links it to you. */
+  receipt: z.string().max(64).optional(),
+});
+export type VoteInput = z.infer<typeof zVoteInput>;
+
+export const zPollIdInput = z.object({ pollId: z.string().min(1) });
+export const zIdInput = z.object({ id: z.string().min(1) });
+export const zReopenInput = z.object({ id: z.string().min(1), closingAt: z.coerce.date() });
+export const zSetOutcomeInput = z.object({
+  id: z.string().min(1),
+  statement: z.string().trim().min(1, "Write the outcome").max(10_000),
+  optionId: z.string().min(1).optional(),
+  reviewOn: z.coerce.date().optional(),
+});
+export const zListPollsInput = z.object({
+  groupId: z.string().min(1),
+  status: z.enum(["open", "closed", "all"]).default("all"),
+  threadId: z.string().optional(),
+});
+export const zAddOptionInput = z.object({ pollId: z.string().min(1), name: zOptionName });
+
+export const zPollOption = z.object({ id: z.string(), name: z.string(), startsAt: z.date().nullable() });
+
+export const zPollSummary = z.object({
+  id: z.string(),
+  kind: zPollKind,
+  title: z.string(),
+  threadId: z.string().nullable(),
+  closingAt: z.date(),
+  closedAt: z.date().nullable(),
+  voterCount: z.number().int(),
+  votedByMe: z.boolean(),
+  outcome: z.string().nullable(),
+});
+
+export const zPollDetail = zPollSummary.extend({
+  groupId: z.string(),
+  group: z.object({ id: z.string(), name: z.string(), handle: z.string() }),
+  template: z.string().nullable(),
+  details: z.string(),
+  author: z.object({ id: z.string(), name: z.string() }),
+  createdAt: z.date(),
+  options: z.array(zPollOption),
+  settings: z.object({
+    anonymous: z.boolean(),
+    hideResults: zHideResults,
+    allowChangeVote: z.boolean(),
+    showReasons: z.boolean(),
+    reasonRequired: z.boolean(),
+    allowBlock: z.boolean(),
+    votersAddOptions: z.boolean(),
+    minChoices: z.number().nullable(),
+    maxChoices: z.number().nullable(),
+    dotsPerPerson: z.number().nullable(),
+    scoreMin: z.number().nullable(),
+    scoreMax: z.number().nullable(),
+    countTarget: z.number().nullable(),
+    restrictVoters: z.boolean(),
+  }),
+  outcomeDetail: z
+    .object({ statement: z.string(), optionId: z.string().nullable(), reviewOn: z.date().nullable(), at: z.date() })
+    .nullable(),
+  viewer: z.object({
+    canVote: z.boolean(),
+    hasVoted: z.boolean(),
+    canManage: z.boolean(),
+    /** The viewer's current ballot, when the poll is not anonymous. */
+    myChoices: z.array(z.object({ optionId: z.string(), score: z.number().nullable(), rank: z.number().nullable() })).nullable(),
+    myReason: z.string().nullable(),
+  }),
+});
+export type PollDetail = z.infer<typeof zPollDetail>;
+
+export const zVoteResult = z.object({ receipt: z.string() });
+
+const zStoredChoice = z.object({ optionId: z.string(), score: z.number().nullable(), rank: z.number().nullable() });
+const zTable = z.record(z.string(), z.record(z.string(), z.number()));
+
+export const zTally = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("counts"), counts: z.array(z.object({ optionId: z.string(), count: z.number(), percent: z.number() })) }),
+  z.object({
+    kind: z.literal("score"),
+    scores: z.array(z.object({ optionId: z.string(), total: z.number(), average: z.number().nullable(), scored: z.number() })),
+  }),
+  z.object({ kind: z.literal("dot_vote"), dots: z.array(z.object({ optionId: z.string(), dots: z.number(), percent: z.number() })) }),
+  z.object({
+    kind: z.literal("ranked_choice"),
+    borda: z.array(z.object({ optionId: z.string(), score: z.number() })),
+    irv: z.object({
+      winnerOptionId: z.string().nullable(),
+      rounds: z.array(
+        z.object({
+          tallies: z.array(z.object({ optionId: z.string(), votes: z.number() })),
+          exhausted: z.number(),
+          eliminated: z.string().nullable(),
+        }),
+      ),
+    }),
+    schulze: z.object({ winnerOptionId: z.string().nullable(), pairwise: zTable, condorcetWinnerOptionId: z.string().nullable() }),
+  }),
+  z.object({
+    kind: z.literal("meeting"),
+    slots: z.array(z.object({ optionId: z.string(), yes: z.number(), maybe: z.number(), no: z.number() })),
+    bestOptionId: z.string().nullable(),
+  }),
+  z.object({ kind: z.literal("question") }),
+]);
+
+export const zResults = z.object({
+  hidden: z.boolean(),
+  hiddenReason: z.string().nullable(),
+  participation: z.object({ voted: z.number(), eligible: z.number(), percent: z.number() }),
+  countTarget: z.number().nullable(),
+  tally: zTally.nullable(),
+  /** Who chose what; voter is always null in anonymous polls. */
+  ballots: z.array(z.object({ voter: z.object({ id: z.string(), name: z.string() }).nullable(), choices: z.array(zStoredChoice), reason: z.string() })),
+});
+
+export const zPerson = z.object({ id: z.string(), name: z.string() });
+export const zTemplate = z.object({
+  key: z.string(),
+  name: z.string(),
+  kind: zPollKind,
+  description: z.string(),
+  builtIn: z.boolean(),
+  defaults: z.object({
+    options: z.array(z.string()).optional(),
+    allowBlock: z.boolean().optional(),
+    reasonRequired: z.boolean().optional(),
+    minChoices: z.number().optional(),
+    maxChoices: z.number().optional(),
+    anonymous: z.boolean().optional(),
+    hideResults: zHideResults.optional(),
+  }),
+});
+export const zSaveTemplateInput = z.object({
+  groupId: z.string().min(1),
+  name: z.string().trim().min(1, "Name the template").max(80),
+  kind: zPollKind,
+  description: z.string().max(500).default(""),
+  defaults: zTemplate.shape.defaults,
+});

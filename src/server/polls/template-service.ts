@@ -1,0 +1,32 @@
+import type { z } from "zod";
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { requireInGroup } from "@/server/groups/standing";
+import type { zSaveTemplateInput, zTemplate } from "@/server/polls/schemas";
+import { BUILT_IN_TEMPLATES, type TemplateDefaults } from "@/server/polls/templates";
+
+type Template = z.infer<typeof zTemplate>;
+
+/** Hearth's decision processes, followed by the group's own. */
+export async function listTemplates(db: Db, userId: string, groupId: string): Promise<Template[]> {
+  await requireInGroup(db, userId, groupId, "group.view");
+  const own = await db.pollTemplate.findMany({ where: { groupId }, select: { id: true, name: true, kind: true, settings: true }, orderBy: { name: "asc" } });
+  return [
+    ...BUILT_IN_TEMPLATES.map((template) => ({ ...template, builtIn: true })),
+    ...own.map((template) => {
+      const { description, ...defaults } = JSON.parse(template.settings) as TemplateDefaults & { description?: string };
+      return { key: template.id, name: template.name, kind: template.kind, description: description ?? "", builtIn: false, defaults };
+    }),
+  ];
+}
+
+export async function saveTemplate(db: Db, userId: string, input: z.infer<typeof zSaveTemplateInput>): Promise<{ key: string }> {
+  await requireInGroup(db, userId, input.groupId, "group.update");
+  const existing = await db.pollTemplate.findUnique({ where: { groupId_name: { groupId: input.groupId, name: input.name } }, select: { id: true } });
+  if (existing) throw new AppError("CONFLICT", `This group already has a template called “${input.name}”.`);
+  const template = await db.pollTemplate.create({
+    data: { groupId: input.groupId, name: input.name, kind: input.kind, settings: JSON.stringify({ ...input.defaults, description: input.description }) },
+    select: { id: true },
+  });
+  return { key: template.id };
+}

@@ -1,0 +1,27 @@
+import type { z } from "zod";
+import type { Db } from "@/server/db";
+import type { Publish } from "@/server/events";
+import { requireInGroup } from "@/server/groups/standing";
+import type { zCreateThreadInput } from "@/server/threads/schemas";
+
+export async function createThread(
+  db: Db,
+  publish: Publish,
+  userId: string,
+  input: z.infer<typeof zCreateThreadInput>,
+): Promise<{ id: string }> {
+  await requireInGroup(db, userId, input.groupId, "thread.create");
+  const thread = await db.thread.create({
+    data: {
+      groupId: input.groupId,
+      authorId: userId,
+      title: input.title,
+      body: input.body,
+      tags: { create: (input.tags ?? []).map((tag) => ({ tag })) },
+      reads: { create: { userId, lastReadSeq: 0 } },
+    },
+    select: { id: true },
+  });
+  publish({ name: "thread.activity", room: `group:${input.groupId}`, payload: { groupId: input.groupId, threadId: thread.id } });
+  return thread;
+}

@@ -1,0 +1,41 @@
+import { imageUrl } from "@/server/images/service";
+import type { Person, ReactionSummary } from "@/server/threads/schemas";
+
+/** The Prisma select for a person shown beside their words. */
+export const personSelect = { id: true, name: true, avatarId: true } as const;
+
+export function toPerson(user: { id: string; name: string; avatarId: string | null }): Person {
+  return { id: user.id, name: user.name, avatarUrl: imageUrl(user.avatarId) };
+}
+
+export const reactionSelect = {
+  subjectId: true,
+  emoji: true,
+  user: { select: { id: true, name: true } },
+} as const;
+
+type ReactionRow = { subjectId: string; emoji: string; user: { id: string; name: string } };
+
+/** Groups reaction rows by subject, then by emoji in first-use order. */
+export function summariseReactions(rows: ReactionRow[]): Map<string, ReactionSummary[]> {
+  const bySubject = new Map<string, Map<string, ReactionSummary>>();
+  for (const row of rows) {
+    const byEmoji = bySubject.get(row.subjectId) ?? new Map<string, ReactionSummary>();
+    bySubject.set(row.subjectId, byEmoji);
+    const summary = byEmoji.get(row.emoji) ?? { emoji: row.emoji, count: 0, people: [] };
+    summary.count += 1;
+    summary.people.push(row.user);
+    byEmoji.set(row.emoji, summary);
+  }
+  return new Map([...bySubject].map(([subjectId, byEmoji]) => [subjectId, [...byEmoji.values()]]));
+}
+
+/** Plain text for list previews: markdown punctuation and mention targets removed. */
+export function excerptOf(markdown: string, length = 200): string {
+  const plain = markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[#>*_`~|-]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain;
+}

@@ -1,0 +1,46 @@
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import type { Publish } from "@/server/events";
+import { requireInGroup } from "@/server/groups/standing";
+import { requireModerator, requireThreadAccess } from "@/server/threads/access";
+import { publishThreadChange } from "@/server/threads/edit";
+
+async function moderate(db: Db, userId: string, threadId: string) {
+  const access = await requireThreadAccess(db, userId, threadId);
+  requireModerator(access);
+  return access.thread;
+}
+
+export async function pinThread(db: Db, publish: Publish, userId: string, threadId: string, pinned: boolean) {
+  const thread = await moderate(db, userId, threadId);
+  await db.thread.update({ where: { id: threadId }, data: { pinnedAt: pinned ? new Date() : null } });
+  publishThreadChange(publish, thread.groupId, threadId);
+  return { id: threadId };
+}
+
+export async function setThreadClosed(db: Db, publish: Publish, userId: string, threadId: string, closed: boolean) {
+  const thread = await moderate(db, userId, threadId);
+  if ((thread.closedAt !== null) === closed) {
+    throw new AppError("CONFLICT", closed ? "This thread is already closed." : "This thread is already open.");
+  }
+  await db.thread.update({ where: { id: threadId }, data: { closedAt: closed ? new Date() : null } });
+  publishThreadChange(publish, thread.groupId, threadId);
+  return { id: threadId };
+}
+
+/**
+ * Moves a thread to another group the caller administers. Guest invitations belong to the old
+ * group's context, so they are withdrawn rather than carried into a group the guest never joined.
+ */
+export async function moveThread(db: Db, publish: Publish, userId: string, threadId: string, groupId: string) {
+  const thread = await moderate(db, userId, threadId);
+  if (thread.groupId === groupId) throw new AppError("BAD_REQUEST", "The thread is already in that group.");
+  await requireInGroup(db, userId, groupId, "thread.moderate");
+  await db.$transaction([
+    db.threadGuest.deleteMany({ where: { threadId } }),
+    db.thread.update({ where: { id: threadId }, data: { groupId } }),
+  ]);
+  publishThreadChange(publish, thread.groupId, threadId);
+  publish({ name: "thread.activity", room: `group:${groupId}`, payload: { groupId, threadId } });
+  return { id: threadId };
+}

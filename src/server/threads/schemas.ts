@@ -1,0 +1,111 @@
+import { z } from "zod";
+
+export const MAX_BODY_LENGTH = 50_000;
+export const REACTION_EMOJI = ["👍", "❤️", "😄", "🎉", "🙏", "🤔", "👀"] as const;
+
+export const zBody = z
+  .string()
+  .trim()
+  .min(1, "Write something first")
+  .max(MAX_BODY_LENGTH, `Keep it under ${MAX_BODY_LENGTH.toLocaleString("en-GB")} characters`);
+
+export const zTitle = z.string().trim().min(1, "Give the thread a title").max(200, "Keep the title under 200 characters");
+
+/** Tags like #CompassionateCommunity: stored without the #, unique regardless of case. */
+export const zTags = z
+  .array(
+    z
+      .string()
+      .trim()
+      .transform((tag) => tag.replace(/^#/, ""))
+      .pipe(z.string().regex(/^[\p{L}\p{N}_-]{1,40}$/u, "Tags use letters, digits, - and _ (up to 40)")),
+  )
+  .max(10, "Use at most 10 tags")
+  .transform((tags) => [...new Map(tags.map((tag) => [tag.toLowerCase(), tag])).values()]);
+
+export const zPerson = z.object({ id: z.string(), name: z.string(), avatarUrl: z.string().nullable() });
+export type Person = z.infer<typeof zPerson>;
+
+export const zReactionSummary = z.object({
+  emoji: z.string(),
+  count: z.number().int(),
+  people: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type ReactionSummary = z.infer<typeof zReactionSummary>;
+
+export const zThreadStatus = z.enum(["open", "closed", "all"]);
+
+export const zCreateThreadInput = z.object({
+  groupId: z.string().min(1),
+  title: zTitle,
+  body: zBody,
+  tags: zTags.optional(),
+});
+
+export const zListThreadsInput = z.object({
+  groupId: z.string().min(1),
+  cursor: z.string().optional(),
+  tag: z.string().trim().max(41).optional(),
+  status: zThreadStatus.default("open"),
+});
+
+export const zThreadIdInput = z.object({ id: z.string().min(1) });
+export const zPinThreadInput = z.object({ id: z.string().min(1), pinned: z.boolean().default(true) });
+export const zMoveThreadInput = z.object({ id: z.string().min(1), groupId: z.string().min(1) });
+export const zUpdateThreadInput = z.object({
+  id: z.string().min(1),
+  title: zTitle.optional(),
+  body: zBody.optional(),
+  tags: zTags.optional(),
+});
+export const zMentionableInput = z.object({ id: z.string().min(1), search: z.string().trim().max(100).default("") });
+export const zMarkAllReadInput = z.object({ groupId: z.string().min(1) });
+
+export const zThreadSummary = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  title: z.string(),
+  excerpt: z.string(),
+  author: zPerson,
+  tags: z.array(z.string()),
+  pinned: z.boolean(),
+  closed: z.boolean(),
+  commentCount: z.number().int(),
+  unreadCount: z.number().int(),
+  /** Never opened by the viewer. */
+  unseen: z.boolean(),
+  lastActivityAt: z.date(),
+  createdAt: z.date(),
+});
+export type ThreadSummary = z.infer<typeof zThreadSummary>;
+
+export const zThreadList = z.object({ items: z.array(zThreadSummary), nextCursor: z.string().nullable() });
+
+export const zThreadDetail = z.object({
+  id: z.string(),
+  group: z.object({ id: z.string(), name: z.string(), handle: z.string() }),
+  title: z.string(),
+  body: z.string(),
+  tags: z.array(z.string()),
+  author: zPerson,
+  createdAt: z.date(),
+  editedAt: z.date().nullable(),
+  pinned: z.boolean(),
+  closedAt: z.date().nullable(),
+  commentCount: z.number().int(),
+  lastCommentSeq: z.number().int(),
+  lastReadSeq: z.number().int(),
+  reactions: z.array(zReactionSummary),
+  viewer: z.object({
+    id: z.string(),
+    role: z.enum(["admin", "member", "guest"]),
+    canModerate: z.boolean(),
+    canComment: z.boolean(),
+  }),
+});
+export type ThreadDetail = z.infer<typeof zThreadDetail>;
+
+export const zRevision = z.object({ id: z.string(), title: z.string().nullable(), body: z.string(), createdAt: z.date() });
+export const zRevisionList = z.array(zRevision);
+
+export const zGroupRef = z.object({ groupId: z.string(), threadId: z.string() });
