@@ -1,23 +1,48 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support";
 
 const OUT = "docs/screenshots";
 
-function demoStaff(): { email: string; password: string } {
+type DemoPerson = { email: string; password: string; isAdmin: boolean; role: string };
+
+function demoPeople(): DemoPerson[] {
   const file = path.join(process.env.E2E_DATA_DIR ?? "./data/e2e", "demo-sign-ins.json");
-  const people = JSON.parse(readFileSync(file, "utf8")) as { email: string; password: string; isAdmin: boolean }[];
-  return people.find((person) => person.isAdmin)!;
+  return JSON.parse(readFileSync(file, "utf8")) as DemoPerson[];
 }
 
-test.use({ viewport: { width: 1100, height: 720 } });
+async function shoot(page: Page, name: string) {
+  await expect(page.getByTestId("live-indicator")).toHaveText("Live");
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+}
 
-test("main screens", async ({ page }) => {
+test.use({ viewport: { width: 1100, height: 760 } });
+
+test("main screens, from the demo steering group", async ({ page }) => {
   await page.goto("/signin");
   await page.screenshot({ path: `${OUT}/sign-in.png` });
 
-  await signIn(page, demoStaff());
-  await expect(page.getByTestId("live-indicator")).toHaveText("Live");
-  await page.screenshot({ path: `${OUT}/dashboard.png`, fullPage: true });
+  await signIn(page, demoPeople().find((person) => person.isAdmin)!);
+  await shoot(page, "dashboard");
+
+  await page.getByRole("link", { name: "Compassionate Community Steering Group" }).first().click();
+  await expect(page.getByRole("heading", { name: "Threads" })).toBeVisible();
+  await shoot(page, "group");
+
+  await page.getByRole("link", { name: "Members" }).click();
+  await expect(page.getByRole("heading", { name: "Search members" })).toBeVisible();
+  await shoot(page, "members");
+
+  await page.goto("/groups/compassionate-community");
+  await page.getByRole("link", { name: "What helped when you were caring for someone?" }).click();
+  await page.waitForURL(/\/threads\//);
+  await expect(page.getByRole("heading", { level: 1, name: "What helped when you were caring for someone?" })).toBeVisible();
+  await shoot(page, "thread");
+
+  await page.goto("/groups/compassionate-community");
+  await page.getByRole("link", { name: "Adopting the Compassionate City Charter" }).click();
+  await page.waitForURL(/\/threads\//);
+  await expect(page.getByRole("heading", { level: 2, name: "Adopt the Compassionate City Charter as our shared commitment" })).toBeVisible();
+  await shoot(page, "proposal");
 });

@@ -1,11 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 /** The administrator the first-run journey creates; later journeys sign in as them. */
 export const ADMIN = { name: "Morgan Staff", email: "morgan.staff@example.org", password: "a steady hearth 2026" };
 
 /** Scans the whole page, or only `include` (e.g. an open menu, which lives outside the landmarks). */
 export async function expectNoAxeViolations(page: Page, include?: string) {
+  // Next streams the <title> of dynamic pages after the body; scan once it has arrived.
+  await expect(page).toHaveTitle(/\S/);
   const builder = new AxeBuilder({ page });
   const { violations } = await (include ? builder.include(include) : builder).analyze();
   expect(violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target) }))).toEqual([]);
@@ -16,4 +18,41 @@ export async function signIn(page: Page, credentials: { email: string; password:
   await page.getByLabel("Email").fill(credentials.email);
   await page.getByLabel("Password").fill(credentials.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** A short random suffix, so each run's names are its own on the shared server. */
+export const uniqueSuffix = () => Math.random().toString(36).slice(2, 8);
+
+/** Calls a tRPC mutation with the cookies of `request` (a signed-in page's, or a fresh one). */
+export async function call<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const body = await response.json();
+  if (!response.ok()) throw new Error(`${path} failed: ${JSON.stringify(body.error?.json?.message ?? body)}`);
+  return body.result.data.json as T;
+}
+
+/** Calls a tRPC query (queries answer GET only). */
+export async function query<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
+  const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const response = await request.get(`/api/trpc/${path}${search}`);
+  const body = await response.json();
+  if (!response.ok()) throw new Error(`${path} failed: ${JSON.stringify(body.error?.json?.message ?? body)}`);
+  return body.result.data.json as T;
+}
+
+/** A second person: invited to the group as a member, account made through the invitation, signed in in their own context. */
+export async function secondPerson(browser: Browser, adminRequest: APIRequestContext, groupId: string) {
+  const person = { name: `Sam Rivers ${uniqueSuffix()}`, email: `sam.${uniqueSuffix()}@example.org`, password: "another steady hearth" };
+  const { invitations } = await call<{ invitations: { link: string }[] }>(adminRequest, "invitation.create", {
+    groupId,
+    emails: [person.email],
+    role: "member",
+  });
+  const token = new URL(invitations[0]!.link).pathname.split("/").pop();
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await call(context.request, "invitation.accept", { token, name: person.name, password: person.password });
+  const page = await context.newPage();
+  await signIn(page, person);
+  await expect(page.getByRole("heading", { name: `Welcome, ${person.name}` })).toBeVisible();
+  return { person, context, page };
 }

@@ -25,6 +25,8 @@ export function tempDataDir(): string {
 export async function startHearth(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn("npx", ["--no-install", "tsx", "server.ts"], {
+    // Its own process group, so stopHearth ends npx, tsx and node together.
+    detached: true,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", HEARTH_DATA_DIR: dataDir, HEARTH_DEMO: "0", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -34,8 +36,12 @@ export async function startHearth(dataDir: string, env: Record<string, string> =
     if (ok) return { url, child };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  child.kill();
+  stopHearth(child);
   throw new Error("Hearth did not start within 30 s");
+}
+
+export function stopHearth(child: ChildProcess): void {
+  if (child.pid) process.kill(-child.pid, "SIGTERM");
 }
 
 /** Signs in through next-auth's own endpoints and returns the session cookie. */

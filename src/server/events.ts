@@ -1,5 +1,6 @@
 import type { CommentDto } from "@/server/comments/schemas";
 import type { GroupSummary } from "@/server/groups/schemas";
+import type { NotificationDto } from "@/server/notifications/schemas";
 import type { ReactionSummary } from "@/server/threads/schemas";
 
 /**
@@ -24,6 +25,8 @@ export type DomainEvents = {
   "thread.typing": { threadId: string; user: { id: string; name: string }; typing: boolean };
   /** A poll was created, voted on, closed, reopened or given an outcome: pages showing it refetch. */
   "poll.updated": { pollId: string; groupId: string; threadId: string | null };
+  /** A new notification for the room's user: the bell's count and list refresh. */
+  "notification.created": NotificationDto;
 };
 
 export type EventName = keyof DomainEvents;

@@ -47,13 +47,8 @@ export function BallotForm({ poll }: { poll: Poll }) {
   const [receipt, saveReceipt] = useReceipt(poll.id);
   const [editing, setEditing] = useState(false);
   const [typedReceipt, setTypedReceipt] = useState("");
-  const [draft, setDraft] = useState<BallotDraft>(() =>
-    draftFrom(
-      poll.options.map(({ id }) => id),
-      poll.viewer.myChoices,
-      poll.viewer.myReason,
-    ),
-  );
+  const optionIds = poll.options.map(({ id }) => id);
+  const [draft, setDraft] = useState<BallotDraft>(() => draftFrom(optionIds, poll.viewer.myChoices, poll.viewer.myReason));
   const vote = useMutation(
     trpc.poll.vote.mutationOptions({
       // Waiting for the fresh poll keeps the button busy until "You voted" can show.
@@ -72,14 +67,13 @@ export function BallotForm({ poll }: { poll: Poll }) {
   if (!viewer.canVote && !viewer.hasVoted) {
     return <p className="text-muted">{open ? "You are not one of the voters in this poll." : "This poll is closed."}</p>;
   }
+  const startChanging = () => {
+    setDraft(draftFrom(optionIds, viewer.myChoices, viewer.myReason));
+    setEditing(true);
+  };
   if (viewer.hasVoted && !editing) {
     const canChange = open && viewer.canVote && settings.allowChangeVote;
-    return (
-      <MyVote poll={poll} receipt={receipt} onChange={canChange ? () => {
-        setDraft(draftFrom(poll.options.map(({ id }) => id), viewer.myChoices, viewer.myReason));
-        setEditing(true);
-      } : undefined} />
-    );
+    return <MyVote poll={poll} receipt={receipt} onChange={canChange ? startChanging : undefined} />;
   }
   if (!open) return <p className="text-muted">This poll is closed.</p>;
 
@@ -89,11 +83,7 @@ export function BallotForm({ poll }: { poll: Poll }) {
   const submit = () =>
     vote.mutate({
       pollId: poll.id,
-      choices: choicesFor(
-        poll.kind,
-        draft,
-        poll.options.map(({ id }) => id),
-      ),
+      choices: choicesFor(poll.kind, draft, optionIds),
       reason: draft.reason,
       receipt: settings.anonymous && changing ? (receipt ?? typedReceipt) : undefined,
     });
@@ -101,6 +91,7 @@ export function BallotForm({ poll }: { poll: Poll }) {
   return (
     <form
       className="flex flex-col gap-4"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         submit();

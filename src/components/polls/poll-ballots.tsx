@@ -30,7 +30,7 @@ export function PollBallots({ poll, ballots, level }: { poll: Poll; ballots: Bal
             const texts = choiceTexts(poll.kind, ballot.choices, label);
             return (
               <li key={ballot.voter?.id ?? index} className="rounded-lg border border-line bg-card px-4 py-3">
-                <p className="font-semibold">{ballot.voter?.name ?? `Anonymous ballot ${index + 1}`}</p>
+                <p className="font-semibold">{ballot.voter?.name ?? `Anonymous ${isQuestion ? "answer" : "ballot"} ${index + 1}`}</p>
                 {texts.length > 0 && <p>{texts.join(" · ")}</p>}
                 {ballot.reason && <p className="mt-1 whitespace-pre-wrap break-words text-muted">{ballot.reason}</p>}
               </li>

@@ -38,9 +38,9 @@ function PollRow({ poll, now }: { poll: Summary; now: Date }) {
 
 /**
  * A group's decisions: open ones, closing soonest first, then closed ones; kept live, with a
- * button to start another. Headings are h2/h3, for the group page.
+ * button to start another for those who may (`canStart`). Headings are h2/h3, for the group page.
  */
-export function PollList({ groupId }: { groupId: string }) {
+export function PollList({ groupId, canStart = true }: { groupId: string; canStart?: boolean }) {
   const trpc = useTRPC();
   const { data: polls, error } = useQuery(trpc.poll.list.queryOptions({ groupId }));
   const now = useNow();
@@ -54,7 +54,7 @@ export function PollList({ groupId }: { groupId: string }) {
         <h2 id={`decisions-${groupId}`} className="text-2xl font-bold">
           Decisions
         </h2>
-        <NewPollDialog groupId={groupId} />
+        {canStart && <NewPollDialog groupId={groupId} />}
       </div>
       {error && <Alert>{errorMessage(error)}</Alert>}
       {!polls && !error && <p className="text-muted">Loading decisions…</p>}

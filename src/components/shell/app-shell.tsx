@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LiveIndicator } from "@/components/shell/live-indicator";
+import { NotificationBell } from "@/components/shell/notification-bell";
 import { UserMenu } from "@/components/shell/user-menu";
 import { RealtimeProvider } from "@/lib/realtime/socket-provider";
 
-/** The frame of every signed-in page: header with home link, live status and account menu. */
+/** The frame of every signed-in page: header with home link, live status, notifications and account menu. */
 export function AppShell({ me, children }: { me: { name: string; email: string; isAdmin: boolean }; children: ReactNode }) {
   return (
     <RealtimeProvider>
@@ -18,6 +19,7 @@ export function AppShell({ me, children }: { me: { name: string; email: string; 
           </Link>
           <div className="flex flex-wrap items-center justify-end gap-2">
             <LiveIndicator />
+            <NotificationBell />
             <UserMenu name={me.name} email={me.email} isAdmin={me.isAdmin} />
           </div>
         </div>

@@ -1,40 +1,29 @@
-import { useId, type SelectHTMLAttributes } from "react";
+import type { SelectHTMLAttributes } from "react";
 import { cn } from "@/components/ui/cn";
+import { Field, type FieldProps } from "@/components/ui/field";
 
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
-  label: string;
-  options: readonly { value: string; label: string }[];
-  error?: string | null;
-};
+type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> &
+  FieldProps & { options: readonly { value: string; label: string }[] };
 
 /** A labelled native select: fully keyboard and screen-reader friendly on every device. */
-export function SelectField({ label, options, error, className, id, ...props }: SelectFieldProps) {
-  const generatedId = useId();
-  const inputId = id ?? generatedId;
-  const errorId = error ? `${inputId}-error` : undefined;
+export function SelectField({ label, options, error, hint, className, id, ...props }: SelectFieldProps) {
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={inputId} className="font-semibold">
-        {label}
-      </label>
-      <select
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
-        className={cn("min-h-11 rounded-lg border bg-card px-3 py-2 text-ink", error ? "border-danger" : "border-line", className)}
-        {...props}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p id={errorId} className="text-sm font-medium text-danger">
-          {error}
-        </p>
+    <Field label={label} error={error} hint={hint} id={id}>
+      {(control) => (
+        <select
+          id={control.id}
+          aria-invalid={control.invalid}
+          aria-describedby={control.describedBy}
+          className={cn("min-h-11 rounded-lg border bg-card px-3 py-2 text-ink", control.borderClass, className)}
+          {...props}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-    </div>
+    </Field>
   );
 }

@@ -219,6 +219,10 @@ const MATRIX: Record<string, Entry> = {
   "membershipRequest.approve": { input: pendingRequest, expect: groupAdmins },
   "membershipRequest.decline": { input: pendingRequest, expect: groupAdmins },
   "outbox.list": { input: () => ({}), expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED" } },
+  /** Each person's own notifications only; there is nothing of anyone else's to reach. */
+  "notification.list": { input: () => ({}), expect: signedInOk },
+  "notification.markRead": { input: () => ({}), expect: signedInOk },
+  "notification.unreadCount": { input: () => undefined, expect: signedInOk },
 };
 
 async function makeScenario(actor: Actor): Promise<Scenario> {

@@ -4,6 +4,7 @@ import { groupRouter } from "@/server/groups/router";
 import { invitationRouter } from "@/server/invitations/router";
 import { memberRouter } from "@/server/members/router";
 import { membershipRequestRouter } from "@/server/membership-requests/router";
+import { notificationRouter } from "@/server/notifications/router";
 import { organisationRouter } from "@/server/organisations/router";
 import { outboxRouter } from "@/server/outbox/router";
 import { pollRouter } from "@/server/polls/router";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   invitation: invitationRouter,
   membershipRequest: membershipRequestRouter,
   outbox: outboxRouter,
+  notification: notificationRouter,
   passwordReset: passwordResetRouter,
 });
 

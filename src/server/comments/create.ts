@@ -6,6 +6,7 @@ import type { zCreateCommentInput } from "@/server/comments/schemas";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
+import { notifyReply } from "@/server/notifications/triggers";
 import { requireOpen, requireThreadAccess } from "@/server/threads/access";
 
 /** A reply to a reply hangs from the same top-level comment, keeping one level of nesting. */
@@ -47,6 +48,10 @@ export async function createComment(db: Db, publish: Publish, userId: string, in
     room: `group:${access.thread.groupId}`,
     payload: { groupId: access.thread.groupId, threadId: input.threadId },
   });
-  await notifyMentions(db, { authorId: userId, threadId: input.threadId, commentId: id, mentionedIds: mentionedUserIds(input.body) });
+  const mentionedIds = mentionedUserIds(input.body);
+  if (input.parentId) {
+    await notifyReply(db, publish, { actorId: userId, threadId: input.threadId, commentId: id, repliedToId: input.parentId, mentionedIds });
+  }
+  await notifyMentions(db, publish, { authorId: userId, threadId: input.threadId, commentId: id, mentionedIds });
   return comment;
 }

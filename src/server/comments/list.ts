@@ -28,8 +28,10 @@ export async function listComments(db: Db, userId: string, input: z.infer<typeof
     if (input.direction === "after") after = Number(input.cursor);
     else before = Number(input.cursor);
   } else if (input.anchor === "firstUnread") {
+    // With nothing unread, a returning reader starts at the latest comments, not the oldest.
     const seq = await firstUnreadTopLevelSeq(db, userId, threadId);
     if (seq !== null) after = seq - 1;
+    else before = Number.MAX_SAFE_INTEGER;
   }
 
   const rows = await db.comment.findMany({

@@ -1,14 +1,17 @@
 import type { Db } from "@/server/db";
+import type { Publish } from "@/server/events";
 import { absoluteUrl, sendMail } from "@/server/mail/service";
+import { notify } from "@/server/notifications/notify";
 import { canViewThread } from "@/server/policy";
 import { excerptOf } from "@/server/threads/dto";
 
 /**
- * Emails the people a comment mentions, once each, never the author, and only people who can
+ * Notifies and emails the people a comment mentions, once each, never the author, and only people who can
  * see the thread (a mention cannot leak a thread to an outsider).
  */
 export async function notifyMentions(
   db: Db,
+  publish: Publish,
   args: { authorId: string; threadId: string; commentId: string; mentionedIds: string[] },
 ): Promise<void> {
   const candidates = args.mentionedIds.filter((id) => id !== args.authorId);
@@ -19,6 +22,7 @@ export async function notifyMentions(
       title: true,
       group: {
         select: {
+          id: true,
           name: true,
           membersCanInvite: true,
           membersCanPropose: true,
@@ -33,11 +37,20 @@ export async function notifyMentions(
     db.comment.findUniqueOrThrow({ where: { id: args.commentId }, select: { body: true } }),
   ]);
   const guestIds = new Set(thread.guests.map(({ userId }) => userId));
-  const { memberships, name: groupName, ...settings } = thread.group;
+  const { memberships, name: groupName, id: groupId, ...settings } = thread.group;
   const recipients = memberships.filter(({ role, user }) =>
     canViewThread({ role, settings }, { isThreadGuest: guestIds.has(user.id) }),
   );
-  const link = absoluteUrl(`/threads/${args.threadId}#comment-${args.commentId}`);
+  const path = `/threads/${args.threadId}#comment-${args.commentId}`;
+  await notify(db, publish, {
+    recipients: recipients.map(({ user }) => user.id),
+    kind: "mention",
+    actorId: args.authorId,
+    groupId,
+    title: thread.title,
+    url: path,
+  });
+  const link = absoluteUrl(path);
   await Promise.all(
     recipients.map(({ user }) =>
       sendMail(db, user.email, `[${groupName}] ${author.name} mentioned you in “${thread.title}”`, {

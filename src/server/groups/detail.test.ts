@@ -41,6 +41,7 @@ describe("group.byHandle and group.byId", () => {
         canManageMembers: true,
         canDecideRequests: true,
         canCreateSubgroup: true,
+        canCreatePoll: true,
       },
     });
   });
@@ -60,6 +61,7 @@ describe("group.byHandle and group.byId", () => {
       canManageMembers: false,
       canDecideRequests: false,
       canCreateSubgroup: false,
+      canCreatePoll: true,
     });
   });
 
@@ -98,6 +100,7 @@ describe("group.byHandle and group.byId", () => {
         canManageMembers: false,
         canDecideRequests: false,
         canCreateSubgroup: false,
+        canCreatePoll: false,
       },
     });
   });

@@ -12,6 +12,7 @@ const NO_PERMISSIONS: GroupDetail["permissions"] = {
   canManageMembers: false,
   canDecideRequests: false,
   canCreateSubgroup: false,
+  canCreatePoll: false,
 };
 
 /**
@@ -81,6 +82,7 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
       canManageMembers: canInGroup(standing, "member.manage"),
       canDecideRequests: canInGroup(standing, "membershipRequest.decide"),
       canCreateSubgroup: canInGroup(standing, "group.createSubgroup"),
+      canCreatePoll: canInGroup(standing, "poll.create"),
     },
   };
 }

@@ -75,6 +75,7 @@ export const zGroupDetail = z.object({
     canManageMembers: z.boolean(),
     canDecideRequests: z.boolean(),
     canCreateSubgroup: z.boolean(),
+    canCreatePoll: z.boolean(),
   }),
 });
 export type GroupDetail = z.infer<typeof zGroupDetail>;

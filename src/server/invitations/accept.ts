@@ -12,6 +12,7 @@ import type {
   InvitationStatus,
 } from "@/server/invitations/schemas";
 import { addMembership } from "@/server/members/add-membership";
+import { notify } from "@/server/notifications/notify";
 import { hashPassword } from "@/server/users/password";
 
 export const INVALID_LINK = "This invitation link is not valid.";
@@ -162,5 +163,13 @@ export async function acceptInvitation(
   for (const group of outcome.joined) {
     publish({ name: "membership.added", room: `user:${outcome.userId}`, payload: { userId: outcome.userId, group } });
   }
+  await notify(db, publish, {
+    recipients: [invitation.invitedById],
+    kind: "invitation_accepted",
+    actorId: outcome.userId,
+    groupId: invitation.groupId,
+    title: invitation.group.name,
+    url: `/groups/${invitation.group.handle}/members`,
+  });
   return { group: invitation.group, accountCreated: outcome.accountCreated, email: outcome.email };
 }

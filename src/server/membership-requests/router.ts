@@ -17,7 +17,7 @@ export const membershipRequestRouter = createTRPCRouter({
   create: protectedProcedure
     .input(zCreateRequestInput)
     .output(zMyRequest)
-    .mutation(({ ctx, input }) => createRequest(ctx.db, ctx.userId, input)),
+    .mutation(({ ctx, input }) => createRequest(ctx.db, ctx.publish, ctx.userId, input)),
   list: protectedProcedure
     .input(zListRequestsInput)
     .output(zRequestPage)

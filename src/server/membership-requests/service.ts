@@ -12,6 +12,7 @@ import type {
   MyRequest,
 } from "@/server/membership-requests/schemas";
 import { addMembership } from "@/server/members/add-membership";
+import { notify } from "@/server/notifications/notify";
 import { rolesAlwaysAllowed } from "@/server/policy";
 
 const PAGE_SIZE = 50;
@@ -25,8 +26,8 @@ const myRequestSelect = {
   decidedAt: true,
 } as const;
 
-/** Someone who knows the group but does not belong to it asks to join; the group's admins are told by email. */
-export async function createRequest(db: Db, userId: string, input: CreateRequestInput): Promise<MyRequest> {
+/** Someone who knows the group but does not belong to it asks to join; the group's admins are told in Hearth and by email. */
+export async function createRequest(db: Db, publish: Publish, userId: string, input: CreateRequestInput): Promise<MyRequest> {
   const standing = await getStanding(db, userId, input.groupId);
   if (standing.role) throw new AppError("CONFLICT", "You are already a member of this group.");
   const request = await db.$transaction(async (tx) => {
@@ -40,11 +41,11 @@ export async function createRequest(db: Db, userId: string, input: CreateRequest
       select: myRequestSelect,
     });
   });
-  await notifyDeciders(db, userId, input.groupId, request.introduction);
+  await notifyDeciders(db, publish, userId, input.groupId, request.introduction);
   return request;
 }
 
-async function notifyDeciders(db: Db, requesterId: string, groupId: string, introduction: string): Promise<void> {
+async function notifyDeciders(db: Db, publish: Publish, requesterId: string, groupId: string, introduction: string): Promise<void> {
   const [group, requester] = await Promise.all([
     db.group.findUniqueOrThrow({
       where: { id: groupId },
@@ -53,12 +54,21 @@ async function notifyDeciders(db: Db, requesterId: string, groupId: string, intr
         handle: true,
         memberships: {
           where: { role: { in: [...rolesAlwaysAllowed("membershipRequest.decide")] } },
-          select: { user: { select: { email: true } } },
+          select: { user: { select: { id: true, email: true } } },
         },
       },
     }),
     db.user.findUniqueOrThrow({ where: { id: requesterId }, select: { name: true, email: true } }),
   ]);
+  const requestsPath = `/groups/${group.handle}/requests`;
+  await notify(db, publish, {
+    recipients: group.memberships.map(({ user }) => user.id),
+    kind: "membership_request",
+    actorId: requesterId,
+    groupId,
+    title: group.name,
+    url: requestsPath,
+  });
   const subject = `${requester.name} asks to join ${group.name}`;
   const content = {
     heading: subject,
@@ -66,7 +76,7 @@ async function notifyDeciders(db: Db, requesterId: string, groupId: string, intr
       `${requester.name} (${requester.email}) would like to join ${group.name}.`,
       ...(introduction ? [`They wrote:`, introduction] : []),
     ],
-    action: { label: "Review the request", url: absoluteUrl(`/groups/${group.handle}/requests`) },
+    action: { label: "Review the request", url: absoluteUrl(requestsPath) },
   };
   await Promise.all(group.memberships.map(({ user }) => sendMail(db, user.email, subject, content)));
 }

@@ -2,6 +2,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { requireInGroup } from "@/server/groups/standing";
+import { notifyNewPoll } from "@/server/notifications/triggers";
 import { canViewThread } from "@/server/policy";
 import { publishPollChange } from "@/server/polls/events";
 import type { CreatePollInput } from "@/server/polls/schemas";
@@ -115,9 +116,10 @@ export async function createPoll(db: Db, publish: Publish, userId: string, input
       options: { create: options.map((option, position) => ({ ...option, position })) },
       voters: input.voterIds ? { create: [...new Set(input.voterIds)].map((voterId) => ({ userId: voterId })) } : undefined,
     },
-    select: { id: true, groupId: true, threadId: true },
+    select: { id: true, groupId: true, threadId: true, restrictVoters: true, title: true },
   });
   if (poll.threadId) await db.thread.update({ where: { id: poll.threadId }, data: { lastActivityAt: new Date() } });
   publishPollChange(publish, poll);
+  await notifyNewPoll(db, publish, { actorId: userId, poll });
   return { id: poll.id };
 }

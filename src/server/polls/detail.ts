@@ -3,7 +3,9 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { requireInGroup } from "@/server/groups/standing";
 import { canInGroup } from "@/server/policy";
+import type { Publish } from "@/server/events";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
+import { publishPollChange } from "@/server/polls/events";
 import type { PollDetail } from "@/server/polls/schemas";
 
 function summarySelect(userId: string) {
@@ -167,7 +169,7 @@ export function undecidedWhere(poll: { id: string; groupId: string; restrictVote
 }
 
 /** Voters add an option to an open poll that allows it. */
-export async function addOption(db: Db, userId: string, pollId: string, name: string) {
+export async function addOption(db: Db, publish: Publish, userId: string, pollId: string, name: string) {
   const access = await requirePollAccess(db, userId, pollId);
   const poll = await db.poll.findUniqueOrThrow({
     where: { id: pollId },
@@ -182,5 +184,7 @@ export async function addOption(db: Db, userId: string, pollId: string, name: st
     throw new AppError("CONFLICT", "That option is already on the poll.");
   }
   const position = Math.max(-1, ...poll.options.map((option) => option.position)) + 1;
-  return db.pollOption.create({ data: { pollId, name, position, addedById: userId }, select: { id: true, name: true, startsAt: true } });
+  const option = await db.pollOption.create({ data: { pollId, name, position, addedById: userId }, select: { id: true, name: true, startsAt: true } });
+  publishPollChange(publish, access.poll);
+  return option;
 }

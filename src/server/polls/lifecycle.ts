@@ -2,6 +2,8 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { absoluteUrl, sendMail } from "@/server/mail/service";
+import { notify } from "@/server/notifications/notify";
+import { pollUrl } from "@/server/notifications/triggers";
 import { isClosed, requireManager, requirePollAccess } from "@/server/polls/access";
 import { publishPollChange } from "@/server/polls/events";
 
@@ -31,7 +33,7 @@ export async function setClosingTime(db: Db, publish: Publish, userId: string, p
   return { id: pollId };
 }
 
-/** The outcome statement after a poll closes; the group's members hear about it by email. */
+/** The outcome statement after a poll closes; the group's members hear about it in Hearth and by email. */
 export async function setOutcome(
   db: Db,
   publish: Publish,
@@ -60,13 +62,22 @@ export async function setOutcome(
       group: {
         select: {
           name: true,
-          memberships: { where: { role: { in: ["admin", "member"] }, userId: { not: userId } }, select: { user: { select: { email: true } } } },
+          memberships: { where: { role: { in: ["admin", "member"] }, userId: { not: userId } }, select: { user: { select: { id: true, email: true } } } },
         },
       },
     },
   });
   publishPollChange(publish, access.poll);
-  const link = absoluteUrl(access.poll.threadId ? `/threads/${access.poll.threadId}` : `/polls/${input.id}`);
+  const path = pollUrl({ id: input.id, threadId: access.poll.threadId });
+  await notify(db, publish, {
+    recipients: poll.group.memberships.map(({ user }) => user.id),
+    kind: "poll_outcome",
+    actorId: userId,
+    groupId: access.poll.groupId,
+    title: poll.title,
+    url: path,
+  });
+  const link = absoluteUrl(path);
   await Promise.all(
     poll.group.memberships.map(({ user }) =>
       sendMail(db, user.email, `[${poll.group.name}] Outcome: ${poll.title}`, {

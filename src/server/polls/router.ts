@@ -71,7 +71,7 @@ export const pollRouter = createTRPCRouter({
   addOption: protectedProcedure
     .input(zAddOptionInput)
     .output(zPollOption)
-    .mutation(({ ctx, input }) => addOption(ctx.db, ctx.userId, input.pollId, input.name)),
+    .mutation(({ ctx, input }) => addOption(ctx.db, ctx.publish, ctx.userId, input.pollId, input.name)),
   templates: protectedProcedure
     .input(z.object({ groupId: z.string().min(1) }))
     .output(z.array(zTemplate))

@@ -2,6 +2,8 @@ import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
 import { absoluteUrl, sendMail } from "@/server/mail/service";
+import { notify } from "@/server/notifications/notify";
+import { pollUrl } from "@/server/notifications/triggers";
 import { undecidedWhere } from "@/server/polls/detail";
 import { publishPollChange } from "@/server/polls/events";
 
@@ -31,8 +33,16 @@ export async function runPollSchedule(db: Db, publish: Publish, now = new Date()
     // Claim the reminder first, so two runs can never both send it.
     const { count } = await db.poll.updateMany({ where: { id: poll.id, reminderSentAt: null }, data: { reminderSentAt: now } });
     if (!count) continue;
-    const people = await db.user.findMany({ where: undecidedWhere(poll), select: { email: true } });
-    const link = absoluteUrl(poll.threadId ? `/threads/${poll.threadId}` : `/polls/${poll.id}`);
+    const people = await db.user.findMany({ where: undecidedWhere(poll), select: { id: true, email: true } });
+    await notify(db, publish, {
+      recipients: people.map(({ id }) => id),
+      kind: "poll_closing",
+      actorId: null,
+      groupId: poll.groupId,
+      title: poll.title,
+      url: pollUrl(poll),
+    });
+    const link = absoluteUrl(pollUrl(poll));
     await Promise.all(
       people.map(({ email }) =>
         sendMail(db, email, `[${poll.group.name}] Closing soon: ${poll.title}`, {

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
 import { requireInGroup } from "@/server/groups/standing";
+import { notifyNewThread } from "@/server/notifications/triggers";
 import type { zCreateThreadInput } from "@/server/threads/schemas";
 
 export async function createThread(
@@ -23,5 +24,6 @@ export async function createThread(
     select: { id: true },
   });
   publish({ name: "thread.activity", room: `group:${input.groupId}`, payload: { groupId: input.groupId, threadId: thread.id } });
+  await notifyNewThread(db, publish, { actorId: userId, groupId: input.groupId, threadId: thread.id, title: input.title });
   return thread;
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db";
 import { requireInGroup } from "@/server/groups/standing";
+import { canInGroup } from "@/server/policy";
 import { requireThreadAccess, visibleThreadsWhere } from "@/server/threads/access";
 import { personSelect, reactionSelect, summariseReactions, toPerson } from "@/server/threads/dto";
 import type { ThreadDetail } from "@/server/threads/schemas";
@@ -43,7 +44,13 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
     lastCommentSeq: thread.lastCommentSeq,
     lastReadSeq: thread.reads[0]?.lastReadSeq ?? 0,
     reactions: summariseReactions(reactions).get(threadId) ?? [],
-    viewer: { id: userId, role, canModerate: access.canModerate, canComment: thread.closedAt === null },
+    viewer: {
+      id: userId,
+      role,
+      canModerate: access.canModerate,
+      canComment: thread.closedAt === null,
+      canStartPoll: thread.closedAt === null && canInGroup(access.standing, "poll.create"),
+    },
   };
 }
 

@@ -34,7 +34,8 @@ export function summariseReactions(rows: ReactionRow[]): Map<string, ReactionSum
 export function excerptOf(markdown: string, length = 200): string {
   const plain = markdown
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[#>*_`~|-]+/g, " ")
+    .replace(/[*_`~]+/g, "")
+    .replace(/^\s*(#+|>|[-*+]|\d+\.)\s+/gm, "")
     .replace(/\s+/g, " ")
     .trim();
   return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain;

@@ -44,7 +44,8 @@ export const zCreateThreadInput = z.object({
 
 export const zListThreadsInput = z.object({
   groupId: z.string().min(1),
-  cursor: z.string().optional(),
+  /** Infinite queries send null for the first page. */
+  cursor: z.string().nullish(),
   tag: z.string().trim().max(41).optional(),
   status: zThreadStatus.default("open"),
 });
@@ -101,6 +102,7 @@ export const zThreadDetail = z.object({
     role: z.enum(["admin", "member", "guest"]),
     canModerate: z.boolean(),
     canComment: z.boolean(),
+    canStartPoll: z.boolean(),
   }),
 });
 export type ThreadDetail = z.infer<typeof zThreadDetail>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
+import { excerptOf } from "@/server/threads/dto";
 import { addMember, callerFor, countingCaller, makeGroup, makeUser } from "@/server/test/factories";
 
 async function groupWithPeople() {
@@ -217,5 +218,31 @@ describe("thread.mentionable", () => {
     await callerFor(member.id).caller.comment.create({ threadId: thread.id, body: "Joining in" });
     const later = await callerFor(guest.id).caller.thread.mentionable({ id: thread.id, search: member.name });
     expect(later.map(({ id }) => id)).toEqual([member.id]);
+  });
+});
+
+describe("excerptOf", () => {
+  it("drops markdown punctuation without leaving gaps, and keeps link and mention text", () => {
+    expect(excerptOf("# Title\n\nUse **threads**, _decisions_ and [@Priya Shah](mention:cmabc1234567).\n- one\n- two")).toBe(
+      "Title Use threads, decisions and @Priya Shah. one two",
+    );
+    expect(excerptOf("x".repeat(300))).toHaveLength(200);
+  });
+});
+
+describe("returning to a fully read thread", () => {
+  it("opens at the latest comments, with the earlier ones a page away", async () => {
+    const { group, member, admin } = await groupWithPeople();
+    const thread = await callerFor(member.id).caller.thread.create({ groupId: group.id, title: "Read", body: "b" });
+    await getDb().comment.createMany({
+      data: Array.from({ length: 60 }, (_, index) => ({ threadId: thread.id, authorId: admin.id, seq: index + 1, body: `c${index + 1}` })),
+    });
+    await getDb().thread.update({ where: { id: thread.id }, data: { lastCommentSeq: 60, commentCount: 60 } });
+    const { caller } = callerFor(member.id);
+    await caller.thread.markRead({ id: thread.id });
+    const page = await caller.comment.list({ threadId: thread.id, anchor: "firstUnread" });
+    expect(page.items.map(({ seq }) => seq)).toEqual(Array.from({ length: 50 }, (_, index) => index + 11));
+    expect(page.beforeCursor).toBe("11");
+    expect(page.afterCursor).toBeNull();
   });
 });

@@ -1,11 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { NewPollDialog } from "@/components/polls/new-poll-dialog";
 import { PollCard } from "@/components/polls/poll-card";
 import { AppShell } from "@/components/shell/app-shell";
+import { Breadcrumb } from "@/components/shell/breadcrumb";
 import { getSessionUserId } from "@/server/api/context";
 import { getServerCaller } from "@/server/api/server-caller";
 
@@ -42,31 +42,12 @@ export default async function PollPage({ params }: Props) {
   return (
     <AppShell me={me}>
       <div className="flex flex-col gap-6">
-        <nav aria-label="Breadcrumb">
-          <ol className="flex flex-wrap items-center gap-2 text-sm text-muted">
-            <li>
-              <Link href="/" className="underline hover:text-ink">
-                Your groups
-              </Link>
-            </li>
-            <li aria-hidden="true">/</li>
-            <li>
-              <Link href={`/groups/${poll.group.handle}`} className="font-semibold text-ember-700 underline">
-                {poll.group.name}
-              </Link>
-            </li>
-            {thread && (
-              <>
-                <li aria-hidden="true">/</li>
-                <li className="min-w-0 break-words">
-                  <Link href={`/threads/${thread.id}`} className="font-semibold text-ember-700 underline">
-                    {thread.title}
-                  </Link>
-                </li>
-              </>
-            )}
-          </ol>
-        </nav>
+        <Breadcrumb
+          trail={[
+            { href: `/groups/${poll.group.handle}`, label: poll.group.name },
+            ...(thread ? [{ href: `/threads/${thread.id}`, label: thread.title }] : []),
+          ]}
+        />
         <PollCard pollId={poll.id} initial={poll} headingLevel={1} />
         {canStartDecisions && (
           <div className="flex flex-wrap items-center gap-4">

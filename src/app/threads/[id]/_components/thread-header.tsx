@@ -1,11 +1,11 @@
 "use client";
 
 import { Lock, Pin } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import { ThreadActions } from "@/app/threads/[id]/_components/thread-actions";
 import { ThreadEditForm } from "@/app/threads/[id]/_components/thread-edit-form";
 import { MarkdownText } from "@/components/markdown";
+import { Breadcrumb } from "@/components/shell/breadcrumb";
 import { ReactionsBar } from "@/components/threads/reactions-bar";
 import { RevisionsDialog } from "@/components/threads/revisions-dialog";
 import { TimeAgo } from "@/components/threads/time-ago";
@@ -18,21 +18,7 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
 
   return (
     <article className="flex flex-col gap-4" aria-labelledby="thread-title">
-      <nav aria-label="Breadcrumb">
-        <ol className="flex flex-wrap items-center gap-2 text-sm text-muted">
-          <li>
-            <Link href="/" className="underline hover:text-ink">
-              Your groups
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li>
-            <Link href={`/groups/${thread.group.handle}`} className="font-semibold text-ember-700 underline">
-              {thread.group.name}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: `/groups/${thread.group.handle}`, label: thread.group.name }]} />
 
       <div className="flex items-start justify-between gap-3">
         <h1 id="thread-title" className="min-w-0 break-words text-3xl font-bold">

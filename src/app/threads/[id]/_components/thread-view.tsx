@@ -6,6 +6,7 @@ import { ClosedNotice } from "@/app/threads/[id]/_components/closed-notice";
 import { CommentList } from "@/app/threads/[id]/_components/comment-list";
 import { PresenceLine } from "@/app/threads/[id]/_components/presence-line";
 import { ThreadHeader } from "@/app/threads/[id]/_components/thread-header";
+import { ThreadPolls } from "@/components/polls/thread-polls";
 import { CommentComposer } from "@/components/threads/comment-composer";
 import { firstUnreadId, type CommentPage } from "@/components/threads/comment-cache";
 import { useIsClient } from "@/components/threads/use-is-client";
@@ -47,6 +48,7 @@ export function ThreadView({ initialThread, initialComments }: { initialThread: 
     <div className="flex flex-col gap-8">
       {error && <Alert>{errorMessage(error)}</Alert>}
       <ThreadHeader thread={thread} />
+      <ThreadPolls groupId={thread.group.id} threadId={thread.id} canStart={thread.viewer.canStartPoll} />
       <PresenceLine viewers={viewers} typing={typing} viewerId={thread.viewer.id} />
       <CommentList thread={thread} initialComments={initialComments} firstUnreadId={firstUnread} />
       <section aria-label="Your comment" className="rounded-xl border border-line bg-card p-5 shadow-sm">

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+export const NOTIFICATION_PAGE_SIZE = 30;
+
+export const NOTIFICATION_KINDS = [
+  "mention",
+  "reply",
+  "new_thread",
+  "new_poll",
+  "poll_closing",
+  "poll_outcome",
+  "invitation_accepted",
+  "membership_request",
+] as const;
+export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof zNotificationKind>;
+
+export const zNotificationDto = z.object({
+  id: z.string(),
+  kind: zNotificationKind,
+  /** What it is about: a thread's or poll's title, or a group's name. */
+  title: z.string(),
+  /** A path inside Hearth leading straight to the item. */
+  url: z.string(),
+  /** One sentence for people, e.g. "Priya Shah mentioned you in “Charter”". */
+  summary: z.string(),
+  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+  group: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: z.date(),
+  read: z.boolean(),
+});
+export type NotificationDto = z.infer<typeof zNotificationDto>;
+
+export const zListNotificationsInput = z.object({ cursor: z.string().min(1).max(100).optional() });
+export type ListNotificationsInput = z.infer<typeof zListNotificationsInput>;
+
+export const zNotificationPage = z.object({ items: z.array(zNotificationDto), nextCursor: z.string().nullable() });
+export type NotificationPage = z.infer<typeof zNotificationPage>;
+
+/** Without ids, every unread notification of the caller is marked read. */
+export const zMarkNotificationsReadInput = z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(200).optional() });
+export type MarkNotificationsReadInput = z.infer<typeof zMarkNotificationsReadInput>;
+
+export const zMarkNotificationsReadResult = z.object({ count: z.number().int().min(0) });
+
+export const zUnreadCount = z.number().int().min(0);
