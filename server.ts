@@ -10,7 +10,9 @@ import { startPollScheduler } from "@/server/polls/scheduler";
 import { attachRealtime } from "@/server/realtime/socket-server";
 
 /** Bodies of API calls are small (JSON, or a logo); anything larger is refused before Next reads it. */
-const BODY_LIMITS: [prefix: string, bytes: number][] = [
+const BODY_LIMITS: [prefix: string, bytes: number | null][] = [
+  // Uploads stream to storage, which enforces the file size limit itself.
+  ["/api/uploads", null],
   ["/api/images", 1_200_000],
   ["/api/", 1_000_000],
 ];
@@ -18,7 +20,7 @@ const BODY_LIMITS: [prefix: string, bytes: number][] = [
 function refuseOversizeBody(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.method === "GET" || request.method === "HEAD") return false;
   const limit = BODY_LIMITS.find(([prefix]) => request.url?.startsWith(prefix))?.[1];
-  if (limit === undefined) return false;
+  if (limit === undefined || limit === null) return false;
   const length = Number(request.headers["content-length"] ?? NaN);
   const chunked = request.headers["transfer-encoding"] !== undefined;
   if (!chunked && Number.isFinite(length) && length <= limit) return false;

@@ -1,24 +1,10 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { ADMIN, expectNoAxeViolations, signIn } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN, call, expectNoAxeViolations, signInAsAdmin, uniqueSuffix } from "./support";
 
-/** Calls a tRPC procedure with the cookies of `request`. */
-async function call<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
-  const body = await response.json();
-  if (!response.ok()) throw new Error(`${path} failed: ${JSON.stringify(body.error?.json?.message ?? body)}`);
-  return body.result.data.json as T;
-}
-
-const suffix = () => Math.random().toString(36).slice(2, 8);
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString();
 
-async function signInAsAdmin(page: Page) {
-  await signIn(page);
-  await expect(page.getByRole("heading", { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
-}
-
 async function newGroup(page: Page) {
-  return call<{ id: string; handle: string; name: string }>(page.request, "group.create", { name: `Steering ${suffix()}` });
+  return call<{ id: string; handle: string; name: string }>(page.request, "group.create", { name: `Steering ${uniqueSuffix()}` });
 }
 
 async function newPoll(page: Page, groupId: string, poll: Record<string, unknown>) {

@@ -20,6 +20,12 @@ export async function signIn(page: Page, credentials: { email: string; password:
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Signs in as the first-run administrator and waits for the dashboard. */
+export async function signInAsAdmin(page: Page) {
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
+}
+
 /** A short random suffix, so each run's names are its own on the shared server. */
 export const uniqueSuffix = () => Math.random().toString(36).slice(2, 8);
 

@@ -1,37 +1,11 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { ADMIN, expectNoAxeViolations, signIn } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN, call, expectNoAxeViolations, signInAsAdmin, secondPerson, uniqueSuffix } from "./support";
 
-/** Calls a tRPC procedure with the cookies of `request` (a signed-in page's, or a fresh one). */
-async function call<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
-  const body = await response.json();
-  if (!response.ok()) throw new Error(`${path} failed: ${JSON.stringify(body.error?.json?.message ?? body)}`);
-  return body.result.data.json as T;
-}
-
-const suffix = () => Math.random().toString(36).slice(2, 8);
 
 async function groupWithThread(page: Page, thread: { title: string; body: string; tags?: string[] }) {
-  const group = await call<{ id: string; handle: string; name: string }>(page.request, "group.create", { name: `Circle ${suffix()}` });
+  const group = await call<{ id: string; handle: string; name: string }>(page.request, "group.create", { name: `Circle ${uniqueSuffix()}` });
   const { id } = await call<{ id: string }>(page.request, "thread.create", { groupId: group.id, ...thread });
   return { group, threadId: id };
-}
-
-/** A second person: invited to the group as a member, account made through the invitation, signed in. */
-async function secondPerson(browser: Browser, adminRequest: APIRequestContext, groupId: string) {
-  const person = { name: `Sam Rivers ${suffix()}`, email: `sam.${suffix()}@example.org`, password: "another steady hearth" };
-  const { invitations } = await call<{ invitations: { link: string }[] }>(adminRequest, "invitation.create", {
-    groupId,
-    emails: [person.email],
-    role: "member",
-  });
-  const token = new URL(invitations[0]!.link).pathname.split("/").pop();
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await call(context.request, "invitation.accept", { token, name: person.name, password: person.password });
-  const page = await context.newPage();
-  await signIn(page, person);
-  await expect(page.getByRole("heading", { name: `Welcome, ${person.name}` })).toBeVisible();
-  return { person, context, page };
 }
 
 /** Any alert() or confirm() would mean injected script ran (Hearth itself never opens one). */
@@ -42,11 +16,6 @@ function recordDialogs(page: Page): string[] {
     void dialog.dismiss();
   });
   return opened;
-}
-
-async function signInAsAdmin(page: Page) {
-  await signIn(page);
-  await expect(page.getByRole("heading", { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
 }
 
 const composer = (page: Page) => page.getByRole("textbox", { name: "Add a comment" });
@@ -259,7 +228,7 @@ test("a comment sent while offline is kept and sent when the connection returns"
 test("admins pin, close, reopen and move a thread; a closed thread takes no comments", async ({ page }) => {
   await signInAsAdmin(page);
   const { threadId } = await groupWithThread(page, { title: "Moderated", body: "Rules apply." });
-  const other = await call<{ id: string; name: string }>(page.request, "group.create", { name: `Elsewhere ${suffix()}` });
+  const other = await call<{ id: string; name: string }>(page.request, "group.create", { name: `Elsewhere ${uniqueSuffix()}` });
   await page.goto(`/threads/${threadId}`);
 
   const options = page.getByRole("button", { name: "Thread options" });

@@ -25,6 +25,8 @@ const zEnv = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().min(3).default("Hearth <hearth@localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Checked here so a typo stops start-up; the upload route reads it from process.env (see files/storage.ts). */
+  UPLOAD_MAX_BYTES: z.string().regex(/^0*[1-9]\d{0,14}$/, "must be a whole number of bytes, e.g. 52428800 for 50 MB").optional(),
 });
 
 export type HearthConfig = {

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { AttachmentPicker, useUploads } from "@/components/threads/attachment-picker";
 import { MarkdownEditor } from "@/components/threads/markdown-editor";
 import { parseTags } from "@/components/threads/tags";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +13,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
+import { ACCEPTED_EXTENSIONS } from "@/server/files/file-types";
 
 /**
  * Starts a thread in a group and opens it. What is typed lives here rather than in the dialog,
@@ -25,6 +27,7 @@ export function NewThreadDialog({ groupId }: { groupId: string }) {
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
   const [tags, setTags] = useState("");
+  const { fileIds, busy, clear, ...picker } = useUploads();
   const create = useMutation(
     trpc.thread.create.mutationOptions({
       onSuccess: ({ id }) => {
@@ -32,13 +35,16 @@ export function NewThreadDialog({ groupId }: { groupId: string }) {
         setTitle("");
         setBody("");
         setTags("");
+        clear();
         setOpen(false);
         router.push(`/threads/${id}`);
       },
     }),
   );
   const fields = fieldErrors(create.error);
-  const submit = () => create.mutate({ groupId, title, body, tags: parseTags(tags) });
+  const submit = () => {
+    if (!busy) create.mutate({ groupId, title, body, tags: parseTags(tags), attachmentIds: fileIds });
+  };
 
   return (
     <Dialog
@@ -68,8 +74,9 @@ export function NewThreadDialog({ groupId }: { groupId: string }) {
           onChange={(event) => setTags(event.target.value)}
           error={fields?.tags?.[0]}
         />
-        <Button type="submit" disabled={create.isPending}>
-          {create.isPending ? "Starting…" : "Start thread"}
+        <AttachmentPicker {...picker} accept={ACCEPTED_EXTENSIONS} />
+        <Button type="submit" disabled={create.isPending || busy}>
+          {busy ? "Waiting for uploads…" : create.isPending ? "Starting…" : "Start thread"}
         </Button>
       </form>
     </Dialog>

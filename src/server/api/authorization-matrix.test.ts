@@ -3,7 +3,16 @@ import { describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { getDb } from "@/server/db";
 import { newToken } from "@/server/auth/tokens";
-import { addMember, callerFor, makeGroup, makeInvitation, makeOrganisation, makeUser, TEST_PASSWORD } from "@/server/test/factories";
+import {
+  addMember,
+  callerFor,
+  makeGroup,
+  makeInvitation,
+  makeOrganisation,
+  makeStoredFile,
+  makeUser,
+  TEST_PASSWORD,
+} from "@/server/test/factories";
 
 /**
  * Every procedure of the app router, called for real by each kind of caller against a fresh
@@ -92,8 +101,14 @@ const MATRIX: Record<string, Entry> = {
     expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED", admin: "ok" },
   },
 
+  /** With a file the caller uploaded: attaching is allowed exactly where starting the thread is. */
   "thread.create": {
-    input: ({ group }) => ({ groupId: group.id, title: "New", body: "Body" }),
+    input: async ({ group, me }) => ({
+      groupId: group.id,
+      title: "New",
+      body: "Body",
+      attachmentIds: me ? [(await makeStoredFile(me.id)).id] : [],
+    }),
     expect: { ...groupMembers, guest: "FORBIDDEN" },
   },
   "thread.list": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },

@@ -98,3 +98,17 @@ export async function makeInvitation(args: { groupId: string; invitedById: strin
   });
   return { ...invitation, token };
 }
+
+/** An uploaded file's row (the bytes are not stored), as if the given user had uploaded it. */
+export async function makeStoredFile(uploadedById: string, overrides: { originalName?: string } = {}) {
+  return getDb().storedFile.create({
+    data: {
+      uploadedById,
+      sha256: "0".repeat(64),
+      size: 5,
+      contentType: "application/pdf",
+      originalName: overrides.originalName ?? `notes-${uniqueSuffix()}.pdf`,
+    },
+    select: { id: true },
+  });
+}

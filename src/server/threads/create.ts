@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
+import { assertOwnFiles } from "@/server/files/service";
 import { requireInGroup } from "@/server/groups/standing";
 import { notifyNewThread } from "@/server/notifications/triggers";
 import type { zCreateThreadInput } from "@/server/threads/schemas";
@@ -12,6 +13,8 @@ export async function createThread(
   input: z.infer<typeof zCreateThreadInput>,
 ): Promise<{ id: string }> {
   await requireInGroup(db, userId, input.groupId, "thread.create");
+  const attachmentIds = input.attachmentIds ?? [];
+  await assertOwnFiles(db, userId, attachmentIds);
   const thread = await db.thread.create({
     data: {
       groupId: input.groupId,
@@ -20,6 +23,7 @@ export async function createThread(
       body: input.body,
       tags: { create: (input.tags ?? []).map((tag) => ({ tag })) },
       reads: { create: { userId, lastReadSeq: 0 } },
+      attachments: { create: attachmentIds.map((fileId) => ({ fileId })) },
     },
     select: { id: true },
   });

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { fileSummarySelect, toFileSummary } from "@/server/files/service";
 import { requireInGroup } from "@/server/groups/standing";
 import { canInGroup } from "@/server/policy";
 import { requireThreadAccess, visibleThreadsWhere } from "@/server/threads/access";
@@ -24,6 +25,7 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
         author: { select: personSelect },
         tags: { select: { tag: true }, orderBy: { tag: "asc" } },
         reads: { where: { userId }, select: { lastReadSeq: true } },
+        attachments: { select: { file: { select: fileSummarySelect } }, orderBy: [{ createdAt: "asc" }, { file: { originalName: "asc" } }] },
       },
     }),
     db.reaction.findMany({ where: { subject: "thread", subjectId: threadId }, select: reactionSelect, orderBy: { createdAt: "asc" } }),
@@ -44,6 +46,7 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
     lastCommentSeq: thread.lastCommentSeq,
     lastReadSeq: thread.reads[0]?.lastReadSeq ?? 0,
     reactions: summariseReactions(reactions).get(threadId) ?? [],
+    attachments: thread.attachments.map(({ file }) => toFileSummary(file)),
     viewer: {
       id: userId,
       role,

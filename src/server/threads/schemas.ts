@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zAttachmentIds, zFileSummary } from "@/server/files/schemas";
 
 export const MAX_BODY_LENGTH = 50_000;
 export const REACTION_EMOJI = ["👍", "❤️", "😄", "🎉", "🙏", "🤔", "👀"] as const;
@@ -40,6 +41,7 @@ export const zCreateThreadInput = z.object({
   title: zTitle,
   body: zBody,
   tags: zTags.optional(),
+  attachmentIds: zAttachmentIds.optional(),
 });
 
 export const zListThreadsInput = z.object({
@@ -97,6 +99,7 @@ export const zThreadDetail = z.object({
   lastCommentSeq: z.number().int(),
   lastReadSeq: z.number().int(),
   reactions: z.array(zReactionSummary),
+  attachments: z.array(zFileSummary),
   viewer: z.object({
     id: z.string(),
     role: z.enum(["admin", "member", "guest"]),

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { ThreadActions } from "@/app/threads/[id]/_components/thread-actions";
 import { ThreadEditForm } from "@/app/threads/[id]/_components/thread-edit-form";
 import { MarkdownText } from "@/components/markdown";
+import { AttachmentList } from "@/components/threads/attachment-list";
 import { Breadcrumb } from "@/components/shell/breadcrumb";
 import { ReactionsBar } from "@/components/threads/reactions-bar";
 import { RevisionsDialog } from "@/components/threads/revisions-dialog";
@@ -62,6 +63,8 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
       ) : (
         <MarkdownText source={thread.body} className="min-w-0 break-words text-lg" />
       )}
+
+      <AttachmentList attachments={thread.attachments} />
 
       <ReactionsBar threadId={thread.id} subject="thread" subjectId={thread.id} reactions={thread.reactions} viewerId={thread.viewer.id} />
     </article>

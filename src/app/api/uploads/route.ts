@@ -1,0 +1,20 @@
+import { getSessionUserId } from "@/server/api/context";
+import { getDb } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { receiveFile } from "@/server/files/multipart";
+import { storeUpload } from "@/server/files/service";
+
+const STATUS: Record<AppError["code"], number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+
+/** One file as multipart field `file`, streamed to storage; answers 201 `{ id, name, size, contentType }`. */
+export async function POST(request: Request) {
+  const userId = await getSessionUserId();
+  if (!userId) return Response.json({ error: { message: "Please sign in first." } }, { status: 401 });
+  try {
+    const file = await receiveFile(request, (upload) => storeUpload(getDb(), userId, upload));
+    return Response.json(file, { status: 201 });
+  } catch (error) {
+    if (error instanceof AppError) return Response.json({ error: { message: error.message } }, { status: STATUS[error.code] });
+    throw error;
+  }
+}
