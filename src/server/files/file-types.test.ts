@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectFileType, opensInline, SNIFF_BYTES } from "@/server/files/file-types";
+import { detectFileType, opensInline, SNIFF_BYTES, imageTypeOf } from "@/server/files/file-types";
 
 const bytes = (...parts: (string | number[])[]) =>
   Uint8Array.from(parts.flatMap((part) => (typeof part === "string" ? [...part].map((char) => char.charCodeAt(0)) : part)));
@@ -81,5 +81,14 @@ describe("opensInline", () => {
     expect(opensInline("application/pdf")).toBe(true);
     expect(opensInline("text/plain; charset=utf-8")).toBe(false);
     expect(opensInline("application/msword")).toBe(false);
+  });
+});
+
+describe("imageTypeOf", () => {
+  it("names images by their bytes and nothing else", () => {
+    expect(imageTypeOf(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe("image/png");
+    expect(imageTypeOf(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0]))).toBe("image/jpeg");
+    expect(imageTypeOf(new TextEncoder().encode("%PDF-1.7"))).toBeNull();
+    expect(imageTypeOf(new TextEncoder().encode("plain words"))).toBeNull();
   });
 });

@@ -111,6 +111,19 @@ export function detectFileType(filename: string, head: Uint8Array): string {
   return type.contentType;
 }
 
+const IMAGE_CONTENT_TYPES: Partial<Record<Signature, string>> = {
+  png: "image/png",
+  jpeg: "image/jpeg",
+  gif: "image/gif",
+  webp: "image/webp",
+};
+
+/** The image type the first bytes show, whatever the file is called; null for anything that is not an image. */
+export function imageTypeOf(bytes: Uint8Array): string | null {
+  const signature = signatureOf(bytes);
+  return (signature && IMAGE_CONTENT_TYPES[signature]) ?? null;
+}
+
 /** Images and PDFs open in the browser; everything else downloads. */
 export function opensInline(contentType: string): boolean {
   return contentType.startsWith("image/") || contentType === "application/pdf";

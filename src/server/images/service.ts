@@ -1,30 +1,15 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { imageTypeOf } from "@/server/files/file-types";
 
 export const MAX_IMAGE_BYTES = 1_000_000;
-
-const SIGNATURES: { type: string; matches: (bytes: Uint8Array) => boolean }[] = [
-  { type: "image/png", matches: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 },
-  { type: "image/jpeg", matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { type: "image/gif", matches: (b) => b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38 },
-  {
-    type: "image/webp",
-    matches: (b) =>
-      String.fromCharCode(...b.subarray(0, 4)) === "RIFF" && String.fromCharCode(...b.subarray(8, 12)) === "WEBP",
-  },
-];
-
-/** The image type from the file's own first bytes; the declared type and name are not trusted. */
-export function detectImageType(bytes: Uint8Array): string | null {
-  return SIGNATURES.find((signature) => signature.matches(bytes))?.type ?? null;
-}
 
 export async function storeImage(db: Db, uploadedById: string, bytes: Uint8Array): Promise<{ id: string }> {
   if (bytes.byteLength === 0) throw new AppError("BAD_REQUEST", "The file is empty.");
   if (bytes.byteLength > MAX_IMAGE_BYTES) {
     throw new AppError("BAD_REQUEST", `Images can be at most ${MAX_IMAGE_BYTES / 1_000_000} MB.`);
   }
-  const contentType = detectImageType(bytes);
+  const contentType = imageTypeOf(bytes);
   if (!contentType) throw new AppError("BAD_REQUEST", "Use a PNG, JPEG, GIF or WebP image.");
   return db.image.create({
     data: { uploadedById, contentType, bytes: Uint8Array.from(bytes) },
