@@ -64,6 +64,8 @@ export function CommentComposer({
       {
         onSuccess: (comment) => {
           queryClient.setQueryData<CommentPages>(commentsQueryKey(threadId), (data) => upsertComment(data, comment));
+          // A refetch started before the comment existed (e.g. on reconnect) would overwrite it: fetch again after.
+          void queryClient.invalidateQueries({ queryKey: commentsQueryKey(threadId) });
           // Keep anything typed while the comment was on its way.
           if (readDraft(key) === text) writeDraft(key, "");
           setBody((current) => (current === text ? "" : current));
