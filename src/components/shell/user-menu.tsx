@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, ChevronDown, CircleUser, LogOut, Mail } from "lucide-react";
+import { BellRing, Building2, ChevronDown, CircleUser, LogOut, Mail } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import {
@@ -26,6 +26,12 @@ export function UserMenu({ name, email, isAdmin }: { name: string; email: string
           <Link href="/account">
             <CircleUser aria-hidden="true" className="size-4" />
             Your account
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/settings/notifications">
+            <BellRing aria-hidden="true" className="size-4" />
+            Email settings
           </Link>
         </DropdownMenuItem>
         <DropdownMenuItem asChild>

@@ -116,6 +116,7 @@ const MATRIX: Record<string, Entry> = {
   "thread.byId": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },
   "thread.revisions": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },
   "thread.markRead": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },
+  "thread.follow": { input: ({ thread }) => ({ id: thread.id, following: false }), expect: threadReaders },
   "thread.mentionable": { input: ({ thread }) => ({ id: thread.id, search: "" }), expect: threadReaders },
   "thread.update": {
     input: ({ thread }) => ({ id: thread.id, title: "Renamed" }),
@@ -238,6 +239,10 @@ const MATRIX: Record<string, Entry> = {
   "notification.list": { input: () => ({}), expect: signedInOk },
   "notification.markRead": { input: () => ({}), expect: signedInOk },
   "notification.unreadCount": { input: () => undefined, expect: signedInOk },
+  "notificationSettings.get": { input: () => undefined, expect: signedInOk },
+  /** Your own setting for a group you belong to, in any role; outsiders learn nothing about the group. */
+  "notificationSettings.update": { input: ({ group }) => ({ groupId: group.id, level: "none" }), expect: groupMembers },
+  "notificationSettings.reset": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
 };
 
 async function makeScenario(actor: Actor): Promise<Scenario> {

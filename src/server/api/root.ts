@@ -5,6 +5,7 @@ import { invitationRouter } from "@/server/invitations/router";
 import { memberRouter } from "@/server/members/router";
 import { membershipRequestRouter } from "@/server/membership-requests/router";
 import { notificationRouter } from "@/server/notifications/router";
+import { notificationSettingsRouter } from "@/server/notifications/settings-router";
 import { organisationRouter } from "@/server/organisations/router";
 import { outboxRouter } from "@/server/outbox/router";
 import { pollRouter } from "@/server/polls/router";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   membershipRequest: membershipRequestRouter,
   outbox: outboxRouter,
   notification: notificationRouter,
+  notificationSettings: notificationSettingsRouter,
   passwordReset: passwordResetRouter,
 });
 

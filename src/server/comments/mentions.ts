@@ -2,12 +2,13 @@ import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
 import { absoluteUrl, sendMail } from "@/server/mail/service";
 import { notify } from "@/server/notifications/notify";
+import { whoGetsEmail } from "@/server/notifications/settings";
 import { canViewThread } from "@/server/policy";
 import { excerptOf } from "@/server/threads/dto";
 
 /**
  * Notifies and emails the people a comment mentions, once each, never the author, and only people who can
- * see the thread (a mention cannot leak a thread to an outsider).
+ * see the thread (a mention cannot leak a thread to an outsider). Email follows each person's settings.
  */
 export async function notifyMentions(
   db: Db,
@@ -51,8 +52,13 @@ export async function notifyMentions(
     url: path,
   });
   const link = absoluteUrl(path);
+  const emailed = await whoGetsEmail(
+    db,
+    recipients.map(({ user }) => user),
+    { kind: "mention", groupId, threadId: args.threadId },
+  );
   await Promise.all(
-    recipients.map(({ user }) =>
+    emailed.map((user) =>
       sendMail(db, user.email, `[${groupName}] ${author.name} mentioned you in “${thread.title}”`, {
         heading: `${author.name} mentioned you`,
         paragraphs: [`In “${thread.title}” (${groupName}):`, excerptOf(comment.body, 500)],

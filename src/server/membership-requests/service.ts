@@ -13,6 +13,7 @@ import type {
 } from "@/server/membership-requests/schemas";
 import { addMembership } from "@/server/members/add-membership";
 import { notify } from "@/server/notifications/notify";
+import { whoGetsEmail } from "@/server/notifications/settings";
 import { rolesAlwaysAllowed } from "@/server/policy";
 
 const PAGE_SIZE = 50;
@@ -78,7 +79,12 @@ async function notifyDeciders(db: Db, publish: Publish, requesterId: string, gro
     ],
     action: { label: "Review the request", url: absoluteUrl(requestsPath) },
   };
-  await Promise.all(group.memberships.map(({ user }) => sendMail(db, user.email, subject, content)));
+  const emailed = await whoGetsEmail(
+    db,
+    group.memberships.map(({ user }) => user),
+    { kind: "membership_request", groupId },
+  );
+  await Promise.all(emailed.map(({ email }) => sendMail(db, email, subject, content)));
 }
 
 export async function listRequests(

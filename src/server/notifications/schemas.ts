@@ -44,3 +44,31 @@ export type MarkNotificationsReadInput = z.infer<typeof zMarkNotificationsReadIn
 export const zMarkNotificationsReadResult = z.object({ count: z.number().int().min(0) });
 
 export const zUnreadCount = z.number().int().min(0);
+
+export const EMAIL_LEVELS = ["all", "important", "digest", "none"] as const;
+export const zEmailLevel = z.enum(EMAIL_LEVELS);
+export type EmailLevel = z.infer<typeof zEmailLevel>;
+/** Used when someone has never chosen an account-wide level. */
+export const DEFAULT_EMAIL_LEVEL: EmailLevel = "important";
+
+export const zNotificationSettings = z.object({
+  account: zEmailLevel,
+  groups: z.array(
+    z.object({
+      groupId: z.string(),
+      groupName: z.string(),
+      level: zEmailLevel,
+      /** True when the group has no setting of its own and follows the account's. */
+      inherited: z.boolean(),
+    }),
+  ),
+});
+export type NotificationSettings = z.infer<typeof zNotificationSettings>;
+
+/** Without a groupId, sets the account-wide default. */
+export const zUpdateNotificationSettingInput = z.object({ groupId: z.string().min(1).max(100).optional(), level: zEmailLevel });
+export type UpdateNotificationSettingInput = z.infer<typeof zUpdateNotificationSettingInput>;
+
+/** Makes the group follow the account-wide level again. */
+export const zResetNotificationSettingInput = z.object({ groupId: z.string().min(1).max(100) });
+export type ResetNotificationSettingInput = z.infer<typeof zResetNotificationSettingInput>;

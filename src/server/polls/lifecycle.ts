@@ -3,6 +3,7 @@ import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { absoluteUrl, sendMail } from "@/server/mail/service";
 import { notify } from "@/server/notifications/notify";
+import { whoGetsEmail } from "@/server/notifications/settings";
 import { pollUrl } from "@/server/notifications/triggers";
 import { isClosed, requireManager, requirePollAccess } from "@/server/polls/access";
 import { publishPollChange } from "@/server/polls/events";
@@ -78,8 +79,13 @@ export async function setOutcome(
     url: path,
   });
   const link = absoluteUrl(path);
+  const emailed = await whoGetsEmail(
+    db,
+    poll.group.memberships.map(({ user }) => user),
+    { kind: "poll_outcome", groupId: access.poll.groupId, threadId: access.poll.threadId ?? undefined },
+  );
   await Promise.all(
-    poll.group.memberships.map(({ user }) =>
+    emailed.map((user) =>
       sendMail(db, user.email, `[${poll.group.name}] Outcome: ${poll.title}`, {
         heading: `Outcome: ${poll.title}`,
         paragraphs: [input.statement],

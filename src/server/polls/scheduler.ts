@@ -3,6 +3,7 @@ import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
 import { absoluteUrl, sendMail } from "@/server/mail/service";
 import { notify } from "@/server/notifications/notify";
+import { whoGetsEmail } from "@/server/notifications/settings";
 import { pollUrl } from "@/server/notifications/triggers";
 import { undecidedWhere } from "@/server/polls/detail";
 import { publishPollChange } from "@/server/polls/events";
@@ -43,8 +44,9 @@ export async function runPollSchedule(db: Db, publish: Publish, now = new Date()
       url: pollUrl(poll),
     });
     const link = absoluteUrl(pollUrl(poll));
+    const emailed = await whoGetsEmail(db, people, { kind: "poll_closing", groupId: poll.groupId, threadId: poll.threadId ?? undefined });
     await Promise.all(
-      people.map(({ email }) =>
+      emailed.map(({ email }) =>
         sendMail(db, email, `[${poll.group.name}] Closing soon: ${poll.title}`, {
           heading: `“${poll.title}” closes soon`,
           paragraphs: [`You have not voted yet. The poll closes at ${poll.closingAt.toUTCString()}.`],

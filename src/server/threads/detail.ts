@@ -25,6 +25,7 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
         author: { select: personSelect },
         tags: { select: { tag: true }, orderBy: { tag: "asc" } },
         reads: { where: { userId }, select: { lastReadSeq: true } },
+        follows: { where: { userId }, select: { following: true } },
         attachments: { select: { file: { select: fileSummarySelect } }, orderBy: [{ createdAt: "asc" }, { file: { originalName: "asc" } }] },
       },
     }),
@@ -53,6 +54,7 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
       canModerate: access.canModerate,
       canComment: thread.closedAt === null,
       canStartPoll: thread.closedAt === null && canInGroup(access.standing, "poll.create"),
+      following: thread.follows[0]?.following ?? null,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { createThread } from "@/server/threads/create";
+import { followThread } from "@/server/threads/follow";
 import { getThread, listThreadRevisions, markAllThreadsRead, markThreadRead } from "@/server/threads/detail";
 import { updateThread } from "@/server/threads/edit";
 import { listThreads } from "@/server/threads/list";
@@ -8,6 +9,7 @@ import { listMentionable } from "@/server/threads/mentionable";
 import { moveThread, pinThread, setThreadClosed } from "@/server/threads/moderate";
 import {
   zCreateThreadInput,
+  zFollowThreadInput,
   zListThreadsInput,
   zMentionableInput,
   zMarkAllReadInput,
@@ -71,4 +73,8 @@ export const threadRouter = createTRPCRouter({
     .input(zMarkAllReadInput)
     .output(z.object({ count: z.number().int() }))
     .mutation(({ ctx, input }) => markAllThreadsRead(ctx.db, ctx.userId, input.groupId)),
+  follow: protectedProcedure
+    .input(zFollowThreadInput)
+    .output(z.object({ following: z.boolean() }))
+    .mutation(({ ctx, input }) => followThread(ctx.db, ctx.userId, input.id, input.following)),
 });

@@ -106,6 +106,8 @@ export const zThreadDetail = z.object({
     canModerate: z.boolean(),
     canComment: z.boolean(),
     canStartPoll: z.boolean(),
+    /** Followed (true), muted (false), or never chosen (null). */
+    following: z.boolean().nullable(),
   }),
 });
 export type ThreadDetail = z.infer<typeof zThreadDetail>;
@@ -114,3 +116,6 @@ export const zRevision = z.object({ id: z.string(), title: z.string().nullable()
 export const zRevisionList = z.array(zRevision);
 
 export const zGroupRef = z.object({ groupId: z.string(), threadId: z.string() });
+
+/** Follow (true) or mute (false) a thread. */
+export const zFollowThreadInput = z.object({ id: z.string().min(1).max(100), following: z.boolean() });

@@ -2,6 +2,7 @@
 
 import { Lock, Pin } from "lucide-react";
 import { useState } from "react";
+import { FollowButtons } from "@/app/threads/[id]/_components/follow-buttons";
 import { ThreadActions } from "@/app/threads/[id]/_components/thread-actions";
 import { ThreadEditForm } from "@/app/threads/[id]/_components/thread-edit-form";
 import { MarkdownText } from "@/components/markdown";
@@ -21,11 +22,14 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
     <article className="flex flex-col gap-4" aria-labelledby="thread-title">
       <Breadcrumb trail={[{ href: `/groups/${thread.group.handle}`, label: thread.group.name }]} />
 
-      <div className="flex items-start justify-between gap-3">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <h1 id="thread-title" className="min-w-0 break-words text-3xl font-bold">
           {thread.title}
         </h1>
-        <ThreadActions thread={thread} onEdit={() => setEditing(true)} />
+        <div className="flex shrink-0 flex-wrap items-start gap-2 sm:justify-end">
+          <FollowButtons thread={thread} />
+          <ThreadActions thread={thread} onEdit={() => setEditing(true)} />
+        </div>
       </div>
 
       <div className="flex flex-wrap items-center gap-2 text-sm">

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { emailDecision } from "@/server/notifications/email-policy";
+import { EMAIL_LEVELS, NOTIFICATION_KINDS, type EmailLevel, type NotificationKind } from "@/server/notifications/schemas";
+
+/** The whole table, written out by hand so a change to the rules has to change this too. */
+const EXPECTED: Record<NotificationKind, Record<EmailLevel, "send" | "skip">> = {
+  mention: { all: "send", important: "send", digest: "skip", none: "skip" },
+  reply: { all: "send", important: "send", digest: "skip", none: "skip" },
+  new_thread: { all: "send", important: "skip", digest: "skip", none: "skip" },
+  new_poll: { all: "send", important: "skip", digest: "skip", none: "skip" },
+  poll_closing: { all: "send", important: "send", digest: "skip", none: "skip" },
+  poll_outcome: { all: "send", important: "send", digest: "skip", none: "skip" },
+  membership_request: { all: "send", important: "send", digest: "skip", none: "skip" },
+  invitation_accepted: { all: "send", important: "send", digest: "skip", none: "skip" },
+};
+
+describe("emailDecision", () => {
+  it("covers every kind", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...NOTIFICATION_KINDS].sort());
+  });
+
+  for (const kind of NOTIFICATION_KINDS) {
+    for (const level of EMAIL_LEVELS) {
+      const expected = EXPECTED[kind][level];
+      it(`${level} / ${kind}: ${expected} without a thread choice, and the same when following`, () => {
+        expect(emailDecision(level, kind)).toBe(expected);
+        expect(emailDecision(level, kind, true)).toBe(expected);
+      });
+      it(`${level} / ${kind} in a muted thread: skip`, () => {
+        expect(emailDecision(level, kind, false)).toBe("skip");
+      });
+    }
+  }
+});
