@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
 import { notify, withoutFailing } from "@/server/notifications/notify";
-import { undecidedWhere } from "@/server/polls/detail";
+import { undecidedWhere } from "@/server/polls/voters";
 import { canViewThread, rolesAlwaysAllowed } from "@/server/policy";
 
 /**

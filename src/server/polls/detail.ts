@@ -6,6 +6,7 @@ import { canInGroup } from "@/server/policy";
 import type { Publish } from "@/server/events";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
 import { publishPollChange } from "@/server/polls/events";
+import { undecidedWhere } from "@/server/polls/voters";
 import type { PollDetail } from "@/server/polls/schemas";
 
 function summarySelect(userId: string) {
@@ -158,14 +159,6 @@ export async function listUndecided(db: Db, userId: string, pollId: string) {
   const access = await requirePollAccess(db, userId, pollId);
   if (!canInGroup(access.standing, "group.viewMembers")) throw new AppError("FORBIDDEN", "Only members of the group can see who has not voted.");
   return db.user.findMany({ where: undecidedWhere(access.poll), select: { id: true, name: true }, orderBy: { name: "asc" } });
-}
-
-/** Eligible voters of a poll with no participation record. */
-export function undecidedWhere(poll: { id: string; groupId: string; restrictVoters: boolean }): Prisma.UserWhereInput {
-  const notVoted = { pollParticipations: { none: { pollId: poll.id } } };
-  return poll.restrictVoters
-    ? { pollVoterOf: { some: { pollId: poll.id } }, ...notVoted }
-    : { memberships: { some: { groupId: poll.groupId, role: { in: ["admin", "member"] } } }, ...notVoted };
 }
 
 /** Voters add an option to an open poll that allows it. */

@@ -3,6 +3,7 @@ import { countChoices, tallyDots, tallyMeeting, tallyScores, type Availability }
 import type { Db } from "@/server/db";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
 import { AVAILABILITY_SCORE } from "@/server/polls/ballot-rules";
+import { eligibleVotersWhere } from "@/server/polls/voters";
 
 type StoredChoice = { optionId: string; score: number | null; rank: number | null };
 type StoredBallot = { reason: string; receipt: string; voter: { id: string; name: string } | null; choices: StoredChoice[] };
@@ -69,7 +70,7 @@ export async function getResults(db: Db, userId: string, pollId: string) {
       : poll.hideResults === "until_vote" && !closed && !access.hasVoted
         ? "Results appear once you have voted."
         : null;
-  const eligible = await eligibleVoterCount(db, pollId, access.poll.groupId, access.poll.restrictVoters);
+  const eligible = await db.user.count({ where: eligibleVotersWhere(access.poll) });
   const participation = {
     voted: poll._count.participations,
     eligible,
@@ -100,11 +101,4 @@ export async function getResults(db: Db, userId: string, pollId: string) {
       reason: poll.showReasons ? row.reason : "",
     })),
   };
-}
-
-/** Chosen voters, or the group's members and admins. */
-export async function eligibleVoterCount(db: Db, pollId: string, groupId: string, restrictVoters: boolean): Promise<number> {
-  return restrictVoters
-    ? db.pollVoter.count({ where: { pollId } })
-    : db.membership.count({ where: { groupId, role: { in: ["admin", "member"] } } });
 }

@@ -5,7 +5,7 @@ import { absoluteUrl, sendMail } from "@/server/mail/service";
 import { notify } from "@/server/notifications/notify";
 import { whoGetsEmail } from "@/server/notifications/settings";
 import { pollUrl } from "@/server/notifications/triggers";
-import { undecidedWhere } from "@/server/polls/detail";
+import { undecidedWhere } from "@/server/polls/voters";
 import { publishPollChange } from "@/server/polls/events";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
