@@ -1,30 +1,26 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { NewPollDialog } from "@/components/polls/new-poll-dialog";
 import { PollCard } from "@/components/polls/poll-card";
 import { AppShell } from "@/components/shell/app-shell";
 import { Breadcrumb } from "@/components/shell/breadcrumb";
 import { getSessionUserId } from "@/server/api/context";
-import { getServerCaller } from "@/server/api/server-caller";
+import { getServerCaller, orNotFound } from "@/server/api/server-caller";
 
 type Props = { params: Promise<{ id: string }> };
 
 /** Polls the viewer cannot see are simply not found; the thread, when there is one, names the breadcrumb. */
 const loadPoll = cache(async (id: string) => {
   const caller = await getServerCaller();
-  try {
+  return orNotFound(async () => {
     const [poll, me] = await Promise.all([caller.poll.byId({ id }), caller.user.me()]);
     const [thread, group] = await Promise.all([
       poll.threadId ? caller.thread.byId({ id: poll.threadId }).catch(() => null) : null,
       caller.group.byId({ id: poll.groupId }),
     ]);
-    return { poll, me, thread, canStartDecisions: group.permissions.canViewMembers };
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+    return { poll, me, thread, canStartDecisions: group.permissions.canCreatePoll };
+  });
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

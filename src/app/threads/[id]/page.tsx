@@ -1,10 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { getSessionUserId } from "@/server/api/context";
-import { getServerCaller } from "@/server/api/server-caller";
+import { getServerCaller, orNotFound } from "@/server/api/server-caller";
 import { ThreadView } from "@/app/threads/[id]/_components/thread-view";
 
 type Props = { params: Promise<{ id: string }> };
@@ -15,17 +14,14 @@ type Props = { params: Promise<{ id: string }> };
  */
 const loadThread = cache(async (id: string) => {
   const caller = await getServerCaller();
-  try {
+  return orNotFound(async () => {
     const [thread, comments, me] = await Promise.all([
       caller.thread.byId({ id }),
       caller.comment.list({ threadId: id, anchor: "firstUnread" }),
       caller.user.me(),
     ]);
     return { thread, comments, me };
-  } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

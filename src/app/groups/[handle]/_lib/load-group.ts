@@ -1,8 +1,7 @@
-import { TRPCError } from "@trpc/server";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getSessionUserId } from "@/server/api/context";
-import { getServerCaller } from "@/server/api/server-caller";
+import { getServerCaller, orNotFound } from "@/server/api/server-caller";
 
 /** Once per request: the layout, its metadata and the page all ask for the same group. */
 const fetchGroup = cache(async (handle: string) => {
@@ -17,12 +16,8 @@ const fetchGroup = cache(async (handle: string) => {
  */
 export async function loadGroup(handle: string, path = `/groups/${handle}`) {
   if (!(await getSessionUserId())) redirect(`/signin?next=${encodeURIComponent(path)}`);
-  try {
-    return await fetchGroup(handle);
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  // A malformed handle (BAD_REQUEST) is as absent as an unknown one.
+  return orNotFound(() => fetchGroup(handle), ["NOT_FOUND", "BAD_REQUEST"]);
 }
 
 export type LoadedGroup = Awaited<ReturnType<typeof loadGroup>>["group"];
