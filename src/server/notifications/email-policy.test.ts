@@ -12,6 +12,9 @@ const EXPECTED: Record<NotificationKind, Record<EmailLevel, "send" | "skip">> = 
   poll_outcome: { all: "send", important: "send", digest: "skip", none: "skip" },
   membership_request: { all: "send", important: "send", digest: "skip", none: "skip" },
   invitation_accepted: { all: "send", important: "send", digest: "skip", none: "skip" },
+  resource_published: { all: "send", important: "skip", digest: "skip", none: "skip" },
+  meeting_new: { all: "send", important: "skip", digest: "skip", none: "skip" },
+  meeting_changed: { all: "send", important: "send", digest: "skip", none: "skip" },
 };
 
 describe("emailDecision", () => {

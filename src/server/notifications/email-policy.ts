@@ -8,6 +8,7 @@ const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set([
   "poll_outcome",
   "membership_request",
   "invitation_accepted",
+  "meeting_changed",
 ]);
 
 /**
@@ -18,7 +19,8 @@ const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set([
  * |-----------|-----------------------------------------------------------------------|
  * | all       | every kind                                                            |
  * | important | mention, reply, poll_closing, poll_outcome, membership_request,       |
- * |           | invitation_accepted (not new_thread, new_poll)                        |
+ * |           | invitation_accepted, meeting_changed (not new_thread, new_poll,       |
+ * |           | resource_published, meeting_new)                                      |
  * | digest    | nothing immediately (the daily digest will carry it)                  |
  * | none      | nothing                                                               |
  *

@@ -11,6 +11,9 @@ export const NOTIFICATION_KINDS = [
   "poll_outcome",
   "invitation_accepted",
   "membership_request",
+  "resource_published",
+  "meeting_new",
+  "meeting_changed",
 ] as const;
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof zNotificationKind>;

@@ -23,5 +23,11 @@ export function summarize({ kind, title, actorName, groupName }: Facts): string 
       return `${actor} accepted your invitation to ${title}`;
     case "membership_request":
       return `${actor} asks to join ${title}`;
+    case "resource_published":
+      return `${actor} published “${title}”${inGroup}`;
+    case "meeting_new":
+      return `${actor} scheduled the meeting “${title}”${inGroup}`;
+    case "meeting_changed":
+      return `${actor} changed the meeting “${title}”${inGroup}`;
   }
 }
