@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assignableRoles, canInGroup, canOnSite, type GroupStanding } from "@/server/policy";
 
-const settings = { membersCanInvite: false, membersCanPropose: true };
+const settings = { membersCanInvite: false, membersCanPropose: true, membersCanAddResources: false };
 const as = (role: GroupStanding["role"], overrides: Partial<typeof settings> = {}): GroupStanding => ({
   role,
   settings: { ...settings, ...overrides },

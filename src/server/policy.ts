@@ -9,7 +9,30 @@ export type { Role };
  */
 
 /** A group setting that lets plain members do what is otherwise for admins. */
-type GroupSetting = "membersCanInvite" | "membersCanPropose";
+type GroupSetting = "membersCanInvite" | "membersCanPropose" | "membersCanAddResources";
+
+/** Prisma `select` for a group's settings, so every standing is built from the same columns. */
+export const GROUP_SETTINGS_SELECT = {
+  membersCanInvite: true,
+  membersCanPropose: true,
+  membersCanAddResources: true,
+} as const satisfies Record<GroupSetting, true>;
+
+/** The settings out of a row selected with GROUP_SETTINGS_SELECT (and anything else). */
+export function groupSettingsOf(group: Record<GroupSetting, boolean>): Record<GroupSetting, boolean> {
+  return {
+    membersCanInvite: group.membersCanInvite,
+    membersCanPropose: group.membersCanPropose,
+    membersCanAddResources: group.membersCanAddResources,
+  };
+}
+
+/** What a non-member is told about a group's settings: nothing is allowed. */
+export const NO_GROUP_SETTINGS: Record<GroupSetting, boolean> = {
+  membersCanInvite: false,
+  membersCanPropose: false,
+  membersCanAddResources: false,
+};
 
 type GroupRule = { roles: readonly Role[]; membersWhen?: GroupSetting };
 

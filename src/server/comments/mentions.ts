@@ -3,7 +3,7 @@ import type { Publish } from "@/server/events";
 import { absoluteUrl, sendMail } from "@/server/mail/service";
 import { notify } from "@/server/notifications/notify";
 import { whoGetsEmail } from "@/server/notifications/settings";
-import { canViewThread } from "@/server/policy";
+import { canViewThread, GROUP_SETTINGS_SELECT } from "@/server/policy";
 import { excerptOf } from "@/server/threads/dto";
 
 /**
@@ -25,8 +25,7 @@ export async function notifyMentions(
         select: {
           id: true,
           name: true,
-          membersCanInvite: true,
-          membersCanPropose: true,
+          ...GROUP_SETTINGS_SELECT,
           memberships: { where: { userId: { in: candidates } }, select: { role: true, user: { select: { id: true, email: true } } } },
         },
       },

@@ -5,7 +5,7 @@ import { AppError } from "@/server/errors";
 import { detectFileType, SNIFF_BYTES } from "@/server/files/file-types";
 import type { FileSummary } from "@/server/files/schemas";
 import { getFileStorage, uploadMaxBytes, type FileStorage } from "@/server/files/storage";
-import { canViewThread } from "@/server/policy";
+import { canViewThread, GROUP_SETTINGS_SELECT, groupSettingsOf } from "@/server/policy";
 
 export function fileUrl(fileId: string): string {
   return `/api/files/${fileId}`;
@@ -124,7 +124,7 @@ export async function canDownload(db: Db, userId: string, fileId: string): Promi
             select: {
               guests: { where: { userId }, select: { userId: true } },
               group: {
-                select: { membersCanInvite: true, membersCanPropose: true, memberships: { where: { userId }, select: { role: true } } },
+                select: { ...GROUP_SETTINGS_SELECT, memberships: { where: { userId }, select: { role: true } } },
               },
             },
           },
@@ -136,7 +136,7 @@ export async function canDownload(db: Db, userId: string, fileId: string): Promi
   if (file.uploadedById === userId) return true;
   return file.attachments.some(({ thread: { guests, group } }) =>
     canViewThread(
-      { role: group.memberships[0]?.role ?? null, settings: { membersCanInvite: group.membersCanInvite, membersCanPropose: group.membersCanPropose } },
+      { role: group.memberships[0]?.role ?? null, settings: groupSettingsOf(group) },
       { isThreadGuest: guests.length > 0 },
     ),
   );

@@ -31,7 +31,7 @@ describe("group.byHandle and group.byId", () => {
         { id: events.id, name: "Events", handle: events.handle, myRole: null },
         { id: vision.id, name: "Vision", handle: vision.handle, myRole: null },
       ],
-      settings: { membersCanInvite: true, membersCanPropose: true },
+      settings: { membersCanInvite: true, membersCanPropose: true, membersCanAddResources: false },
       myRole: "admin",
       memberCount: 3,
       permissions: {
@@ -90,7 +90,7 @@ describe("group.byHandle and group.byId", () => {
       logoUrl: null,
       parent: null,
       subgroups: [],
-      settings: { membersCanInvite: false, membersCanPropose: false },
+      settings: { membersCanInvite: false, membersCanPropose: false, membersCanAddResources: false },
       myRole: null,
       memberCount: null,
       permissions: {

@@ -3,7 +3,7 @@ import { AppError } from "@/server/errors";
 import type { GroupDetail } from "@/server/groups/schemas";
 import { getSiteActor } from "@/server/groups/site-actor";
 import { imageUrl } from "@/server/images/service";
-import { canInGroup, canOnSite, type GroupStanding } from "@/server/policy";
+import { canInGroup, canOnSite, GROUP_SETTINGS_SELECT, groupSettingsOf, NO_GROUP_SETTINGS, type GroupStanding } from "@/server/policy";
 
 const NO_PERMISSIONS: GroupDetail["permissions"] = {
   canUpdate: false,
@@ -28,8 +28,7 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
       handle: true,
       description: true,
       logoId: true,
-      membersCanInvite: true,
-      membersCanPropose: true,
+      ...GROUP_SETTINGS_SELECT,
       parent: { select: { id: true, name: true, handle: true } },
       subgroups: {
         select: { id: true, name: true, handle: true, memberships: { where: { userId }, select: { role: true } } },
@@ -40,7 +39,7 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
     },
   });
   if (!group) throw new AppError("NOT_FOUND", "That group does not exist.");
-  const settings = { membersCanInvite: group.membersCanInvite, membersCanPropose: group.membersCanPropose };
+  const settings = groupSettingsOf(group);
   const standing: GroupStanding = { role: group.memberships[0]?.role ?? null, settings };
 
   if (!canInGroup(standing, "group.view")) {
@@ -53,7 +52,7 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
       logoUrl: null,
       parent: null,
       subgroups: [],
-      settings: { membersCanInvite: false, membersCanPropose: false },
+      settings: NO_GROUP_SETTINGS,
       myRole: null,
       memberCount: null,
       permissions: NO_PERMISSIONS,

@@ -45,6 +45,7 @@ export const zUpdateGroupInput = z.object({
   logoId: zGroupId.nullable().optional(),
   membersCanInvite: z.boolean().optional(),
   membersCanPropose: z.boolean().optional(),
+  membersCanAddResources: z.boolean().optional(),
   /** Moves the group under another group; null makes it a top-level group. */
   parentId: zGroupId.nullable().optional(),
 });
@@ -64,7 +65,7 @@ export const zGroupDetail = z.object({
   logoUrl: z.string().nullable(),
   parent: zGroupLink.nullable(),
   subgroups: z.array(zGroupLink.extend({ myRole: zRole.nullable() })),
-  settings: z.object({ membersCanInvite: z.boolean(), membersCanPropose: z.boolean() }),
+  settings: z.object({ membersCanInvite: z.boolean(), membersCanPropose: z.boolean(), membersCanAddResources: z.boolean() }),
   myRole: zRole.nullable(),
   /** Null for guests and outsiders, who do not see who belongs. */
   memberCount: z.number().int().nullable(),

@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { canInGroup, type GroupAction, type GroupStanding } from "@/server/policy";
+import { canInGroup, GROUP_SETTINGS_SELECT, groupSettingsOf, type GroupAction, type GroupStanding } from "@/server/policy";
 
 /**
  * The caller's role in a group and the group's settings: what every group-scoped permission
@@ -9,15 +9,10 @@ import { canInGroup, type GroupAction, type GroupStanding } from "@/server/polic
 export async function getStanding(db: Db, userId: string, groupId: string): Promise<GroupStanding> {
   const group = await db.group.findUnique({
     where: { id: groupId },
-    select: {
-      membersCanInvite: true,
-      membersCanPropose: true,
-      memberships: { where: { userId }, select: { role: true } },
-    },
+    select: { ...GROUP_SETTINGS_SELECT, memberships: { where: { userId }, select: { role: true } } },
   });
   if (!group) throw new AppError("NOT_FOUND", "That group does not exist.");
-  const { memberships, ...settings } = group;
-  return { role: memberships[0]?.role ?? null, settings };
+  return { role: group.memberships[0]?.role ?? null, settings: groupSettingsOf(group) };
 }
 
 /**

@@ -23,6 +23,7 @@ describe("group.update", () => {
       logoId: logo.id,
       membersCanInvite: true,
       membersCanPropose: false,
+      membersCanAddResources: true,
     });
 
     expect(detail).toMatchObject({
@@ -30,7 +31,7 @@ describe("group.update", () => {
       handle,
       description: "Now with **bold** aims",
       logoUrl: `/api/images/${logo.id}`,
-      settings: { membersCanInvite: true, membersCanPropose: false },
+      settings: { membersCanInvite: true, membersCanPropose: false, membersCanAddResources: true },
     });
     const cleared = await callerFor(admin.id).caller.group.update({ id: group.id, logoId: null });
     expect(cleared).toMatchObject({ logoUrl: null, name: "Renamed" });

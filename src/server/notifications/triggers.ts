@@ -2,7 +2,7 @@ import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
 import { notify, withoutFailing } from "@/server/notifications/notify";
 import { undecidedWhere } from "@/server/polls/voters";
-import { canViewThread, rolesAlwaysAllowed } from "@/server/policy";
+import { canViewThread, GROUP_SETTINGS_SELECT, rolesAlwaysAllowed } from "@/server/policy";
 
 /**
  * Who hears about what. Each trigger runs after the caller's write has succeeded and never
@@ -16,8 +16,7 @@ async function threadReaders(db: Db, threadId: string, candidates: string[]): Pr
     select: {
       group: {
         select: {
-          membersCanInvite: true,
-          membersCanPropose: true,
+          ...GROUP_SETTINGS_SELECT,
           memberships: { where: { userId: { in: candidates } }, select: { role: true, userId: true } },
         },
       },
