@@ -59,6 +59,19 @@ export const GROUP_PERMISSIONS = {
   "thread.create": { roles: ["admin", "member"] },
   /** Pin, close, reopen, move, and delete anyone's comment. */
   "thread.moderate": { roles: ["admin"] },
+  /** The library's published resources; guests never see the library. */
+  "resource.view": { roles: ["admin", "member"] },
+  "resource.create": { roles: ["admin"], membersWhen: "membersCanAddResources" },
+  /** See drafts, publish them, edit or delete anyone's resource, and manage folders. */
+  "resource.manage": { roles: ["admin"] },
+  "meeting.view": { roles: ["admin", "member"] },
+  /** Schedule, change and write minutes for meetings. */
+  "meeting.manage": { roles: ["admin"] },
+  /** Every document of the group; guests see only documents they were invited to, read-only. */
+  "document.viewAll": { roles: ["admin", "member"] },
+  "document.create": { roles: ["admin", "member"] },
+  /** Type into a document, name and restore versions, and comment on its text. */
+  "document.edit": { roles: ["admin", "member"] },
 } as const satisfies Record<string, GroupRule>;
 
 export type GroupAction = keyof typeof GROUP_PERMISSIONS;
