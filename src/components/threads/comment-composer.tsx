@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CloudOff } from "lucide-react";
-import { useEffect, useEffectEvent, useId, useState } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
 import { upsertComment, type CommentDto, type CommentPages } from "@/components/threads/comment-cache";
 import { commentsQueryKey } from "@/components/threads/comments-query";
 import { draftKey, readDraft, writeDraft } from "@/components/threads/drafts";
@@ -13,6 +13,11 @@ import { useTypingSignal } from "@/lib/realtime/use-thread-room";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { isNetworkError } from "@/lib/trpc/network-error";
 import { useTRPC } from "@/lib/trpc/client";
+
+/** crypto.randomUUID exists only on https and localhost; getRandomValues works on plain http too. */
+function randomKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
 
 /** While a comment waits for the connection, try again this often (the socket may not notice a drop). */
 const RETRY_MS = 5_000;
@@ -58,11 +63,16 @@ export function CommentComposer({
     if (!text.trim()) setQueued(false);
   }
 
+  /** One key per text: retries of the same text reuse it, so a lost answer never posts twice. */
+  const sending = useRef<{ text: string; clientKey: string } | null>(null);
+
   function send(text: string) {
+    if (sending.current?.text !== text) sending.current = { text, clientKey: randomKey() };
     create.mutate(
-      { threadId, parentId, body: text },
+      { threadId, parentId, body: text, clientKey: sending.current.clientKey },
       {
         onSuccess: (comment) => {
+          sending.current = null;
           queryClient.setQueryData<CommentPages>(commentsQueryKey(threadId), (data) => upsertComment(data, comment));
           // A refetch started before the comment existed (e.g. on reconnect) would overwrite it: fetch again after.
           void queryClient.invalidateQueries({ queryKey: commentsQueryKey(threadId) });

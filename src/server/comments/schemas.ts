@@ -25,6 +25,8 @@ export const zCreateCommentInput = z.object({
   threadId: z.string().min(1),
   body: zBody,
   parentId: z.string().min(1).optional(),
+  /** Any unique string the browser picks per text it sends; sending again with it never posts twice. */
+  clientKey: z.string().min(8).max(64).optional(),
 });
 
 /**

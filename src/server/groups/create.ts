@@ -1,7 +1,8 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
-import { assertHandleFree, freeHandleFor, handleTakenError, isUniqueViolation } from "@/server/groups/handles";
+import { isUniqueViolation } from "@/server/db/unique-violation";
+import { assertHandleFree, freeHandleFor, handleTakenError } from "@/server/groups/handles";
 import type { CreateGroupInput, GroupSummary } from "@/server/groups/schemas";
 import { getSiteActor } from "@/server/groups/site-actor";
 import { summariseGroups } from "@/server/groups/summary";

@@ -1,4 +1,3 @@
-import { Prisma } from "@/generated/prisma/client.ts";
 import { HANDLE_MIN, firstFreeHandle, slugify } from "@/lib/slug";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -19,9 +18,4 @@ export async function freeHandleFor(db: Db, name: string): Promise<string> {
   const base = slug.length >= HANDLE_MIN ? slug : "group";
   const similar = await db.group.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } });
   return firstFreeHandle(base, new Set(similar.map((group) => group.handle)));
-}
-
-/** A unique index refused the write: two people raced for the same handle, or an image was attached twice. */
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }

@@ -1,7 +1,8 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { getGroupDetail } from "@/server/groups/detail";
-import { assertHandleFree, isUniqueViolation } from "@/server/groups/handles";
+import { isUniqueViolation } from "@/server/db/unique-violation";
+import { assertHandleFree } from "@/server/groups/handles";
 import { assertCanMove } from "@/server/groups/move";
 import type { GroupDetail, UpdateGroupInput } from "@/server/groups/schemas";
 import { requireInGroup } from "@/server/groups/standing";

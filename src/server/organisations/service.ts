@@ -1,6 +1,6 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { isUniqueViolation } from "@/server/groups/handles";
+import { isUniqueViolation } from "@/server/db/unique-violation";
 import { getSiteActor } from "@/server/groups/site-actor";
 import { assertOwnImage, imageUrl } from "@/server/images/service";
 import type {

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/server/db";
+import { addMember, callerFor, makeGroup, makeUser } from "@/server/test/factories";
+
+async function threadWithMember() {
+  const group = await makeGroup();
+  const member = await makeUser();
+  await addMember(group.id, member.id, "member");
+  const { caller } = callerFor(member.id);
+  const thread = await caller.thread.create({ groupId: group.id, title: "Charter", body: "Draft" });
+  return { group, member, caller, thread };
+}
+
+describe("comment.create with a client key", () => {
+  it("answers a resend with the comment already made, posting it once", async () => {
+    const { caller, thread } = await threadWithMember();
+    const input = { threadId: thread.id, body: "Sent while the train went into a tunnel", clientKey: "key-0001-tunnel" };
+
+    const first = await caller.comment.create(input);
+    const again = await caller.comment.create(input);
+
+    expect(again.id).toBe(first.id);
+    expect(await getDb().comment.count({ where: { threadId: thread.id } })).toBe(1);
+    expect((await getDb().thread.findUniqueOrThrow({ where: { id: thread.id } })).commentCount).toBe(1);
+  });
+
+  it("posts once when two sendings with one key race", async () => {
+    const { caller, thread } = await threadWithMember();
+    const input = { threadId: thread.id, body: "Twice at once", clientKey: "key-0002-race" };
+
+    const [a, b] = await Promise.all([caller.comment.create(input), caller.comment.create(input)]);
+
+    expect(a.id).toBe(b.id);
+    expect(await getDb().comment.count({ where: { threadId: thread.id } })).toBe(1);
+  });
+
+  it("keeps different keys, and no key, as separate comments", async () => {
+    const { caller, thread } = await threadWithMember();
+    await caller.comment.create({ threadId: thread.id, body: "Same words", clientKey: "key-0003-a" });
+    await caller.comment.create({ threadId: thread.id, body: "Same words", clientKey: "key-0003-b" });
+    await caller.comment.create({ threadId: thread.id, body: "Same words" });
+    await caller.comment.create({ threadId: thread.id, body: "Same words" });
+
+    expect(await getDb().comment.count({ where: { threadId: thread.id } })).toBe(4);
+  });
+
+  it("does not let a key reach someone else's comment or another thread", async () => {
+    const { group, caller, thread } = await threadWithMember();
+    const other = await makeUser();
+    await addMember(group.id, other.id, "member");
+    const mine = await caller.comment.create({ threadId: thread.id, body: "Mine", clientKey: "key-0004-shared" });
+
+    const theirs = await callerFor(other.id).caller.comment.create({ threadId: thread.id, body: "Theirs", clientKey: "key-0004-shared" });
+    expect(theirs.id).not.toBe(mine.id);
+    expect(theirs.body).toBe("Theirs");
+
+    const elsewhere = await caller.thread.create({ groupId: group.id, title: "Elsewhere", body: "Other" });
+    await expect(caller.comment.create({ threadId: elsewhere.id, body: "Mine", clientKey: "key-0004-shared" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+  });
+});
