@@ -5,7 +5,11 @@ import { exportToProcessEnv, resolveConfig } from "@/server/config";
 import { getDb } from "@/server/db";
 import { migrateDatabase } from "@/server/db/migrate";
 import { getEventBus } from "@/server/events";
+import { startOrphanSweep } from "@/server/files/cleanup";
+import { keepDownloadLength } from "@/server/files/download-length";
 import { logger } from "@/server/logger";
+import { startMailWorker } from "@/server/mail/worker";
+import { startDigestScheduler } from "@/server/notifications/digest";
 import { startPollScheduler } from "@/server/polls/scheduler";
 import { attachRealtime } from "@/server/realtime/socket-server";
 
@@ -52,10 +56,14 @@ async function main() {
 
   const server = createServer((request, response) => {
     if (refuseOversizeBody(request, response)) return;
+    keepDownloadLength(request, response);
     void handle(request, response);
   });
   const realtime = attachRealtime(server, { db, authSecret: config.authSecret, bus: getEventBus() });
   const stopPollScheduler = startPollScheduler(db, getEventBus().publish);
+  const stopMailWorker = startMailWorker(db);
+  const stopDigestScheduler = startDigestScheduler(db, { hour: config.digestHour, timeZone: config.digestTimeZone });
+  const stopOrphanSweep = startOrphanSweep(db);
   server.on("upgrade", (request, socket, head) => {
     if (!request.url?.startsWith("/socket.io/")) void handleUpgrade(request, socket, head);
   });
@@ -71,6 +79,9 @@ async function main() {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
     stopPollScheduler();
+    stopMailWorker();
+    stopDigestScheduler();
+    stopOrphanSweep();
     await realtime.close();
     await db.$disconnect();
     process.exit(0);

@@ -16,7 +16,8 @@ test("email settings read like sentences, save on change and persist; a thread c
     const account = page.getByRole("group", { name: "All my groups" });
     await expect(account.getByRole("radio", { name: "Email me only about mentions, replies and decisions" })).toBeChecked();
     await expect(account.getByText("e.g. “Priya Shah mentioned you in Charter” and “Outcome: Adopt the charter”")).toBeVisible();
-    await expect(account.getByText("Daily digests are coming soon; until then you get no immediate email.")).toBeVisible();
+    await expect(account.getByText(/^e\.g\. one email each morning: “Steering: 3 new/)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Threads you follow or mute" })).toBeVisible();
     await account.getByRole("radio", { name: "Email me nothing" }).check();
     await expect(account.getByRole("status")).toHaveText("Saved");
 

@@ -7,6 +7,15 @@ const zFlag = z
   .enum(["0", "1", "false", "true", "no", "yes"])
   .transform((value) => value === "1" || value === "true" || value === "yes");
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const zEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -24,9 +33,26 @@ const zEnv = z.object({
   HEARTH_DEMO: zFlag.default(true),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().min(3).default("Hearth <hearth@localhost>"),
+  DIGEST_HOUR: z.coerce.number().int("must be a whole hour from 0 to 23").min(0, "must be from 0 to 23").max(23, "must be from 0 to 23").default(7),
+  DIGEST_TIME_ZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/London").optional(),
+  TZ: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Checked here so a typo stops start-up; the upload route reads it from process.env (see files/storage.ts). */
   UPLOAD_MAX_BYTES: z.string().regex(/^0*[1-9]\d{0,14}$/, "must be a whole number of bytes, e.g. 52428800 for 50 MB").optional(),
+  /** Checked here so a typo stops start-up; PDF export reads it from process.env (see documents/versions/pdf.ts). */
+  HEARTH_CHROMIUM_PATH: z.string().startsWith("/", "must be an absolute path, e.g. /usr/bin/chromium").optional(),
+  /** Files go to this S3 bucket when S3_BUCKET is set; checked here, read from process.env by files/s3-storage.ts. */
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens").optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be the service's URL, e.g. http://minio:9000" }).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: zFlag.optional(),
+}).superRefine((env, context) => {
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    const missing = env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+    context.addIssue({ code: "custom", path: [missing], message: "set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither" });
+  }
 });
 
 export type HearthConfig = {
@@ -41,6 +67,9 @@ export type HearthConfig = {
   seedDemo: boolean;
   smtpUrl: string | null;
   mailFrom: string;
+  /** The daily digest goes out at or after this hour (0–23) in digestTimeZone. */
+  digestHour: number;
+  digestTimeZone: string;
   logLevel: z.infer<typeof zEnv>["LOG_LEVEL"];
 };
 
@@ -107,6 +136,8 @@ export function resolveConfig(env: Environment = process.env): HearthConfig {
     seedDemo: parsed.HEARTH_DEMO,
     smtpUrl: parsed.SMTP_URL ?? null,
     mailFrom: parsed.MAIL_FROM,
+    digestHour: parsed.DIGEST_HOUR,
+    digestTimeZone: parsed.DIGEST_TIME_ZONE ?? (parsed.TZ && isTimeZone(parsed.TZ) ? parsed.TZ : "Europe/London"),
     logLevel: parsed.LOG_LEVEL,
   };
 }

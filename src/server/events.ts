@@ -27,12 +27,22 @@ export type DomainEvents = {
   "poll.updated": { pollId: string; groupId: string; threadId: string | null };
   /** A new notification for the room's user: the bell's count and list refresh. */
   "notification.created": NotificationDto;
+  /** A meeting was scheduled, changed or deleted, or something was linked to it: open meeting pages and lists refetch. */
+  "meeting.updated": { meetingId: string; groupId: string };
+  /** A document's inline comments changed (new, reply, resolved, reopened, edited, deleted): open panels refetch. */
+  "docComment.changed": { documentId: string };
+  /** A Yjs update to a document, already stored: editors merge it (bytes arrive as ArrayBuffer in browsers). */
+  "document.update": { documentId: string; update: Uint8Array | ArrayBuffer };
+  /** y-protocols awareness (cursors, selections, names) of other editors of the document. */
+  "document.awareness": { documentId: string; update: Uint8Array | ArrayBuffer };
+  /** Who has the document open right now, once each however many tabs they have. */
+  "document.presence": { documentId: string; editors: { id: string; name: string; canEdit: boolean }[] };
 };
 
 export type EventName = keyof DomainEvents;
 
 /** Rooms are per user (their own devices) and per group (everyone in it). */
-export type Room = `user:${string}` | `group:${string}` | `thread:${string}`;
+export type Room = `user:${string}` | `group:${string}` | `thread:${string}` | `document:${string}`;
 
 export type DomainEvent = {
   [K in EventName]: { name: K; room: Room; payload: DomainEvents[K] };
@@ -46,7 +56,18 @@ export type ClientToServerEvents = {
   "thread.join": (threadId: string, answer: (result: { ok: boolean }) => void) => void;
   "thread.leave": (threadId: string) => void;
   "thread.typing": (update: { threadId: string; typing: boolean }) => void;
+  /** Open a document's live room; guests get canEdit false and their changes are refused. */
+  "document.join": (documentId: string, answer: (result: { ok: false } | { ok: true; canEdit: boolean }) => void) => void;
+  /** A y-protocols sync message (step 1, step 2 or update); the answer carries the server's replies. */
+  "document.sync": (documentId: string, message: Uint8Array, answer: (result: DocumentSyncAnswer) => void) => void;
+  /** One Yjs update typed by this editor; it is stored before the others are sent it. */
+  "document.update": (documentId: string, update: Uint8Array, answer: (result: DocumentSyncAnswer) => void) => void;
+  "document.awareness": (documentId: string, update: Uint8Array) => void;
+  "document.leave": (documentId: string) => void;
 };
+
+/** A refusal says why in words for people; the room and everyone else in it carry on. */
+export type DocumentSyncAnswer = { ok: true; replies: (Uint8Array | ArrayBuffer)[] } | { ok: false; reason: string };
 
 type Listener = (event: DomainEvent) => void;
 

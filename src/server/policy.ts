@@ -95,6 +95,18 @@ export function canViewThread(standing: GroupStanding, facts: { isThreadGuest: b
   return canInGroup(standing, "thread.viewAll");
 }
 
+/** Guests may read a document only when they were invited to it; editing is "document.edit". */
+export function canViewDocument(standing: GroupStanding, facts: { isDocumentGuest: boolean }): boolean {
+  if (standing.role === "guest") return facts.isDocumentGuest;
+  return canInGroup(standing, "document.viewAll");
+}
+
+/** A published resource is for everyone who sees the library; a draft only for its author and those who manage resources. */
+export function canViewResource(standing: GroupStanding, facts: { isPublished: boolean; isAuthor: boolean }): boolean {
+  if (!canInGroup(standing, "resource.view")) return false;
+  return facts.isPublished || facts.isAuthor || canInGroup(standing, "resource.manage");
+}
+
 /**
  * Who may see a poll: the group's members and admins, and guests chosen as its voters or
  * invited to the thread it belongs to.
@@ -141,6 +153,11 @@ export function assignableRoles(standing: GroupStanding): readonly Role[] {
   return canInGroup(standing, "invitation.create") ? ["member", "guest"] : [];
 }
 
+/** Inviting a stakeholder to read one document makes them a guest of the group. */
+export function canInviteDocumentReaders(standing: GroupStanding): boolean {
+  return assignableRoles(standing).includes("guest");
+}
+
 /** The roles that may take an action whatever the group's settings: whom to tell when it is needed. */
 export function rolesAlwaysAllowed(action: GroupAction): readonly Role[] {
   return GROUP_PERMISSIONS[action].roles;
@@ -165,6 +182,8 @@ export const SITE_PERMISSIONS = {
   "group.viewOutline": "signedIn",
   /** The outbox holds password-reset links, so only the instance administrator reads it. */
   "site.readOutbox": "siteAdmin",
+  /** Sends a failed email again (e.g. after fixing SMTP_URL or the address). */
+  "site.retryMail": "siteAdmin",
   "organisation.manage": "staff",
   "organisation.view": "signedIn",
 } as const satisfies Record<string, keyof typeof SITE_RULES>;

@@ -22,7 +22,9 @@ export default async function OutboxPage() {
     <AppShell me={me}>
       <h1 className="mb-2 text-3xl font-bold">Email outbox</h1>
       <p className="mb-8 text-muted">
-        Every email Hearth has sent, newest first. When email is not set up, messages stay here and nobody receives them.
+        Every email Hearth has sent or is about to send, newest first. A delivery that fails is retried after 1 minute, 5, 15,
+        an hour, then up to four hours apart, and given up after 8 attempts; an address the mail server refuses fails at
+        once. Failed emails can be sent again.
       </p>
       <OutboxList firstPage={firstPage} />
     </AppShell>

@@ -16,21 +16,24 @@ import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
 /** Fields whose server messages appear beside them; others go in the alert. */
-const INLINE = new Set(["title", "details", "options", "closingAt", "minChoices", "maxChoices", "dotsPerPerson", "scoreMin", "scoreMax", "countTarget", "voterIds"]);
+const INLINE = new Set(["title", "details", "options", "closingAt", "minChoices", "maxChoices", "dotsPerPerson", "scoreMin", "scoreMax", "countTarget", "voterIds", "meetingId"]);
 
 /**
  * Starts a decision in a group (inside a thread when `threadId` is given): first a process,
  * then its form. What is typed lives here, so closing the dialog or a refusal loses nothing.
- * On success it calls `onCreated`, or opens the new poll's page.
+ * On success it calls `onCreated`, or opens the new poll's page. `meetingId` preselects the
+ * meeting the decision is for.
  */
 export function NewPollDialog({
   groupId,
   threadId,
   onCreated,
   label = "New decision",
+  meetingId,
 }: {
   groupId: string;
   threadId?: string;
+  meetingId?: string;
   onCreated?: (pollId: string) => void;
   label?: string;
 }) {
@@ -60,9 +63,9 @@ export function NewPollDialog({
   const allInline = fields !== null && Object.keys(fields).every((key) => INLINE.has(key));
 
   const pick = (chosen: PollTemplate) => {
-    const fresh = formFromTemplate(chosen, new Date());
+    const fresh = { ...formFromTemplate(chosen, new Date()), meetingId: meetingId ?? "" };
     // Switching process keeps what was written about the decision itself.
-    setForm((previous) => (previous ? { ...fresh, title: previous.title, details: previous.details, closingAt: previous.closingAt } : fresh));
+    setForm((previous) => (previous ? { ...fresh, title: previous.title, details: previous.details, closingAt: previous.closingAt, meetingId: previous.meetingId } : fresh));
     setTemplate(chosen);
     setLocalError(null);
     create.reset();

@@ -37,6 +37,8 @@ export type PollForm = {
   shuffleOptions: boolean;
   chooseVoters: boolean;
   voters: { id: string; name: string }[];
+  /** The meeting the decision is for; empty for none. */
+  meetingId: string;
 };
 
 /** Kinds with named options; a question round has none. */
@@ -83,6 +85,7 @@ export function formFromTemplate(template: PollTemplate, now: Date): PollForm {
     shuffleOptions: false,
     chooseVoters: false,
     voters: [],
+    meetingId: "",
   };
 }
 
@@ -129,6 +132,7 @@ export function createInput(form: PollForm, groupId: string, threadId: string | 
       ...(kind === "count" && { countTarget: whole(form.countTarget) }),
       ...(canAddOptions(kind) && { votersAddOptions: form.votersAddOptions }),
       ...(form.chooseVoters && { voterIds: form.voters.map(({ id }) => id) }),
+      ...(form.meetingId && { meetingId: form.meetingId }),
     },
   };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { MeetingSelect } from "@/components/meetings/meeting-select";
 import { OptionsEditor } from "@/components/polls/options-editor";
 import { hasOptions, type PollForm } from "@/components/polls/poll-form-state";
 import { PollSettingsFields } from "@/components/polls/poll-settings-fields";
@@ -46,6 +47,7 @@ export function PollFormFields({
         error={errorFor("closingAt")}
         required
       />
+      <MeetingSelect groupId={groupId} value={form.meetingId} onChange={(meetingId) => update({ meetingId })} error={fields?.meetingId?.[0]} />
       <PollSettingsFields form={form} update={update} fields={fields} />
       <VoterPicker groupId={groupId} chooseVoters={form.chooseVoters} voters={form.voters} update={update} error={fields?.voterIds?.[0]} />
     </>

@@ -33,6 +33,8 @@ type MarkdownEditorProps = {
   describedBy?: string;
   rows?: number;
   autoFocus?: boolean;
+  /** The most the server takes; the counter counts down to it. */
+  maxLength?: number;
 };
 
 /**
@@ -51,6 +53,7 @@ export function MarkdownEditor({
   describedBy,
   rows = 4,
   autoFocus,
+  maxLength = MAX_BODY_LENGTH,
 }: MarkdownEditorProps) {
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -95,7 +98,7 @@ export function MarkdownEditor({
     }
   }
 
-  const left = MAX_BODY_LENGTH - value.length;
+  const left = maxLength - value.length;
   const counterId = `${id}-counter`;
   const errorId = `${id}-error`;
   const described = [left <= COUNTER_MARGIN && counterId, error && errorId, describedBy].filter(Boolean).join(" ");
@@ -181,7 +184,7 @@ export function MarkdownEditor({
         <p id={counterId} aria-live="polite" className={cn("text-sm font-medium", left < 0 ? "text-danger" : "text-muted")}>
           {left >= 0
             ? `${left.toLocaleString("en-GB")} ${left === 1 ? "character" : "characters"} left`
-            : `${(-left).toLocaleString("en-GB")} ${left === -1 ? "character" : "characters"} over the limit of ${MAX_BODY_LENGTH.toLocaleString("en-GB")}`}
+            : `${(-left).toLocaleString("en-GB")} ${left === -1 ? "character" : "characters"} over the limit of ${maxLength.toLocaleString("en-GB")}`}
         </p>
       )}
       {error && (

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { MeetingSelect } from "@/components/meetings/meeting-select";
 import { AttachmentPicker, useUploads } from "@/components/threads/attachment-picker";
 import { MarkdownEditor } from "@/components/threads/markdown-editor";
 import { parseTags } from "@/components/threads/tags";
@@ -17,9 +18,10 @@ import { ACCEPTED_EXTENSIONS } from "@/server/files/file-types";
 
 /**
  * Starts a thread in a group and opens it. What is typed lives here rather than in the dialog,
- * so closing the dialog by accident, or a refusal from the server, loses nothing.
+ * so closing the dialog by accident, or a refusal from the server, loses nothing. `meetingId`
+ * preselects the meeting the thread is about.
  */
-export function NewThreadDialog({ groupId }: { groupId: string }) {
+export function NewThreadDialog({ groupId, meetingId: initialMeetingId = "", label = "New thread" }: { groupId: string; meetingId?: string; label?: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -27,6 +29,7 @@ export function NewThreadDialog({ groupId }: { groupId: string }) {
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
   const [tags, setTags] = useState("");
+  const [meetingId, setMeetingId] = useState(initialMeetingId);
   const { fileIds, busy, clear, ...picker } = useUploads();
   const create = useMutation(
     trpc.thread.create.mutationOptions({
@@ -35,6 +38,7 @@ export function NewThreadDialog({ groupId }: { groupId: string }) {
         setTitle("");
         setBody("");
         setTags("");
+        setMeetingId(initialMeetingId);
         clear();
         setOpen(false);
         router.push(`/threads/${id}`);
@@ -43,7 +47,7 @@ export function NewThreadDialog({ groupId }: { groupId: string }) {
   );
   const fields = fieldErrors(create.error);
   const submit = () => {
-    if (!busy) create.mutate({ groupId, title, body, tags: parseTags(tags), attachmentIds: fileIds });
+    if (!busy) create.mutate({ groupId, title, body, tags: parseTags(tags), attachmentIds: fileIds, meetingId: meetingId || undefined });
   };
 
   return (
@@ -53,7 +57,7 @@ export function NewThreadDialog({ groupId }: { groupId: string }) {
       title="Start a thread"
       trigger={
         <Button>
-          <Plus aria-hidden="true" className="size-5" /> New thread
+          <Plus aria-hidden="true" className="size-5" /> {label}
         </Button>
       }
     >
@@ -64,7 +68,7 @@ export function NewThreadDialog({ groupId }: { groupId: string }) {
           submit();
         }}
       >
-        {create.error && !(fields?.title || fields?.body || fields?.tags) && <Alert>{errorMessage(create.error)}</Alert>}
+        {create.error && !(fields?.title || fields?.body || fields?.tags || fields?.meetingId) && <Alert>{errorMessage(create.error)}</Alert>}
         <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields?.title?.[0]} maxLength={200} />
         <MarkdownEditor label="What would you like to discuss?" value={body} onChange={setBody} onSubmitShortcut={submit} error={fields?.body?.[0]} rows={6} />
         <TextField
@@ -74,6 +78,7 @@ export function NewThreadDialog({ groupId }: { groupId: string }) {
           onChange={(event) => setTags(event.target.value)}
           error={fields?.tags?.[0]}
         />
+        <MeetingSelect groupId={groupId} value={meetingId} onChange={setMeetingId} error={fields?.meetingId?.[0]} />
         <AttachmentPicker {...picker} accept={ACCEPTED_EXTENSIONS} />
         <Button type="submit" disabled={create.isPending || busy}>
           {busy ? "Waiting for uploads…" : create.isPending ? "Starting…" : "Start thread"}

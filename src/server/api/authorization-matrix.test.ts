@@ -2,12 +2,17 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { getDb } from "@/server/db";
+import { paragraph, stateOf } from "@/server/documents/versions/test-content";
 import { newToken } from "@/server/auth/tokens";
+import { mintUnsubscribeToken } from "@/server/notifications/unsubscribe-token";
 import {
   addMember,
   callerFor,
   makeGroup,
+  makeDocComment,
+  makeDocument,
   makeInvitation,
+  makeMeeting,
   makeOrganisation,
   makeStoredFile,
   makeUser,
@@ -58,10 +63,50 @@ const groupMembers: Record<Actor, Outcome> = { ...signedInOk, outsider: "NOT_FOU
 /** The group's admins only (the scenario's group does not let members invite). */
 const groupAdmins: Record<Actor, Outcome> = { ...groupMembers, guest: "FORBIDDEN", member: "FORBIDDEN" };
 
+/** A document of the scenario's group that the guest was invited to read, with a comment by the member. */
+async function commentedDocument({ group, people }: Scenario) {
+  const document = await makeDocument({ groupId: group.id, createdById: people.admin.id, guestIds: [people.guest.id] });
+  const comment = await makeDocComment({ documentId: document.id, authorId: people.member.id });
+  return { documentId: document.id, commentId: comment.id };
+}
+/** The scenario's document with one named version, whose text differs from the (empty) current text. */
+async function versionedDocument(scenario: Scenario) {
+  const { documentId } = await commentedDocument(scenario);
+  const version = await getDb().documentVersion.create({
+    data: { documentId, kind: "named", name: "Draft", state: stateOf([paragraph("Earlier words")]), createdById: scenario.people.admin.id },
+    select: { id: true },
+  });
+  return { id: documentId, versionId: version.id };
+}
+/** Commenting is editing: members and admins; the invited guest only reads. */
+const documentEditors: Record<Actor, Outcome> = { ...groupMembers, guest: "FORBIDDEN" };
+/** The comment's author (the member), while they may still comment. */
+const docCommentAuthor: Record<Actor, Outcome> = { ...documentEditors, admin: "FORBIDDEN" };
+
+/** A resource of the scenario's group added by its admin: published, or a draft. */
+async function adminResource({ group, people }: Scenario, draft = false) {
+  return getDb().resource.create({
+    data: {
+      groupId: group.id,
+      kind: "file",
+      title: "Agenda",
+      authorId: people.admin.id,
+      publishedAt: draft ? null : new Date(),
+      latestVersion: 1,
+      versions: { create: { number: 1, fileId: (await makeStoredFile(people.admin.id)).id, uploadedById: people.admin.id } },
+    },
+    select: { id: true },
+  });
+}
+/** The library is for members and admins; guests never see it (the scenario's group does not let members add). */
+const libraryReaders: Record<Actor, Outcome> = { ...groupMembers, guest: "FORBIDDEN" };
+
 async function pendingRequest({ group }: Scenario) {
   const applicant = await makeUser();
   return getDb().membershipRequest.create({ data: { groupId: group.id, userId: applicant.id }, select: { id: true } });
 }
+
+const unsubscribeToken = (userId: string, scope: string) => mintUnsubscribeToken({ userId, scope }, process.env.NEXTAUTH_SECRET!);
 
 const MATRIX: Record<string, Entry> = {
   "user.me": { input: () => undefined, expect: signedInOk },
@@ -186,6 +231,43 @@ const MATRIX: Record<string, Entry> = {
   },
   "reaction.toggle": { input: ({ comment }) => ({ subject: "comment", id: comment.id, emoji: "👍" }), expect: threadReaders },
 
+  "docComment.create": {
+    input: async (scenario) => ({ documentId: (await commentedDocument(scenario)).documentId, body: "Why this word?", quote: "word" }),
+    expect: documentEditors,
+  },
+  "docComment.list": { input: async (scenario) => ({ documentId: (await commentedDocument(scenario)).documentId }), expect: groupMembers },
+  "docComment.resolve": {
+    input: async (scenario) => ({ id: (await commentedDocument(scenario)).commentId, resolved: true }),
+    expect: documentEditors,
+  },
+  "docComment.update": {
+    input: async (scenario) => ({ id: (await commentedDocument(scenario)).commentId, body: "Changed" }),
+    expect: docCommentAuthor,
+  },
+  "docComment.delete": { input: async (scenario) => ({ id: (await commentedDocument(scenario)).commentId }), expect: docCommentAuthor },
+  "document.versions": { input: async (scenario) => ({ id: (await versionedDocument(scenario)).id }), expect: groupMembers },
+  "document.nameVersion": { input: async (scenario) => ({ id: (await versionedDocument(scenario)).id, name: "Named" }), expect: documentEditors },
+  "document.diff": {
+    input: async (scenario) => {
+      const { id, versionId } = await versionedDocument(scenario);
+      return { id, fromVersionId: versionId, toVersionId: "current" };
+    },
+    expect: groupMembers,
+  },
+  "document.restore": { input: versionedDocument, expect: documentEditors },
+  /** Starting a proposal: poll.create in the document's group (members may, in the scenario's group). */
+  "document.proposeAdoption": {
+    input: async (scenario) => ({ ...(await versionedDocument(scenario)), closingAt: new Date(Date.now() + 86_400_000) }),
+    expect: documentEditors,
+  },
+  "document.create": { input: ({ group }) => ({ groupId: group.id, title: "Vision 2030" }), expect: documentEditors },
+  "document.list": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
+  "document.byId": { input: async (scenario) => ({ id: (await commentedDocument(scenario)).documentId }), expect: groupMembers },
+  "document.rename": {
+    input: async (scenario) => ({ id: (await commentedDocument(scenario)).documentId, title: "Renamed" }),
+    expect: documentEditors,
+  },
+
   "user.updateProfile": { input: () => ({ name: "Renamed", bio: "" }), expect: signedInOk },
   "user.changePassword": { input: () => ({ currentPassword: TEST_PASSWORD, newPassword: "a brand new password" }), expect: signedInOk },
   "passwordReset.request": { input: () => ({ email: "anyone@example.test" }), expect: everyone("ok") },
@@ -235,6 +317,10 @@ const MATRIX: Record<string, Entry> = {
   "membershipRequest.approve": { input: pendingRequest, expect: groupAdmins },
   "membershipRequest.decline": { input: pendingRequest, expect: groupAdmins },
   "outbox.list": { input: () => ({}), expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED" } },
+  "outbox.retry": { input: () => ({ id: "no-such-email" }), expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED" } },
+  /** The signed token in the email is the proof, so whoever holds it may use it, signed in or not. */
+  "unsubscribe.preview": { input: ({ group, people }) => ({ token: unsubscribeToken(people.member.id, group.id) }), expect: everyone("ok") },
+  "unsubscribe.confirm": { input: ({ group, people }) => ({ token: unsubscribeToken(people.member.id, group.id) }), expect: everyone("ok") },
   /** Each person's own notifications only; there is nothing of anyone else's to reach. */
   "notification.list": { input: () => ({}), expect: signedInOk },
   "notification.markRead": { input: () => ({}), expect: signedInOk },
@@ -242,7 +328,59 @@ const MATRIX: Record<string, Entry> = {
   "notificationSettings.get": { input: () => undefined, expect: signedInOk },
   /** Your own setting for a group you belong to, in any role; outsiders learn nothing about the group. */
   "notificationSettings.update": { input: ({ group }) => ({ groupId: group.id, level: "none" }), expect: groupMembers },
+  "resource.create": {
+    input: ({ group }) => ({ groupId: group.id, kind: "link", title: "Council page", url: "https://example.org" }),
+    expect: groupAdmins,
+  },
+  "resource.list": { input: ({ group }) => ({ groupId: group.id }), expect: libraryReaders },
+  "resource.library": { input: ({ group }) => ({ groupId: group.id }), expect: libraryReaders },
+  "resource.byId": { input: (scenario) => adminResource(scenario), expect: threadReaders },
+  "resource.update": {
+    input: async (scenario) => ({ id: (await adminResource(scenario)).id, title: "Renamed" }),
+    expect: threadModerators,
+  },
+  "resource.addVersion": {
+    input: async (scenario) => ({
+      id: (await adminResource(scenario)).id,
+      fileId: (await makeStoredFile(scenario.me?.id ?? scenario.people.admin.id)).id,
+    }),
+    expect: threadModerators,
+  },
+  /** A draft: only admins see it, so anyone else is told it does not exist. */
+  "resource.publish": {
+    input: (scenario) => adminResource(scenario, true),
+    expect: { ...everyone("NOT_FOUND"), signedOut: "UNAUTHORIZED", admin: "ok" },
+  },
+  "resource.delete": { input: (scenario) => adminResource(scenario), expect: threadModerators },
+  "folder.list": { input: ({ group }) => ({ groupId: group.id }), expect: libraryReaders },
+  "folder.create": { input: ({ group }) => ({ groupId: group.id, name: "Minutes" }), expect: groupAdmins },
+  "folder.rename": {
+    input: async ({ group, people }) => ({
+      id: (await getDb().folder.create({ data: { groupId: group.id, name: "Old", createdById: people.admin.id }, select: { id: true } })).id,
+      name: "New",
+    }),
+    expect: groupAdmins,
+  },
+  "folder.delete": {
+    input: ({ group, people }) => getDb().folder.create({ data: { groupId: group.id, name: "Empty", createdById: people.admin.id }, select: { id: true } }),
+    expect: groupAdmins,
+  },
   "notificationSettings.reset": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
+  "meeting.create": {
+    input: ({ group }) => ({ groupId: group.id, title: "Steering group", startsAt: new Date(Date.now() + 86_400_000) }),
+    expect: groupAdmins,
+  },
+  /** Guests never see a group's meetings. */
+  "meeting.list": { input: ({ group }) => ({ groupId: group.id }), expect: { ...groupMembers, guest: "FORBIDDEN" } },
+  "meeting.byId": { input: async ({ group, people }) => ({ id: (await makeMeeting({ groupId: group.id, createdById: people.admin.id })).id }), expect: threadReaders },
+  "meeting.update": {
+    input: async ({ group, people }) => ({ id: (await makeMeeting({ groupId: group.id, createdById: people.admin.id })).id, location: "Guildhall" }),
+    expect: threadModerators,
+  },
+  "meeting.delete": {
+    input: async ({ group, people }) => ({ id: (await makeMeeting({ groupId: group.id, createdById: people.admin.id })).id }),
+    expect: threadModerators,
+  },
 };
 
 async function makeScenario(actor: Actor): Promise<Scenario> {

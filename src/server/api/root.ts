@@ -1,11 +1,15 @@
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 import { commentRouter } from "@/server/comments/router";
+import { docCommentRouter } from "@/server/doc-comments/router";
+import { documentRouter } from "@/server/documents/router";
 import { groupRouter } from "@/server/groups/router";
 import { invitationRouter } from "@/server/invitations/router";
+import { meetingRouter } from "@/server/meetings/router";
 import { memberRouter } from "@/server/members/router";
 import { membershipRequestRouter } from "@/server/membership-requests/router";
 import { notificationRouter } from "@/server/notifications/router";
 import { notificationSettingsRouter } from "@/server/notifications/settings-router";
+import { unsubscribeRouter } from "@/server/notifications/unsubscribe-router";
 import { organisationRouter } from "@/server/organisations/router";
 import { outboxRouter } from "@/server/outbox/router";
 import { pollRouter } from "@/server/polls/router";
@@ -14,6 +18,8 @@ import { setupRouter } from "@/server/setup/router";
 import { threadRouter } from "@/server/threads/router";
 import { passwordResetRouter } from "@/server/users/password-reset-router";
 import { userRouter } from "@/server/users/router";
+import { resourceRouter } from "@/server/resources/router";
+import { folderRouter } from "@/server/folders/router";
 
 export const appRouter = createTRPCRouter({
   user: userRouter,
@@ -30,7 +36,13 @@ export const appRouter = createTRPCRouter({
   outbox: outboxRouter,
   notification: notificationRouter,
   notificationSettings: notificationSettingsRouter,
+  unsubscribe: unsubscribeRouter,
   passwordReset: passwordResetRouter,
+  resource: resourceRouter,
+  folder: folderRouter,
+  docComment: docCommentRouter,
+  document: documentRouter,
+  meeting: meetingRouter,
 });
 
 export type AppRouter = typeof appRouter;

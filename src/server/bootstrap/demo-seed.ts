@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { seedDemoContent } from "@/server/bootstrap/demo-content";
+import { seedDemoDocuments } from "@/server/bootstrap/demo-documents";
+import { seedDemoMeetings } from "@/server/bootstrap/demo-meetings";
+import { seedDemoResources } from "@/server/bootstrap/demo-resources";
 import type { Db } from "@/server/db";
 import type { Role } from "@/server/policy";
 import { hashPassword } from "@/server/users/password";
@@ -139,6 +142,9 @@ export async function seedDemo(db: Db): Promise<DemoSignIn[]> {
     });
     const [alex, priya, tom, grace, sam] = users.map(({ id }) => id) as [string, string, string, string, string];
     await seedDemoContent(tx, steering.id, { alex, priya, tom, grace, sam });
+    await seedDemoResources(tx, steering.id, { alex, priya });
+    await seedDemoMeetings(tx, steering.id, { alex, priya, tom, grace });
+    await seedDemoDocuments(tx, steering.id, { alex, priya });
   });
   return people.map(({ name, email, password, role, isAdmin }) => ({ name, email, password, role, isAdmin }));
 }

@@ -7,7 +7,7 @@ import type { Db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
-import { notifyReply } from "@/server/notifications/triggers";
+import { notifyFollowers, notifyReply } from "@/server/notifications/triggers";
 import { requireOpen, requireThreadAccess } from "@/server/threads/access";
 
 /** A reply to a reply hangs from the same top-level comment, keeping one level of nesting. */
@@ -81,5 +81,6 @@ export async function createComment(db: Db, publish: Publish, userId: string, in
     await notifyReply(db, publish, { actorId: userId, threadId: input.threadId, commentId: id, repliedToId: input.parentId, mentionedIds });
   }
   await notifyMentions(db, publish, { authorId: userId, threadId: input.threadId, commentId: id, mentionedIds });
+  await notifyFollowers(db, publish, { actorId: userId, threadId: input.threadId, commentId: id, repliedToId: input.parentId ?? null, mentionedIds });
   return comment;
 }

@@ -1,14 +1,12 @@
 import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
-import { absoluteUrl, sendMail } from "@/server/mail/service";
 import { notify } from "@/server/notifications/notify";
-import { whoGetsEmail } from "@/server/notifications/settings";
 import { canViewThread, GROUP_SETTINGS_SELECT } from "@/server/policy";
 import { excerptOf } from "@/server/threads/dto";
 
 /**
- * Notifies and emails the people a comment mentions, once each, never the author, and only people who can
- * see the thread (a mention cannot leak a thread to an outsider). Email follows each person's settings.
+ * Notifies the people a comment mentions, once each, never the author, and only people who can
+ * see the thread (a mention cannot leak a thread to an outsider). notify emails them as their settings say.
  */
 export async function notifyMentions(
   db: Db,
@@ -24,45 +22,24 @@ export async function notifyMentions(
       group: {
         select: {
           id: true,
-          name: true,
           ...GROUP_SETTINGS_SELECT,
-          memberships: { where: { userId: { in: candidates } }, select: { role: true, user: { select: { id: true, email: true } } } },
+          memberships: { where: { userId: { in: candidates } }, select: { role: true, userId: true } },
         },
       },
       guests: { where: { userId: { in: candidates } }, select: { userId: true } },
     },
   });
-  const [author, comment] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: args.authorId }, select: { name: true } }),
-    db.comment.findUniqueOrThrow({ where: { id: args.commentId }, select: { body: true } }),
-  ]);
+  const comment = await db.comment.findUniqueOrThrow({ where: { id: args.commentId }, select: { body: true } });
   const guestIds = new Set(thread.guests.map(({ userId }) => userId));
-  const { memberships, name: groupName, id: groupId, ...settings } = thread.group;
-  const recipients = memberships.filter(({ role, user }) =>
-    canViewThread({ role, settings }, { isThreadGuest: guestIds.has(user.id) }),
-  );
-  const path = `/threads/${args.threadId}#comment-${args.commentId}`;
+  const { memberships, id: groupId, ...settings } = thread.group;
+  const recipients = memberships.filter(({ role, userId }) => canViewThread({ role, settings }, { isThreadGuest: guestIds.has(userId) }));
   await notify(db, publish, {
-    recipients: recipients.map(({ user }) => user.id),
+    recipients: recipients.map(({ userId }) => userId),
     kind: "mention",
     actorId: args.authorId,
     groupId,
     title: thread.title,
-    url: path,
+    url: `/threads/${args.threadId}#comment-${args.commentId}`,
+    details: [excerptOf(comment.body, 500)],
   });
-  const link = absoluteUrl(path);
-  const emailed = await whoGetsEmail(
-    db,
-    recipients.map(({ user }) => user),
-    { kind: "mention", groupId, threadId: args.threadId },
-  );
-  await Promise.all(
-    emailed.map((user) =>
-      sendMail(db, user.email, `[${groupName}] ${author.name} mentioned you in “${thread.title}”`, {
-        heading: `${author.name} mentioned you`,
-        paragraphs: [`In “${thread.title}” (${groupName}):`, excerptOf(comment.body, 500)],
-        action: { label: "Open the comment", url: link },
-      }),
-    ),
-  );
 }

@@ -109,6 +109,22 @@ describe("receiveFile (multipart)", () => {
   });
 });
 
+/** A file resource of the group with one version per file, written directly as the library would. */
+async function makeFileResource(args: { groupId: string; authorId: string; fileIds: string[]; published: boolean }) {
+  return getDb().resource.create({
+    data: {
+      groupId: args.groupId,
+      authorId: args.authorId,
+      kind: "file",
+      title: "Budget",
+      publishedAt: args.published ? new Date() : null,
+      latestVersion: args.fileIds.length,
+      versions: { create: args.fileIds.map((fileId, index) => ({ number: index + 1, fileId, uploadedById: args.authorId })) },
+    },
+    select: { id: true },
+  });
+}
+
 describe("download authorisation", () => {
   it("lets the uploader download, then the group's members once attached, never outsiders or uninvited guests", async () => {
     const group = await makeGroup();
@@ -163,5 +179,55 @@ describe("download authorisation", () => {
     await expect(
       callerFor(author.id).caller.thread.create({ groupId: group.id, title: "Many", body: "Body", attachmentIds: ids }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("lets everyone who sees the library download every version of a published resource, and nobody else", async () => {
+    const group = await makeGroup();
+    const [admin, member, guest, outsider] = await Promise.all([makeUser(), makeUser(), makeUser(), makeUser()]);
+    await addMember(group.id, admin.id, "admin");
+    await addMember(group.id, member.id, "member");
+    await addMember(group.id, guest.id, "guest");
+    const first = await storeUpload(getDb(), admin.id, { filename: "budget v1.pdf", stream: Readable.from([PDF]) });
+    const second = await storeUpload(getDb(), admin.id, { filename: "budget v2.pdf", stream: Readable.from([PDF, Buffer.from("% v2\n")]) });
+    await makeFileResource({ groupId: group.id, authorId: admin.id, fileIds: [first.id, second.id], published: true });
+
+    for (const file of [first, second]) {
+      expect(await canDownload(getDb(), member.id, file.id)).toBe(true);
+      expect(await canDownload(getDb(), guest.id, file.id)).toBe(false);
+      expect(await canDownload(getDb(), outsider.id, file.id)).toBe(false);
+    }
+    expect(await findDownload(getDb(), member.id, first.id)).toMatchObject({ originalName: "budget v1.pdf" });
+  });
+
+  it("keeps a draft's files to its author and those who manage resources", async () => {
+    const group = await makeGroup();
+    const [admin, author, member, guest] = await Promise.all([makeUser(), makeUser(), makeUser(), makeUser()]);
+    await addMember(group.id, admin.id, "admin");
+    await addMember(group.id, author.id, "member");
+    await addMember(group.id, member.id, "member");
+    await addMember(group.id, guest.id, "guest");
+    const upload = await storeUpload(getDb(), author.id, { filename: "draft.pdf", stream: Readable.from([PDF]) });
+    // A later version uploaded by an admin: the author did not upload it, and still may read it.
+    const adminUpload = await storeUpload(getDb(), admin.id, { filename: "draft v2.pdf", stream: Readable.from([PDF, Buffer.from("%2")]) });
+    await makeFileResource({ groupId: group.id, authorId: author.id, fileIds: [upload.id, adminUpload.id], published: false });
+
+    expect(await canDownload(getDb(), admin.id, upload.id)).toBe(true);
+    expect(await canDownload(getDb(), author.id, adminUpload.id)).toBe(true);
+    expect(await canDownload(getDb(), member.id, upload.id)).toBe(false);
+    expect(await canDownload(getDb(), member.id, adminUpload.id)).toBe(false);
+    expect(await canDownload(getDb(), guest.id, adminUpload.id)).toBe(false);
+  });
+
+  it("answers with one query however many threads and versions use the file", async () => {
+    const group = await makeGroup();
+    const [admin, member] = await Promise.all([makeUser(), makeUser()]);
+    await addMember(group.id, admin.id, "admin");
+    await addMember(group.id, member.id, "member");
+    const file = await storeUpload(getDb(), admin.id, { filename: "shared.pdf", stream: Readable.from([PDF]) });
+    await Promise.all([1, 2, 3].map(() => makeFileResource({ groupId: group.id, authorId: admin.id, fileIds: [file.id], published: false })));
+    let queries = 0;
+    const counting = getDb().$extends({ query: { $allOperations: ({ args, query }) => ((queries += 1), query(args)) } }) as unknown as ReturnType<typeof getDb>;
+    expect(await canDownload(counting, member.id, file.id)).toBe(false);
+    expect(queries).toBe(1);
   });
 });

@@ -4,8 +4,9 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { detectFileType, SNIFF_BYTES } from "@/server/files/file-types";
 import type { FileSummary } from "@/server/files/schemas";
+import { withContentLocks } from "@/server/files/content-hash";
 import { getFileStorage, uploadMaxBytes, type FileStorage } from "@/server/files/storage";
-import { canViewThread, GROUP_SETTINGS_SELECT, groupSettingsOf } from "@/server/policy";
+import { canViewResource, canViewThread, GROUP_SETTINGS_SELECT, groupSettingsOf, type GroupStanding } from "@/server/policy";
 
 export function fileUrl(fileId: string): string {
   return `/api/files/${fileId}`;
@@ -101,17 +102,33 @@ export async function storeUpload(
     upload.stream.unpipe(gate);
     upload.stream.resume();
   });
-  const { sha256, size } = await storage.put(upload.stream.pipe(gate));
-  const file = await db.storedFile.create({
-    data: { sha256, size, contentType: gate.contentType!, originalName, uploadedById: userId },
-    select: fileSummarySelect,
-  });
-  return { id: file.id, name: file.originalName, size: file.size, contentType: file.contentType };
+  const staged = await storage.stage(upload.stream.pipe(gate));
+  try {
+    // Under the content lock, so a removal of the same content (cleanup.ts) cannot slip between the two.
+    const file = await withContentLocks([staged.sha256], async () => {
+      await staged.keep();
+      return db.storedFile.create({
+        data: { sha256: staged.sha256, size: staged.size, contentType: gate.contentType!, originalName, uploadedById: userId },
+        select: fileSummarySelect,
+      });
+    });
+    return { id: file.id, name: file.originalName, size: file.size, contentType: file.contentType };
+  } finally {
+    await staged.discard();
+  }
+}
+
+const standingSelect = (userId: string) =>
+  ({ ...GROUP_SETTINGS_SELECT, memberships: { where: { userId }, select: { role: true } } }) as const;
+
+function standingOf(group: Parameters<typeof groupSettingsOf>[0] & { memberships: { role: GroupStanding["role"] }[] }): GroupStanding {
+  return { role: group.memberships[0]?.role ?? null, settings: groupSettingsOf(group) };
 }
 
 /**
- * Who may download a file: the person who uploaded it, and anyone who can see a thread it is
- * attached to. One query, whatever the number of attachments.
+ * Who may download a file: the person who uploaded it, anyone who can see a thread it is
+ * attached to, and anyone who can see a resource it is a version of (any version, old or new).
+ * One query, whatever the number of attachments and versions.
  */
 export async function canDownload(db: Db, userId: string, fileId: string): Promise<boolean> {
   const file = await db.storedFile.findUnique({
@@ -119,26 +136,21 @@ export async function canDownload(db: Db, userId: string, fileId: string): Promi
     select: {
       uploadedById: true,
       attachments: {
-        select: {
-          thread: {
-            select: {
-              guests: { where: { userId }, select: { userId: true } },
-              group: {
-                select: { ...GROUP_SETTINGS_SELECT, memberships: { where: { userId }, select: { role: true } } },
-              },
-            },
-          },
-        },
+        select: { thread: { select: { guests: { where: { userId }, select: { userId: true } }, group: { select: standingSelect(userId) } } } },
+      },
+      resourceVersions: {
+        select: { resource: { select: { publishedAt: true, authorId: true, group: { select: standingSelect(userId) } } } },
       },
     },
   });
   if (!file) return false;
   if (file.uploadedById === userId) return true;
-  return file.attachments.some(({ thread: { guests, group } }) =>
-    canViewThread(
-      { role: group.memberships[0]?.role ?? null, settings: groupSettingsOf(group) },
-      { isThreadGuest: guests.length > 0 },
-    ),
+  const inThread = file.attachments.some(({ thread: { guests, group } }) => canViewThread(standingOf(group), { isThreadGuest: guests.length > 0 }));
+  return (
+    inThread ||
+    file.resourceVersions.some(({ resource }) =>
+      canViewResource(standingOf(resource.group), { isPublished: resource.publishedAt !== null, isAuthor: resource.authorId === userId }),
+    )
   );
 }
 

@@ -1,20 +1,54 @@
-import { createHash, randomUUID } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { once } from "node:events";
+import { createReadStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Transform, type Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import type { Readable } from "node:stream";
+import { requireHash, withContentLocks } from "@/server/files/content-hash";
+import { s3ConfigFromEnv, s3Storage } from "@/server/files/s3-storage";
+import { stageOnDisk } from "@/server/files/staging";
+
+/** Bytes `start` to `end` of a file, both included, as in an HTTP Range header. */
+export type ByteRange = { start: number; end: number };
+
+/** Content that has been received and hashed but is not yet stored under its hash. */
+export type StagedContent = {
+  sha256: string;
+  size: number;
+  /** Puts the content in place under its hash (a no-op when identical content is there already). */
+  keep(): Promise<void>;
+  /** Throws the staged copy away; safe to call after keep, and more than once. */
+  discard(): Promise<void>;
+};
 
 /**
  * Where uploaded bytes live. Content-addressed: a file is stored under its SHA-256, so identical
- * uploads share one copy and a StoredFile row points at it by hash. Drivers other than local disk
- * (S3) implement the same three calls.
+ * uploads share one copy and a StoredFile row points at it by hash. Two drivers: local disk
+ * (below) and S3 (s3-storage.ts); getFileStorage picks one from the configuration.
  */
 export interface FileStorage {
-  /** Reads the stream to its end; if it fails, nothing is left behind. */
-  put(stream: Readable): Promise<{ sha256: string; size: number }>;
-  open(sha256: string): Readable;
+  /**
+   * Reads the stream to its end into a staging area while hashing it, never holding it in memory.
+   * If the stream fails, nothing is left behind and the promise rejects with the stream's error.
+   */
+  stage(stream: Readable): Promise<StagedContent>;
+  /** The stored content, or a part of it; rejects when there is no such content. */
+  open(sha256: string, range?: ByteRange): Promise<Readable>;
+  /** Removes stored content; removing content that is not there is not an error. */
   remove(sha256: string): Promise<void>;
+}
+
+/**
+ * Stores a stream under its hash and answers the hash and size. Uploads that also record a
+ * StoredFile row use storage.stage and keep the content under withContentLocks themselves.
+ */
+export async function storeContent(storage: FileStorage, stream: Readable): Promise<{ sha256: string; size: number }> {
+  const staged = await storage.stage(stream);
+  try {
+    await withContentLocks([staged.sha256], () => staged.keep());
+  } finally {
+    await staged.discard();
+  }
+  return { sha256: staged.sha256, size: staged.size };
 }
 
 export const DEFAULT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
@@ -32,26 +66,6 @@ export function uploadMaxBytes(value = process.env.UPLOAD_MAX_BYTES): number {
   return bytes;
 }
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-function requireHash(sha256: string): string {
-  if (!SHA256_HEX.test(sha256)) throw new Error(`Not a SHA-256 hash: ${sha256}`);
-  return sha256;
-}
-
-/** Hashes and counts what passes through, unchanged. */
-class Digest extends Transform {
-  readonly hash = createHash("sha256");
-  size = 0;
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: () => void) {
-    this.hash.update(chunk);
-    this.size += chunk.length;
-    this.push(chunk);
-    callback();
-  }
-}
-
 /**
  * Files under `<root>/<first two hex chars>/<sha256>`. Uploads are written to `<root>/tmp` first
  * (the same file system, so the final rename is atomic) and only moved into place once complete.
@@ -61,29 +75,24 @@ export function localDiskStorage(root: string): FileStorage {
   const pathOf = (sha256: string) => path.join(root, requireHash(sha256).slice(0, 2), sha256);
 
   return {
-    async put(stream) {
-      await mkdir(tmpDir, { recursive: true });
-      const temp = path.join(tmpDir, randomUUID());
-      const digest = new Digest();
-      try {
-        await pipeline(stream, digest, createWriteStream(temp, { flags: "wx", mode: 0o600 }));
-        const sha256 = digest.hash.digest("hex");
-        const target = pathOf(sha256);
-        const existing = await stat(target).catch(() => null);
-        if (existing) {
-          await rm(temp, { force: true });
-        } else {
+    async stage(stream) {
+      const { temp, sha256, size } = await stageOnDisk(tmpDir, stream);
+      return {
+        sha256,
+        size,
+        discard: () => rm(temp, { force: true }),
+        async keep() {
+          const target = pathOf(sha256);
+          if (await stat(target).catch(() => null)) return;
           await mkdir(path.dirname(target), { recursive: true });
           await rename(temp, target);
-        }
-        return { sha256, size: digest.size };
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      }
+        },
+      };
     },
-    open(sha256) {
-      return createReadStream(pathOf(sha256));
+    async open(sha256, range) {
+      const stream = createReadStream(pathOf(sha256), range);
+      await once(stream, "ready");
+      return stream;
     },
     async remove(sha256) {
       await rm(pathOf(sha256), { force: true });
@@ -91,7 +100,19 @@ export function localDiskStorage(root: string): FileStorage {
   };
 }
 
-/** The storage the running app uses: local disk under the data directory server.ts exported. */
-export function getFileStorage(): FileStorage {
-  return localDiskStorage(path.resolve(process.env.HEARTH_DATA_DIR ?? "./data", "uploads"));
+const holder = globalThis as unknown as { hearthS3Storage?: { configKey: string; storage: FileStorage } };
+
+/**
+ * The storage the running app uses: an S3 bucket when S3_BUCKET is set, otherwise local disk
+ * under the data directory server.ts exported. The S3 client (and its connection pool) is made
+ * once per configuration.
+ */
+export function getFileStorage(env: Record<string, string | undefined> = process.env): FileStorage {
+  const s3 = s3ConfigFromEnv(env);
+  const uploads = path.resolve(env.HEARTH_DATA_DIR ?? "./data", "uploads");
+  if (!s3) return localDiskStorage(uploads);
+  const stagingDir = path.join(uploads, "tmp");
+  const configKey = JSON.stringify({ s3, stagingDir });
+  if (holder.hearthS3Storage?.configKey !== configKey) holder.hearthS3Storage = { configKey, storage: s3Storage(s3, stagingDir) };
+  return holder.hearthS3Storage.storage;
 }

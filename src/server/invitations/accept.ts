@@ -24,6 +24,7 @@ const invitationSelect = {
   role: true,
   message: true,
   threadId: true,
+  documentId: true,
   invitedById: true,
   expiresAt: true,
   acceptedAt: true,
@@ -106,6 +107,10 @@ async function join(tx: DbClient, invitation: Invitation, userId: string): Promi
   if (invitation.role === "guest" && invitation.threadId) {
     const thread = await tx.thread.findFirst({ where: { id: invitation.threadId, groupId: invitation.groupId }, select: { id: true } });
     if (thread) await tx.threadGuest.create({ data: { threadId: thread.id, userId } });
+  }
+  if (invitation.role === "guest" && invitation.documentId) {
+    const document = await tx.document.findFirst({ where: { id: invitation.documentId, groupId: invitation.groupId }, select: { id: true } });
+    if (document) await tx.documentGuest.create({ data: { documentId: document.id, userId } });
   }
   return joined;
 }

@@ -23,6 +23,7 @@ export async function createInvitations(db: Db, inviterId: string, input: Create
     throw new AppError("FORBIDDEN", `You cannot invite people as ${input.role}s in this group.`);
   }
   if (input.threadId) await requireThreadInGroup(db, input.threadId, input.groupId);
+  if (input.documentId) await requireDocumentInGroup(db, input.documentId, input.groupId);
 
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
   const { created, skipped, group, inviter } = await db.$transaction(async (tx) => {
@@ -59,6 +60,7 @@ export async function createInvitations(db: Db, inviterId: string, input: Create
         role: input.role,
         message: input.message ?? "",
         threadId: input.threadId ?? null,
+        documentId: input.documentId ?? null,
         tokenHash: hash,
         invitedById: inviterId,
         expiresAt,
@@ -93,4 +95,9 @@ export async function createInvitations(db: Db, inviterId: string, input: Create
 async function requireThreadInGroup(db: Db, threadId: string, groupId: string): Promise<void> {
   const thread = await db.thread.findFirst({ where: { id: threadId, groupId }, select: { id: true } });
   if (!thread) throw new AppError("BAD_REQUEST", "That discussion is not in this group.");
+}
+
+async function requireDocumentInGroup(db: Db, documentId: string, groupId: string): Promise<void> {
+  const document = await db.document.findFirst({ where: { id: documentId, groupId }, select: { id: true } });
+  if (!document) throw new AppError("BAD_REQUEST", "That document is not in this group.");
 }

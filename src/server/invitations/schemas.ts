@@ -33,6 +33,8 @@ export const zCreateInvitationsInput = z.object({
   role: zRole,
   message: zPersonalMessage.optional(),
   threadId: zId.optional(),
+  /** For guests: a document of the group they are invited to read. */
+  documentId: zId.optional(),
 });
 export type CreateInvitationsInput = z.infer<typeof zCreateInvitationsInput>;
 

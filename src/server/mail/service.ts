@@ -1,18 +1,5 @@
-import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "@/server/db";
-import { logger } from "@/server/logger";
 import { renderEmail, type EmailContent } from "@/server/mail/template";
-
-const holder = globalThis as unknown as { hearthMailTransport?: { url: string; transport: Transporter } };
-
-/** One SMTP transport per SMTP_URL; none when it is unset, and mail stays in the outbox. */
-function transportFor(url: string | undefined): Transporter | null {
-  if (!url) return null;
-  if (holder.hearthMailTransport?.url !== url) {
-    holder.hearthMailTransport = { url, transport: nodemailer.createTransport(url) };
-  }
-  return holder.hearthMailTransport.transport;
-}
 
 export function isSmtpConfigured(): boolean {
   return Boolean(process.env.SMTP_URL);
@@ -24,27 +11,56 @@ export function absoluteUrl(path: string): string {
   return new URL(path, base).toString();
 }
 
-export type QueuedMail = { id: string; delivery: Promise<void> };
+export type MailOptions = {
+  /** The recipient's account, when they have one. */
+  userId?: string;
+  /** Sent as List-Unsubscribe / List-Unsubscribe-Post (RFC 8058) by the delivery worker. */
+  unsubscribeUrl?: string;
+};
+
+export type Mail = { to: string; subject: string; content: EmailContent } & MailOptions;
+
+const holder = globalThis as unknown as { hearthMailWake?: () => void };
+
+/** The delivery worker (mail/worker.ts) registers here, so new mail goes out without waiting for its next tick. */
+export function onMailQueued(wake: (() => void) | undefined): void {
+  holder.hearthMailWake = wake;
+}
+
+/** Asks the worker for a delivery pass soon; nothing happens where no worker runs (tests, builds). */
+export function wakeMailWorker(): void {
+  holder.hearthMailWake?.();
+}
 
 /**
- * Records the message in the outbox, then hands it to SMTP in the background so a slow or
- * failing mail server never delays the request that caused it. `delivery` settles once the
- * attempt is recorded (tests await it); it never rejects.
+ * Queues messages in the outbox, one statement for all of them. Nothing here talks to SMTP:
+ * the worker in the server process delivers them, so a slow or failing mail server never
+ * delays or fails the request that caused them.
  */
-export async function sendMail(db: Db, to: string, subject: string, content: EmailContent): Promise<QueuedMail> {
-  const { text, html } = renderEmail(content);
-  const message = await db.outboxMessage.create({ data: { to, subject, text, html }, select: { id: true } });
-  const transport = transportFor(process.env.SMTP_URL);
-  const delivery = transport
-    ? transport
-        .sendMail({ from: process.env.MAIL_FROM ?? "Hearth <hearth@localhost>", to, subject, text, html })
-        .then(() => db.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date(), error: null } }))
-        .catch(async (error: unknown) => {
-          logger.warn({ err: error, to }, "email delivery failed");
-          const reason = error instanceof Error ? error.message : String(error);
-          await db.outboxMessage.update({ where: { id: message.id }, data: { error: reason.slice(0, 500) } }).catch(() => undefined);
-        })
-        .then(() => undefined)
-    : Promise.resolve();
-  return { id: message.id, delivery };
+export async function queueMails(db: Pick<Db, "outboxMessage">, mails: readonly Mail[]): Promise<{ id: string }[]> {
+  if (mails.length === 0) return [];
+  const rows = await db.outboxMessage.createManyAndReturn({
+    data: mails.map(({ to, subject, content, userId, unsubscribeUrl }) => ({
+      to,
+      subject,
+      ...renderEmail(content),
+      userId: userId ?? null,
+      unsubscribeUrl: unsubscribeUrl ?? null,
+    })),
+    select: { id: true },
+  });
+  wakeMailWorker();
+  return rows;
+}
+
+/** Queues one message; see queueMails. */
+export async function sendMail(
+  db: Pick<Db, "outboxMessage">,
+  to: string,
+  subject: string,
+  content: EmailContent,
+  options: MailOptions = {},
+): Promise<{ id: string }> {
+  const [row] = await queueMails(db, [{ to, subject, content, ...options }]);
+  return row!;
 }

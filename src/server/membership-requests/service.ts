@@ -13,7 +13,6 @@ import type {
 } from "@/server/membership-requests/schemas";
 import { addMembership } from "@/server/members/add-membership";
 import { notify } from "@/server/notifications/notify";
-import { whoGetsEmail } from "@/server/notifications/settings";
 import { rolesAlwaysAllowed } from "@/server/policy";
 
 const PAGE_SIZE = 50;
@@ -55,36 +54,24 @@ async function notifyDeciders(db: Db, publish: Publish, requesterId: string, gro
         handle: true,
         memberships: {
           where: { role: { in: [...rolesAlwaysAllowed("membershipRequest.decide")] } },
-          select: { user: { select: { id: true, email: true } } },
+          select: { userId: true },
         },
       },
     }),
     db.user.findUniqueOrThrow({ where: { id: requesterId }, select: { name: true, email: true } }),
   ]);
-  const requestsPath = `/groups/${group.handle}/requests`;
   await notify(db, publish, {
-    recipients: group.memberships.map(({ user }) => user.id),
+    recipients: group.memberships.map(({ userId }) => userId),
     kind: "membership_request",
     actorId: requesterId,
     groupId,
     title: group.name,
-    url: requestsPath,
-  });
-  const subject = `${requester.name} asks to join ${group.name}`;
-  const content = {
-    heading: subject,
-    paragraphs: [
+    url: `/groups/${group.handle}/requests`,
+    details: [
       `${requester.name} (${requester.email}) would like to join ${group.name}.`,
       ...(introduction ? [`They wrote:`, introduction] : []),
     ],
-    action: { label: "Review the request", url: absoluteUrl(requestsPath) },
-  };
-  const emailed = await whoGetsEmail(
-    db,
-    group.memberships.map(({ user }) => user),
-    { kind: "membership_request", groupId },
-  );
-  await Promise.all(emailed.map(({ email }) => sendMail(db, email, subject, content)));
+  });
 }
 
 export async function listRequests(

@@ -15,7 +15,11 @@ const EXPECTED: Record<NotificationKind, Record<EmailLevel, "send" | "skip">> = 
   resource_published: { all: "send", important: "skip", digest: "skip", none: "skip" },
   meeting_new: { all: "send", important: "skip", digest: "skip", none: "skip" },
   meeting_changed: { all: "send", important: "send", digest: "skip", none: "skip" },
+  new_comment: { all: "send", important: "skip", digest: "skip", none: "skip" },
 };
+
+/** In a thread you follow, everything is emailed at once unless you chose no email at all. */
+const FOLLOWING: Record<EmailLevel, "send" | "skip"> = { all: "send", important: "send", digest: "send", none: "skip" };
 
 describe("emailDecision", () => {
   it("covers every kind", () => {
@@ -24,10 +28,9 @@ describe("emailDecision", () => {
 
   for (const kind of NOTIFICATION_KINDS) {
     for (const level of EMAIL_LEVELS) {
-      const expected = EXPECTED[kind][level];
-      it(`${level} / ${kind}: ${expected} without a thread choice, and the same when following`, () => {
-        expect(emailDecision(level, kind)).toBe(expected);
-        expect(emailDecision(level, kind, true)).toBe(expected);
+      it(`${level} / ${kind}: ${EXPECTED[kind][level]} without a thread choice, ${FOLLOWING[level]} when following`, () => {
+        expect(emailDecision(level, kind)).toBe(EXPECTED[kind][level]);
+        expect(emailDecision(level, kind, true)).toBe(FOLLOWING[level]);
       });
       it(`${level} / ${kind} in a muted thread: skip`, () => {
         expect(emailDecision(level, kind, false)).toBe("skip");

@@ -15,23 +15,27 @@ const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set([
  * Whether a notification of `kind` is also emailed right away to someone at `level`.
  * In-app notifications are never affected; this only decides immediate email.
  *
- * | level     | sends                                                                 |
- * |-----------|-----------------------------------------------------------------------|
- * | all       | every kind                                                            |
- * | important | mention, reply, poll_closing, poll_outcome, membership_request,       |
- * |           | invitation_accepted, meeting_changed (not new_thread, new_poll,       |
- * |           | resource_published, meeting_new)                                      |
- * | digest    | nothing immediately (the daily digest will carry it)                  |
- * | none      | nothing                                                               |
+ * | level     | not about a thread you chose for | thread you follow  | thread you muted |
+ * |-----------|----------------------------------|--------------------|------------------|
+ * | all       | every kind                       | send               | skip             |
+ * | important | mention, reply, poll_closing,    | send               | skip             |
+ * |           | poll_outcome, membership_request,|                    |                  |
+ * |           | invitation_accepted,             |                    |                  |
+ * |           | meeting_changed                  |                    |                  |
+ * | digest    | nothing now (the digest has it)  | send               | skip             |
+ * | none      | nothing                          | skip               | skip             |
  *
  * `threadFollow` is the person's choice for the thread the notification is about (undefined when
- * they made none, or it is not about a thread). Muted (false) sends nothing about that thread, not
- * even a mention: people mute a thread to stop its email, and the bell still shows everything.
- * Following (true) has no email effect yet beyond the level.
+ * they made none, or it is not about a thread). As in Loomio and Discourse, following a thread
+ * ("watching" it) means hearing about everything in it at once: every new comment (new_comment
+ * notifications go to followers only), poll and outcome is emailed even at "important" or
+ * "digest". Only "none" wins over following, so "Email me nothing" and one-click unsubscribe
+ * always mean no email. Muting sends nothing about that thread, not even a mention; the bell
+ * still shows everything.
  */
 export function emailDecision(level: EmailLevel, kind: NotificationKind, threadFollow?: boolean): "send" | "skip" {
-  if (threadFollow === false) return "skip";
-  if (level === "all") return "send";
+  if (threadFollow === false || level === "none") return "skip";
+  if (threadFollow === true || level === "all") return "send";
   if (level === "important") return IMPORTANT_KINDS.has(kind) ? "send" : "skip";
   return "skip";
 }

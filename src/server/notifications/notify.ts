@@ -2,7 +2,9 @@ import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
 import { toNotificationDto } from "@/server/notifications/dto";
+import { queueNotificationEmails } from "@/server/notifications/email";
 import type { NotificationKind } from "@/server/notifications/schemas";
+import { summarize } from "@/server/notifications/summary";
 
 export type NotifyInput = {
   recipients: readonly string[];
@@ -12,6 +14,8 @@ export type NotifyInput = {
   groupId: string | null;
   title: string;
   url: string;
+  /** Paragraphs only the email shows, e.g. an excerpt of the comment or the outcome statement. */
+  details?: string[];
 };
 
 /**
@@ -27,8 +31,10 @@ export async function withoutFailing(kind: NotificationKind, work: () => Promise
 }
 
 /**
- * Writes one notification per recipient (once each, never the actor) in a single statement,
- * then tells each recipient's open tabs through their `user:` room. Never throws.
+ * The one way Hearth tells people about something. Writes one notification per recipient (once
+ * each, never the actor) in a single statement, tells each recipient's open tabs through their
+ * `user:` room, then queues the email each recipient's settings ask for (see emailDecision).
+ * Never throws, and never waits for a mail server: email goes through the outbox queue.
  */
 export async function notify(db: Db, publish: Publish, input: NotifyInput): Promise<void> {
   await withoutFailing(input.kind, async () => {
@@ -48,5 +54,15 @@ export async function notify(db: Db, publish: Publish, input: NotifyInput): Prom
       const payload = toNotificationDto({ ...row, kind, title, url, groupId, readAt: null, actor }, groups);
       publish({ name: "notification.created", room: `user:${row.userId}`, payload });
     }
+    await queueNotificationEmails(db, {
+      recipients: rows.map(({ userId }) => userId),
+      kind,
+      groupId,
+      groupName: group?.name ?? null,
+      title,
+      summary: summarize({ kind, title, actorName: actor?.name ?? null, groupName: group?.name ?? null }),
+      url,
+      details: input.details ?? [],
+    });
   });
 }

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   "resource_published",
   "meeting_new",
   "meeting_changed",
+  "new_comment",
 ] as const;
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof zNotificationKind>;
@@ -75,3 +76,16 @@ export type UpdateNotificationSettingInput = z.infer<typeof zUpdateNotificationS
 /** Makes the group follow the account-wide level again. */
 export const zResetNotificationSettingInput = z.object({ groupId: z.string().min(1).max(100) });
 export type ResetNotificationSettingInput = z.infer<typeof zResetNotificationSettingInput>;
+
+export const zUnsubscribeInput = z.object({ token: z.string().min(1).max(1000) });
+export type UnsubscribeInput = z.infer<typeof zUnsubscribeInput>;
+
+/** What an unsubscribe link is for, and whether it has already taken effect. */
+export const zUnsubscribeState = z.object({
+  /** The address the emails went to, so people can tell which account this is. */
+  email: z.string(),
+  /** Without a group: every notification email of the account. */
+  group: z.object({ id: z.string(), name: z.string() }).nullable(),
+  unsubscribed: z.boolean(),
+});
+export type UnsubscribeState = z.infer<typeof zUnsubscribeState>;

@@ -1,16 +1,15 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { emailDecision } from "@/server/notifications/email-policy";
 import {
   DEFAULT_EMAIL_LEVEL,
   type EmailLevel,
-  type NotificationKind,
   type NotificationSettings,
   type ResetNotificationSettingInput,
   type UpdateNotificationSettingInput,
 } from "@/server/notifications/schemas";
 
-const ACCOUNT_SCOPE = "account";
+/** The scope of the account-wide row; group rows use the group's id. */
+export const ACCOUNT_SCOPE = "account";
 
 /** The caller's account-wide level and, for every group they belong to, the level in force there. */
 export async function getNotificationSettings(db: Db, userId: string): Promise<NotificationSettings> {
@@ -64,35 +63,17 @@ export async function resetNotificationSetting(
   return getNotificationSettings(db, userId);
 }
 
-/** Each person's level in a group, in one query: the group's own row wins over the account row, then the default. */
-export async function effectiveLevels(db: Db, userIds: readonly string[], groupId: string): Promise<Map<string, EmailLevel>> {
+/**
+ * Each person's level in a group (or, without one, their account's), in one query: the group's
+ * own row wins over the account row, then the default.
+ */
+export async function effectiveLevels(db: Db, userIds: readonly string[], groupId: string | null): Promise<Map<string, EmailLevel>> {
   const rows = await db.notificationSetting.findMany({
-    where: { userId: { in: [...userIds] }, scope: { in: [ACCOUNT_SCOPE, groupId] } },
+    where: { userId: { in: [...userIds] }, scope: { in: groupId ? [ACCOUNT_SCOPE, groupId] : [ACCOUNT_SCOPE] } },
     select: { userId: true, scope: true, level: true },
   });
   const levels = new Map<string, EmailLevel>(userIds.map((id) => [id, DEFAULT_EMAIL_LEVEL]));
   for (const { userId, scope, level } of rows) if (scope === ACCOUNT_SCOPE) levels.set(userId, level);
   for (const { userId, scope, level } of rows) if (scope === groupId) levels.set(userId, level);
   return levels;
-}
-
-/**
- * The people who should get an immediate email about `kind` in a group, by their settings and,
- * when it is about a thread, whether they muted it: two queries whatever the number of people.
- */
-export async function whoGetsEmail<Person extends { id: string }>(
-  db: Db,
-  people: readonly Person[],
-  about: { kind: NotificationKind; groupId: string; threadId?: string },
-): Promise<Person[]> {
-  if (people.length === 0) return [];
-  const ids = people.map(({ id }) => id);
-  const [levels, follows] = await Promise.all([
-    effectiveLevels(db, ids, about.groupId),
-    about.threadId
-      ? db.threadFollow.findMany({ where: { threadId: about.threadId, userId: { in: ids } }, select: { userId: true, following: true } })
-      : [],
-  ]);
-  const following = new Map(follows.map(({ userId, following: value }) => [userId, value]));
-  return people.filter(({ id }) => emailDecision(levels.get(id) ?? DEFAULT_EMAIL_LEVEL, about.kind, following.get(id)) === "send");
 }

@@ -29,5 +29,7 @@ export function summarize({ kind, title, actorName, groupName }: Facts): string 
       return `${actor} scheduled the meeting “${title}”${inGroup}`;
     case "meeting_changed":
       return `${actor} changed the meeting “${title}”${inGroup}`;
+    case "new_comment":
+      return `${actor} commented in “${title}”`;
   }
 }

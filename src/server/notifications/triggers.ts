@@ -3,6 +3,7 @@ import type { Publish } from "@/server/events";
 import { notify, withoutFailing } from "@/server/notifications/notify";
 import { undecidedWhere } from "@/server/polls/voters";
 import { canViewThread, GROUP_SETTINGS_SELECT, rolesAlwaysAllowed } from "@/server/policy";
+import { excerptOf } from "@/server/threads/dto";
 
 /**
  * Who hears about what. Each trigger runs after the caller's write has succeeded and never
@@ -100,4 +101,37 @@ export async function notifyNewPoll(
 
 export function pollUrl(poll: { id: string; threadId: string | null }): string {
   return poll.threadId ? `/threads/${poll.threadId}` : `/polls/${poll.id}`;
+}
+
+/**
+ * Everyone following the thread hears about a new comment in it, except its author and the
+ * people the comment already reached as a mention or as a reply to their comment.
+ */
+export async function notifyFollowers(
+  db: Db,
+  publish: Publish,
+  args: { actorId: string; threadId: string; commentId: string; repliedToId: string | null; mentionedIds: string[] },
+): Promise<void> {
+  await withoutFailing("new_comment", async () => {
+    const [thread, parent, comment] = await Promise.all([
+      db.thread.findUniqueOrThrow({
+        where: { id: args.threadId },
+        select: { title: true, groupId: true, follows: { where: { following: true }, select: { userId: true } } },
+      }),
+      args.repliedToId ? db.comment.findUnique({ where: { id: args.repliedToId }, select: { authorId: true } }) : null,
+      db.comment.findUniqueOrThrow({ where: { id: args.commentId }, select: { body: true } }),
+    ]);
+    const reached = new Set([args.actorId, ...args.mentionedIds, ...(parent ? [parent.authorId] : [])]);
+    const candidates = thread.follows.map(({ userId }) => userId).filter((id) => !reached.has(id));
+    if (candidates.length === 0) return;
+    await notify(db, publish, {
+      recipients: await threadReaders(db, args.threadId, candidates),
+      kind: "new_comment",
+      actorId: args.actorId,
+      groupId: thread.groupId,
+      title: thread.title,
+      url: `/threads/${args.threadId}#comment-${args.commentId}`,
+      details: [excerptOf(comment.body, 500)],
+    });
+  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
+import { deliverDueMail } from "@/server/mail/delivery";
 import { sendMail } from "@/server/mail/service";
 import { addMember, callerFor, makeGroup, makeUser } from "@/server/test/factories";
 
@@ -22,16 +23,19 @@ describe("outbox.list", () => {
       subject: "Message 29",
       text: "Body 29",
       createdAt: new Date(2026, 0, 1, 0, 29),
+      status: "queued",
+      attempts: 0,
+      nextAttemptAt: expect.any(Date),
       sentAt: null,
       error: null,
     });
+    expect(first.smtpConfigured).toBe(false);
     expect(first.items[0]).not.toHaveProperty("html");
     const second = await caller.outbox.list({ cursor: first.nextCursor! });
     expect(second.items.map(({ subject }) => subject)).toEqual(["Message 4", "Message 3", "Message 2", "Message 1", "Message 0"]);
     expect(second.nextCursor).toBeNull();
 
-    const queued = await sendMail(db, "new@example.test", "Newest", { heading: "Hi", paragraphs: ["There"] });
-    await queued.delivery;
+    await sendMail(db, "new@example.test", "Newest", { heading: "Hi", paragraphs: ["There"] });
     expect((await caller.outbox.list({})).items[0]).toMatchObject({ subject: "Newest", text: expect.stringContaining("There") });
   });
 
@@ -41,5 +45,22 @@ describe("outbox.list", () => {
     await expect(callerFor(groupAdmin.id).caller.outbox.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerFor(person.id).caller.outbox.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerFor(null).caller.outbox.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("lets the instance administrator send a failed email again, and nobody else", async () => {
+    const admin = await makeUser({ isAdmin: true });
+    const db = getDb();
+    const { id } = await sendMail(db, "gone@example.test", "Bounced", { heading: "Hi", paragraphs: [] });
+    await db.outboxMessage.update({ where: { id }, data: { status: "failed", attempts: 1, error: "The mail server refused it: 550 No such user" } });
+    const someone = await makeUser();
+    await expect(callerFor(someone.id).caller.outbox.retry({ id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(null).caller.outbox.retry({ id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+
+    const { caller } = callerFor(admin.id);
+    expect(await caller.outbox.retry({ id })).toMatchObject({ id, status: "queued", attempts: 0, error: null });
+    await expect(caller.outbox.retry({ id })).rejects.toMatchObject({ code: "CONFLICT", message: "Only an email that failed can be sent again." });
+    await expect(caller.outbox.retry({ id: "missing" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await deliverDueMail(db, new Date(), { smtpUrl: null })).toMatchObject({ smtpConfigured: false });
+    expect((await caller.outbox.list({})).items.find((item) => item.id === id)).toMatchObject({ status: "queued" });
   });
 });

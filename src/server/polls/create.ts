@@ -2,6 +2,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { requireInGroup } from "@/server/groups/standing";
+import { assertLinkableMeeting, publishMeetingChange } from "@/server/meetings/access";
 import { notifyNewPoll } from "@/server/notifications/triggers";
 import { canViewThread } from "@/server/policy";
 import { publishPollChange } from "@/server/polls/events";
@@ -82,6 +83,7 @@ export async function createPoll(db: Db, publish: Publish, userId: string, input
       throw new AppError("BAD_REQUEST", "That thread is not in this group.");
     }
   }
+  if (input.meetingId) await assertLinkableMeeting(db, standing, input.groupId, input.meetingId);
   const defaults = await templateDefaults(db, input.groupId, input.template);
   const allowBlock = input.allowBlock ?? defaults.allowBlock ?? true;
   const options = optionRows(input, defaults, allowBlock);
@@ -92,6 +94,7 @@ export async function createPoll(db: Db, publish: Publish, userId: string, input
     data: {
       groupId: input.groupId,
       threadId: input.threadId ?? null,
+      meetingId: input.meetingId ?? null,
       authorId: userId,
       kind: input.kind,
       template: input.template ?? null,
@@ -120,6 +123,7 @@ export async function createPoll(db: Db, publish: Publish, userId: string, input
   });
   if (poll.threadId) await db.thread.update({ where: { id: poll.threadId }, data: { lastActivityAt: new Date() } });
   publishPollChange(publish, poll);
+  if (input.meetingId) publishMeetingChange(publish, { id: input.meetingId, groupId: input.groupId });
   await notifyNewPoll(db, publish, { actorId: userId, poll });
   return { id: poll.id };
 }

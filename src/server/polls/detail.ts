@@ -80,6 +80,7 @@ export async function getPoll(db: Db, userId: string, pollId: string): Promise<P
       outcomeOptionId: true,
       outcomeReviewOn: true,
       outcomeAt: true,
+      meeting: { select: { id: true, title: true, startsAt: true } },
     },
   });
   // Anonymous ballots carry no voter, so there is nothing of the viewer's to show back.
@@ -114,6 +115,7 @@ export async function getPoll(db: Db, userId: string, pollId: string): Promise<P
       countTarget: row.countTarget,
       restrictVoters: row.restrictVoters,
     },
+    meeting: canInGroup(access.standing, "meeting.view") ? row.meeting : null,
     outcomeDetail:
       row.outcomeStatement && row.outcomeAt
         ? { statement: row.outcomeStatement, optionId: row.outcomeOptionId, reviewOn: row.outcomeReviewOn, at: row.outcomeAt }

@@ -1,9 +1,8 @@
 import type { Db } from "@/server/db";
+import { syncAdoption } from "@/server/documents/versions/adoption";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
-import { absoluteUrl, sendMail } from "@/server/mail/service";
 import { notify } from "@/server/notifications/notify";
-import { whoGetsEmail } from "@/server/notifications/settings";
 import { pollUrl } from "@/server/notifications/triggers";
 import { isClosed, requireManager, requirePollAccess } from "@/server/polls/access";
 import { publishPollChange } from "@/server/polls/events";
@@ -30,6 +29,7 @@ export async function setClosingTime(db: Db, publish: Publish, userId: string, p
     throw new AppError("CONFLICT", reopen ? "This poll is still open: extend it instead." : "This poll is closed: reopen it instead.");
   }
   await db.poll.update({ where: { id: pollId }, data: { closingAt, closedAt: null, reminderSentAt: null, ...(reopen && { outcomeStatement: null, outcomeAt: null, outcomeOptionId: null, outcomeReviewOn: null, outcomeAuthorId: null }) } });
+  if (reopen) await syncAdoption(db, pollId);
   publishPollChange(publish, access.poll);
   return { id: pollId };
 }
@@ -62,36 +62,21 @@ export async function setOutcome(
       title: true,
       group: {
         select: {
-          name: true,
-          memberships: { where: { role: { in: ["admin", "member"] }, userId: { not: userId } }, select: { user: { select: { id: true, email: true } } } },
+          memberships: { where: { role: { in: ["admin", "member"] }, userId: { not: userId } }, select: { userId: true } },
         },
       },
     },
   });
+  await syncAdoption(db, input.id);
   publishPollChange(publish, access.poll);
-  const path = pollUrl({ id: input.id, threadId: access.poll.threadId });
   await notify(db, publish, {
-    recipients: poll.group.memberships.map(({ user }) => user.id),
+    recipients: poll.group.memberships.map(({ userId: memberId }) => memberId),
     kind: "poll_outcome",
     actorId: userId,
     groupId: access.poll.groupId,
     title: poll.title,
-    url: path,
+    url: pollUrl({ id: input.id, threadId: access.poll.threadId }),
+    details: [input.statement],
   });
-  const link = absoluteUrl(path);
-  const emailed = await whoGetsEmail(
-    db,
-    poll.group.memberships.map(({ user }) => user),
-    { kind: "poll_outcome", groupId: access.poll.groupId, threadId: access.poll.threadId ?? undefined },
-  );
-  await Promise.all(
-    emailed.map((user) =>
-      sendMail(db, user.email, `[${poll.group.name}] Outcome: ${poll.title}`, {
-        heading: `Outcome: ${poll.title}`,
-        paragraphs: [input.statement],
-        action: { label: "See the decision", url: link },
-      }),
-    ),
-  );
   return { id: input.id };
 }

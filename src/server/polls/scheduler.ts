@@ -1,9 +1,7 @@
 import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
-import { absoluteUrl, sendMail } from "@/server/mail/service";
 import { notify } from "@/server/notifications/notify";
-import { whoGetsEmail } from "@/server/notifications/settings";
 import { pollUrl } from "@/server/notifications/triggers";
 import { undecidedWhere } from "@/server/polls/voters";
 import { publishPollChange } from "@/server/polls/events";
@@ -27,14 +25,14 @@ export async function runPollSchedule(db: Db, publish: Publish, now = new Date()
 
   const dueSoon = await db.poll.findMany({
     where: { closedAt: null, reminderSentAt: null, closingAt: { gt: now, lte: new Date(now.getTime() + DAY_MS) } },
-    select: { id: true, groupId: true, threadId: true, restrictVoters: true, title: true, closingAt: true, group: { select: { name: true } } },
+    select: { id: true, groupId: true, threadId: true, restrictVoters: true, title: true, closingAt: true },
   });
   let reminded = 0;
   for (const poll of dueSoon) {
     // Claim the reminder first, so two runs can never both send it.
     const { count } = await db.poll.updateMany({ where: { id: poll.id, reminderSentAt: null }, data: { reminderSentAt: now } });
     if (!count) continue;
-    const people = await db.user.findMany({ where: undecidedWhere(poll), select: { id: true, email: true } });
+    const people = await db.user.findMany({ where: undecidedWhere(poll), select: { id: true } });
     await notify(db, publish, {
       recipients: people.map(({ id }) => id),
       kind: "poll_closing",
@@ -42,18 +40,8 @@ export async function runPollSchedule(db: Db, publish: Publish, now = new Date()
       groupId: poll.groupId,
       title: poll.title,
       url: pollUrl(poll),
+      details: [`You have not voted yet. The poll closes at ${poll.closingAt.toUTCString()}.`],
     });
-    const link = absoluteUrl(pollUrl(poll));
-    const emailed = await whoGetsEmail(db, people, { kind: "poll_closing", groupId: poll.groupId, threadId: poll.threadId ?? undefined });
-    await Promise.all(
-      emailed.map(({ email }) =>
-        sendMail(db, email, `[${poll.group.name}] Closing soon: ${poll.title}`, {
-          heading: `“${poll.title}” closes soon`,
-          paragraphs: [`You have not voted yet. The poll closes at ${poll.closingAt.toUTCString()}.`],
-          action: { label: "Vote now", url: link },
-        }),
-      ),
-    );
     reminded += people.length;
   }
   return { closed: overdue.length, reminded };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zMeetingRef } from "@/server/meetings/schemas";
 
 export const POLL_KINDS = ["proposal", "poll", "count", "check", "question", "score", "dot_vote", "ranked_choice", "meeting"] as const;
 export const zPollKind = z.enum(POLL_KINDS);
@@ -33,6 +34,8 @@ export const zCreatePollInput = z.object({
   shuffleOptions: z.boolean().optional(),
   /** Restricts voting to these people (members or invited guests); everyone in the group when absent. */
   voterIds: z.array(z.string().min(1)).max(500).optional(),
+  /** A meeting of the same group this decision is for. */
+  meetingId: z.string().min(1).max(64).optional(),
 });
 export type CreatePollInput = z.infer<typeof zCreatePollInput>;
 
@@ -107,6 +110,8 @@ export const zPollDetail = zPollSummary.extend({
     countTarget: z.number().nullable(),
     restrictVoters: z.boolean(),
   }),
+  /** The meeting the poll is for, for those who may see the group's meetings. */
+  meeting: zMeetingRef.nullable(),
   outcomeDetail: z
     .object({ statement: z.string(), optionId: z.string().nullable(), reviewOn: z.date().nullable(), at: z.date() })
     .nullable(),

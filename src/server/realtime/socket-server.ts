@@ -4,6 +4,7 @@ import { userIdFromCookieHeader } from "@/server/auth/session-token";
 import type { Db } from "@/server/db";
 import type { ClientToServerEvents, DomainEvent, getEventBus, ServerToClientEvents } from "@/server/events";
 import { logger } from "@/server/logger";
+import { handleDocumentRooms } from "@/server/realtime/document-rooms";
 import { handleThreadRooms } from "@/server/realtime/thread-rooms";
 
 type SocketData = { userId: string; name: string };
@@ -62,6 +63,7 @@ export function attachRealtime(
   });
 
   handleThreadRooms(io, deps.db);
+  const closeDocumentRooms = handleDocumentRooms(io, deps.db, deps.bus);
 
   const forward = (event: DomainEvent) => {
     if (event.name === "membership.added" && event.payload.group.role !== "guest") {
@@ -79,6 +81,7 @@ export function attachRealtime(
     io,
     close: async () => {
       unsubscribe();
+      closeDocumentRooms();
       await io.close();
     },
   };

@@ -112,3 +112,44 @@ export async function makeStoredFile(uploadedById: string, overrides: { original
     select: { id: true },
   });
 }
+
+/** An empty document of the group, written directly; `guestIds` are invited to read it. */
+export async function makeDocument(args: { groupId: string; createdById: string; title?: string; guestIds?: string[] }) {
+  return getDb().document.create({
+    data: {
+      groupId: args.groupId,
+      createdById: args.createdById,
+      title: args.title ?? `Document ${uniqueSuffix()}`,
+      guests: { create: (args.guestIds ?? []).map((userId) => ({ userId })) },
+    },
+    select: { id: true, groupId: true, title: true },
+  });
+}
+
+/** An inline comment on a document (a reply when `parentId` is given), written directly. */
+export async function makeDocComment(args: { documentId: string; authorId: string; parentId?: string; body?: string }) {
+  return getDb().docComment.create({
+    data: {
+      documentId: args.documentId,
+      authorId: args.authorId,
+      parentId: args.parentId,
+      body: args.body ?? "A comment",
+      quote: args.parentId ? "" : "some words",
+    },
+    select: { id: true },
+  });
+}
+
+/** A meeting of the group a week from now, written directly, as if an admin had scheduled it. */
+export async function makeMeeting(args: { groupId: string; createdById: string; title?: string; startsAt?: Date; attendeeIds?: string[] }) {
+  return getDb().meeting.create({
+    data: {
+      groupId: args.groupId,
+      createdById: args.createdById,
+      title: args.title ?? `Meeting ${uniqueSuffix()}`,
+      startsAt: args.startsAt ?? new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
+      attendees: { create: (args.attendeeIds ?? []).map((userId) => ({ userId })) },
+    },
+    select: { id: true, groupId: true, title: true },
+  });
+}

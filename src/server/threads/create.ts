@@ -3,6 +3,7 @@ import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
 import { assertOwnFiles } from "@/server/files/service";
 import { requireInGroup } from "@/server/groups/standing";
+import { assertLinkableMeeting, publishMeetingChange } from "@/server/meetings/access";
 import { notifyNewThread } from "@/server/notifications/triggers";
 import type { zCreateThreadInput } from "@/server/threads/schemas";
 
@@ -12,7 +13,8 @@ export async function createThread(
   userId: string,
   input: z.infer<typeof zCreateThreadInput>,
 ): Promise<{ id: string }> {
-  await requireInGroup(db, userId, input.groupId, "thread.create");
+  const standing = await requireInGroup(db, userId, input.groupId, "thread.create");
+  if (input.meetingId) await assertLinkableMeeting(db, standing, input.groupId, input.meetingId);
   const attachmentIds = input.attachmentIds ?? [];
   await assertOwnFiles(db, userId, attachmentIds);
   const thread = await db.thread.create({
@@ -21,6 +23,7 @@ export async function createThread(
       authorId: userId,
       title: input.title,
       body: input.body,
+      meetingId: input.meetingId ?? null,
       tags: { create: (input.tags ?? []).map((tag) => ({ tag })) },
       reads: { create: { userId, lastReadSeq: 0 } },
       attachments: { create: attachmentIds.map((fileId) => ({ fileId })) },
@@ -28,6 +31,7 @@ export async function createThread(
     select: { id: true },
   });
   publish({ name: "thread.activity", room: `group:${input.groupId}`, payload: { groupId: input.groupId, threadId: thread.id } });
+  if (input.meetingId) publishMeetingChange(publish, { id: input.meetingId, groupId: input.groupId });
   await notifyNewThread(db, publish, { actorId: userId, groupId: input.groupId, threadId: thread.id, title: input.title });
   return thread;
 }

@@ -27,6 +27,7 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
         reads: { where: { userId }, select: { lastReadSeq: true } },
         follows: { where: { userId }, select: { following: true } },
         attachments: { select: { file: { select: fileSummarySelect } }, orderBy: [{ createdAt: "asc" }, { file: { originalName: "asc" } }] },
+        meeting: { select: { id: true, title: true, startsAt: true } },
       },
     }),
     db.reaction.findMany({ where: { subject: "thread", subjectId: threadId }, select: reactionSelect, orderBy: { createdAt: "asc" } }),
@@ -48,6 +49,7 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
     lastReadSeq: thread.reads[0]?.lastReadSeq ?? 0,
     reactions: summariseReactions(reactions).get(threadId) ?? [],
     attachments: thread.attachments.map(({ file }) => toFileSummary(file)),
+    meeting: canInGroup(access.standing, "meeting.view") ? thread.meeting : null,
     viewer: {
       id: userId,
       role,

@@ -38,7 +38,8 @@ export async function moveThread(db: Db, publish: Publish, userId: string, threa
   await requireInGroup(db, userId, groupId, "thread.moderate");
   await db.$transaction([
     db.threadGuest.deleteMany({ where: { threadId } }),
-    db.thread.update({ where: { id: threadId }, data: { groupId } }),
+    // A meeting belongs to the old group, so the link does not travel with the thread.
+    db.thread.update({ where: { id: threadId }, data: { groupId, meetingId: null } }),
   ]);
   publishThreadChange(publish, thread.groupId, threadId);
   publish({ name: "thread.activity", room: `group:${groupId}`, payload: { groupId, threadId } });

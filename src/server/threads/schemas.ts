@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { zAttachmentIds, zFileSummary } from "@/server/files/schemas";
+import { zMeetingRef } from "@/server/meetings/schemas";
 
 export const MAX_BODY_LENGTH = 50_000;
 export const REACTION_EMOJI = ["👍", "❤️", "😄", "🎉", "🙏", "🤔", "👀"] as const;
@@ -42,6 +43,8 @@ export const zCreateThreadInput = z.object({
   body: zBody,
   tags: zTags.optional(),
   attachmentIds: zAttachmentIds.optional(),
+  /** A meeting of the same group this thread is about. */
+  meetingId: z.string().min(1).max(64).optional(),
 });
 
 export const zListThreadsInput = z.object({
@@ -60,6 +63,8 @@ export const zUpdateThreadInput = z.object({
   title: zTitle.optional(),
   body: zBody.optional(),
   tags: zTags.optional(),
+  /** Links the thread to a meeting of its group; null removes the link. */
+  meetingId: z.string().min(1).max(64).nullable().optional(),
 });
 export const zMentionableInput = z.object({ id: z.string().min(1), search: z.string().trim().max(100).default("") });
 export const zMarkAllReadInput = z.object({ groupId: z.string().min(1) });
@@ -100,6 +105,8 @@ export const zThreadDetail = z.object({
   lastReadSeq: z.number().int(),
   reactions: z.array(zReactionSummary),
   attachments: z.array(zFileSummary),
+  /** The meeting the thread is about, for those who may see the group's meetings. */
+  meeting: zMeetingRef.nullable(),
   viewer: z.object({
     id: z.string(),
     role: z.enum(["admin", "member", "guest"]),

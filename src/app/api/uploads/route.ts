@@ -2,17 +2,21 @@ import { getSessionUserId } from "@/server/api/context";
 import { getDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { receiveFile } from "@/server/files/multipart";
-import { storeUpload } from "@/server/files/service";
+import { fileUrl, storeUpload } from "@/server/files/service";
 
 const STATUS: Record<AppError["code"], number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
-/** One file as multipart field `file`, streamed to storage; answers 201 `{ id, name, size, contentType }`. */
+/**
+ * One file as multipart field `file`, streamed to storage while it is hashed and checked;
+ * answers 201 with the stored file's summary `{ id, name, size, contentType, url }`, or 400 with
+ * `{ error: { message } }` for a file that is too large, of a refused type, or cut off.
+ */
 export async function POST(request: Request) {
   const userId = await getSessionUserId();
   if (!userId) return Response.json({ error: { message: "Please sign in first." } }, { status: 401 });
   try {
     const file = await receiveFile(request, (upload) => storeUpload(getDb(), userId, upload));
-    return Response.json(file, { status: 201 });
+    return Response.json({ ...file, url: fileUrl(file.id) }, { status: 201 });
   } catch (error) {
     if (error instanceof AppError) return Response.json({ error: { message: error.message } }, { status: STATUS[error.code] });
     throw error;

@@ -4,6 +4,7 @@ import { AskToJoin } from "@/app/groups/[handle]/_components/ask-to-join";
 import { GroupHeader } from "@/app/groups/[handle]/_components/group-header";
 import { GroupTabs } from "@/app/groups/[handle]/_components/group-tabs";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
+import { canInGroup } from "@/server/policy";
 
 export async function generateMetadata({ params }: { params: Promise<{ handle: string }> }) {
   const { group } = await loadGroup((await params).handle);
@@ -17,6 +18,9 @@ export default async function GroupLayout({ children, params }: { children: Reac
   const tabs = [
     { href: base, label: "Overview", show: true },
     { href: `${base}/members`, label: "Members", show: group.permissions.canViewMembers },
+    { href: `${base}/documents`, label: "Documents", show: true },
+    { href: `${base}/meetings`, label: "Meetings", show: canInGroup({ role: group.myRole, settings: group.settings }, "meeting.view") },
+    { href: `${base}/resources`, label: "Resources", show: group.myRole !== "guest" },
     { href: `${base}/invitations`, label: "Invitations", show: group.permissions.canInvite },
     { href: `${base}/requests`, label: "Requests", show: group.permissions.canDecideRequests },
     { href: `${base}/settings`, label: "Settings", show: group.permissions.canUpdate },

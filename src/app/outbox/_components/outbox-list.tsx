@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -12,10 +12,19 @@ import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
 type Page = RouterOutputs["outbox"]["list"];
 type Message = Page["items"][number];
 
-function statusOf(message: Message): { label: string; className: string } {
-  if (message.sentAt) return { label: "Sent", className: "bg-green-50 text-live" };
-  if (message.error) return { label: "Failed", className: "bg-red-50 text-danger" };
-  return { label: "Kept here", className: "bg-ember-100 text-ember-800" };
+const BADGES = {
+  sent: { label: "Sent", className: "bg-green-50 text-live" },
+  failed: { label: "Failed", className: "bg-red-50 text-danger" },
+  retrying: { label: "Retrying", className: "bg-ember-100 text-ember-800" },
+  waiting: { label: "Waiting to send", className: "bg-ember-100 text-ember-800" },
+  kept: { label: "Not sent: no SMTP configured", className: "bg-ember-100 text-ember-800" },
+} as const;
+
+function badgeOf(message: Message, smtpConfigured: boolean) {
+  if (message.status === "sent") return BADGES.sent;
+  if (message.status === "failed") return BADGES.failed;
+  if (!smtpConfigured) return BADGES.kept;
+  return message.attempts > 0 ? BADGES.retrying : BADGES.waiting;
 }
 
 export function OutboxList({ firstPage }: { firstPage: Page }) {
@@ -25,22 +34,31 @@ export function OutboxList({ firstPage }: { firstPage: Page }) {
     initialData: { pages: [firstPage], pageParams: [null] },
   });
   const messages = query.data.pages.flatMap((page) => page.items);
+  const smtpConfigured = query.data.pages[0]?.smtpConfigured ?? firstPage.smtpConfigured;
 
-  if (messages.length === 0) {
-    return (
-      <Card>
-        <p>No emails yet.</p>
-      </Card>
-    );
-  }
   return (
     <>
+      {!smtpConfigured && (
+        <div className="mb-6">
+          <Alert tone="info">
+            Email is not set up: no SMTP_URL is configured, so Hearth sends nothing and keeps every email here. Once an
+            SMTP server is configured and Hearth restarted, waiting emails up to three days old are sent; older ones are
+            marked failed, as they would arrive out of date.
+          </Alert>
+        </div>
+      )}
       {query.error && <Alert>{errorMessage(query.error)}</Alert>}
-      <ul className="flex flex-col gap-3" aria-label="Emails">
-        {messages.map((message) => (
-          <OutboxMessage key={message.id} message={message} />
-        ))}
-      </ul>
+      {messages.length === 0 ? (
+        <Card>
+          <p>No emails yet.</p>
+        </Card>
+      ) : (
+        <ul className="flex flex-col gap-3" aria-label="Emails">
+          {messages.map((message) => (
+            <OutboxMessage key={message.id} message={message} smtpConfigured={smtpConfigured} />
+          ))}
+        </ul>
+      )}
       {query.hasNextPage && (
         <Button variant="secondary" className="mt-4" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
           {query.isFetchingNextPage ? "Loading…" : "Load more"}
@@ -50,8 +68,13 @@ export function OutboxList({ firstPage }: { firstPage: Page }) {
   );
 }
 
-function OutboxMessage({ message }: { message: Message }) {
-  const status = statusOf(message);
+function OutboxMessage({ message, smtpConfigured }: { message: Message; smtpConfigured: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const retry = useMutation(
+    trpc.outbox.retry.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.outbox.list.pathKey() }) }),
+  );
+  const badge = badgeOf(message, smtpConfigured);
   return (
     <li>
       <details className="group rounded-xl border border-line bg-card">
@@ -62,10 +85,29 @@ function OutboxMessage({ message }: { message: Message }) {
               To {message.to} · <LocalTime date={message.createdAt} withTime />
             </span>
           </span>
-          <span className={cn("rounded-full px-3 py-0.5 text-sm font-semibold", status.className)}>{status.label}</span>
+          <span className={cn("rounded-full px-3 py-0.5 text-sm font-semibold", badge.className)}>{badge.label}</span>
         </summary>
         <div className="border-t border-line p-4">
-          {message.error && <p className="mb-3 text-danger">Delivery failed: {message.error}</p>}
+          {message.status !== "sent" && message.attempts > 0 && (
+            <p className="mb-2 text-sm text-muted">
+              {message.attempts} {message.attempts === 1 ? "attempt" : "attempts"}
+              {message.status === "queued" && (
+                <>
+                  {" "}
+                  · next attempt <LocalTime date={message.nextAttemptAt} withTime />
+                </>
+              )}
+            </p>
+          )}
+          {message.error && <p className={cn("mb-3", message.status === "failed" ? "text-danger" : "text-ink")}>{message.error}</p>}
+          {message.status === "failed" && (
+            <div className="mb-4 flex flex-col items-start gap-2">
+              <Button variant="secondary" onClick={() => retry.mutate({ id: message.id })} disabled={retry.isPending}>
+                {retry.isPending ? "Queuing…" : "Send again"}
+              </Button>
+              {retry.error && <Alert>{errorMessage(retry.error)}</Alert>}
+            </div>
+          )}
           <pre className="whitespace-pre-wrap break-words font-sans">{message.text}</pre>
         </div>
       </details>

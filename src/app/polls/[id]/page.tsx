@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { MeetingRef } from "@/components/meetings/meeting-ref";
 import { NewPollDialog } from "@/components/polls/new-poll-dialog";
 import { PollCard } from "@/components/polls/poll-card";
 import { AppShell } from "@/components/shell/app-shell";
@@ -44,6 +45,7 @@ export default async function PollPage({ params }: Props) {
             ...(thread ? [{ href: `/threads/${thread.id}`, label: thread.title }] : []),
           ]}
         />
+        <MeetingRef meeting={poll.meeting} />
         <PollCard pollId={poll.id} initial={poll} headingLevel={1} />
         {canStartDecisions && (
           <div className="flex flex-wrap items-center gap-4">

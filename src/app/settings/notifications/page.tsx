@@ -18,6 +18,23 @@ export default async function NotificationSettingsPage() {
         invitations and password resets are always emailed.
       </p>
       <EmailSettings initial={settings} />
+      <section aria-labelledby="threads-heading" className="mt-10 flex max-w-2xl flex-col gap-3">
+        <h2 id="threads-heading" className="text-2xl font-bold">
+          Threads you follow or mute
+        </h2>
+        <p>
+          <strong>Follow</strong> a thread (the button on the thread) to hear about every new comment in it, by email at
+          once, even if you chose “mentions, replies and decisions” or a daily digest for its group. Only “Email me
+          nothing” stops that.
+        </p>
+        <p>
+          <strong>Mute</strong> a thread to get no email about it at all, not even when someone mentions you, and to
+          leave it out of your digest. It still appears under Notifications.
+        </p>
+        <p className="text-muted">
+          Every email has an unsubscribe link that works without signing in; it sets that group to “Email me nothing”.
+        </p>
+      </section>
     </AppShell>
   );
 }

@@ -1,33 +1,60 @@
 import { Readable } from "node:stream";
 import { getSessionUserId } from "@/server/api/context";
 import { getDb } from "@/server/db";
+import { parseByteRange } from "@/server/files/byte-range";
+import { DOWNLOAD_LENGTH_HEADER } from "@/server/files/download-length";
 import { opensInline } from "@/server/files/file-types";
 import { findDownload } from "@/server/files/service";
 import { getFileStorage } from "@/server/files/storage";
+import { logger } from "@/server/logger";
 
-/** RFC 6266/5987: the UTF-8 name for browsers, with a plain ASCII fallback for old clients. */
-function contentDisposition(contentType: string, name: string): string {
+/**
+ * RFC 6266/5987: the UTF-8 name for browsers, with a plain ASCII fallback for old clients.
+ * Images and PDFs open in the browser unless `?download=1` asks for a download.
+ */
+function contentDisposition(contentType: string, name: string, download: boolean): string {
   const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `${opensInline(contentType) ? "inline" : "attachment"}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const disposition = opensInline(contentType) && !download ? "inline" : "attachment";
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /**
  * Downloads are authorised on every request, so a copied link works only for people who may see
- * the file. No access answers exactly like a missing file.
+ * the file. No access answers exactly like a missing file. A single `Range` is honoured, so PDF
+ * viewers can fetch pages and interrupted downloads can resume.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const userId = await getSessionUserId();
   if (!userId) return new Response("Please sign in first.", { status: 401 });
-  const file = await findDownload(getDb(), userId, (await params).id);
+  const { id } = await params;
+  const file = await findDownload(getDb(), userId, id);
   if (!file) return new Response("File not found.", { status: 404 });
-  const stream = Readable.toWeb(getFileStorage().open(file.sha256)) as ReadableStream<Uint8Array>;
-  return new Response(stream, {
-    headers: {
-      "content-type": file.contentType,
-      "content-length": String(file.size),
-      "content-disposition": contentDisposition(file.contentType, file.originalName),
-      "x-content-type-options": "nosniff",
-      "cache-control": "private, no-cache",
-    },
+
+  const headers = new Headers({
+    "content-type": file.contentType,
+    "content-disposition": contentDisposition(file.contentType, file.originalName, new URL(request.url).searchParams.get("download") === "1"),
+    "x-content-type-options": "nosniff",
+    "cache-control": "private, no-cache",
+    "accept-ranges": "bytes",
   });
+  const range = parseByteRange(request.headers.get("range"), file.size);
+  if (range === "unsatisfiable") {
+    headers.set("content-range", `bytes */${file.size}`);
+    return new Response(null, { status: 416, headers });
+  }
+
+  let content: Readable;
+  try {
+    content = await getFileStorage().open(file.sha256, range ?? undefined);
+  } catch (error) {
+    logger.error({ err: error, fileId: id }, "stored file has a row but its content could not be read");
+    return new Response("File not found.", { status: 404 });
+  }
+  headers.set(DOWNLOAD_LENGTH_HEADER, String(range ? range.end - range.start + 1 : file.size));
+  if (range) {
+    headers.set("content-range", `bytes ${range.start}-${range.end}/${file.size}`);
+    // A compressed part would no longer be those bytes of the file.
+    headers.set("cache-control", "private, no-cache, no-transform");
+  }
+  return new Response(Readable.toWeb(content) as ReadableStream<Uint8Array>, { status: range ? 206 : 200, headers });
 }

@@ -2,34 +2,20 @@
 
 import { useId } from "react";
 import { Alert } from "@/components/ui/alert";
+import { LEVEL_SENTENCES } from "@/server/notifications/levels";
 
 export type Level = "all" | "important" | "digest" | "none";
 export type Choice = Level | "inherit";
 
 /** Each level as a sentence, with an example of what it sends. */
-type Option<Value> = { value: Value; label: string; example: string; hint?: string };
+type Option<Value> = { value: Value; label: string; example: string };
 
-export const LEVEL_OPTIONS: Option<Level>[] = [
-  {
-    value: "all",
-    label: "Email me about everything",
-    example: "e.g. “Ali Reyes started “Budget” in Steering”, as well as mentions, replies and decisions",
-  },
-  {
-    value: "important",
-    label: "Email me only about mentions, replies and decisions",
-    example: "e.g. “Priya Shah mentioned you in Charter” and “Outcome: Adopt the charter”",
-  },
-  {
-    value: "digest",
-    label: "Send me a daily digest instead",
-    example: "e.g. one email a day listing what is new in each of your groups",
-    hint: "Daily digests are coming soon; until then you get no immediate email.",
-  },
-  { value: "none", label: "Email me nothing", example: "Only invitations and password resets, which are always sent" },
-];
+export const LEVEL_OPTIONS: Option<Level>[] = (["all", "important", "digest", "none"] as const).map((value) => ({
+  value,
+  ...LEVEL_SENTENCES[value],
+}));
 
-export const labelOf = (level: Level) => LEVEL_OPTIONS.find(({ value }) => value === level)!.label;
+export const labelOf = (level: Level) => LEVEL_SENTENCES[level].label;
 
 type Props = {
   legend: string;
@@ -71,7 +57,6 @@ export function LevelChoice({ legend, value, inheritedLabel, onChange, status, e
               </label>
               <p id={`${id}-example`} className="text-sm text-muted">
                 {option.example}
-                {option.hint && <span className="mt-0.5 block font-semibold text-ink">{option.hint}</span>}
               </p>
             </div>
           </div>

@@ -6,6 +6,7 @@ import { FollowButtons } from "@/app/threads/[id]/_components/follow-buttons";
 import { ThreadActions } from "@/app/threads/[id]/_components/thread-actions";
 import { ThreadEditForm } from "@/app/threads/[id]/_components/thread-edit-form";
 import { MarkdownText } from "@/components/markdown";
+import { MeetingRef } from "@/components/meetings/meeting-ref";
 import { AttachmentList } from "@/components/threads/attachment-list";
 import { Breadcrumb } from "@/components/shell/breadcrumb";
 import { ReactionsBar } from "@/components/threads/reactions-bar";
@@ -61,6 +62,8 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
         <TimeAgo date={thread.createdAt} />
         {thread.editedAt && <RevisionsDialog subject="thread" id={thread.id} editedAt={thread.editedAt} />}
       </p>
+
+      <MeetingRef meeting={thread.meeting} />
 
       {editing ? (
         <ThreadEditForm thread={thread} onDone={() => setEditing(false)} />

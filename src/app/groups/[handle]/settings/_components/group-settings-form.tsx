@@ -20,6 +20,7 @@ type Settings = {
   logoUrl: string | null;
   membersCanInvite: boolean;
   membersCanPropose: boolean;
+  membersCanAddResources: boolean;
 };
 
 export function GroupSettingsForm({ group }: { group: Settings }) {
@@ -45,6 +46,7 @@ export function GroupSettingsForm({ group }: { group: Settings }) {
         logoId,
         membersCanInvite: form.get("membersCanInvite") === "on",
         membersCanPropose: form.get("membersCanPropose") === "on",
+        membersCanAddResources: form.get("membersCanAddResources") === "on",
       });
       setSaved(true);
       setLogoId(undefined);
@@ -97,6 +99,12 @@ export function GroupSettingsForm({ group }: { group: Settings }) {
             name="membersCanPropose"
             defaultChecked={group.membersCanPropose}
             hint="Otherwise only admins can."
+          />
+          <CheckboxField
+            label="Members can add to the library"
+            name="membersCanAddResources"
+            defaultChecked={group.membersCanAddResources}
+            hint="Files and links they add wait as drafts until an admin publishes them. Admins can always add."
           />
         </fieldset>
         <Button type="submit" disabled={update.isPending} className="self-start">

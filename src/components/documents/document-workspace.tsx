@@ -1,0 +1,85 @@
+"use client";
+
+import type { Editor } from "@tiptap/react";
+import { BadgeCheck } from "lucide-react";
+import { useState } from "react";
+import { CommentsPanel } from "@/components/documents/comments/comments-panel";
+import { CollaborativeEditor } from "@/components/documents/collaborative-editor";
+import { EditorToolbar } from "@/components/documents/editor-toolbar";
+import { DocumentVersionActions } from "@/components/documents/history/document-version-actions";
+import { InviteReaderDialog } from "@/components/documents/invite-reader-dialog";
+import { PresenceList } from "@/components/documents/presence-list";
+import { RenameDocumentDialog } from "@/components/documents/rename-document-dialog";
+import { SyncStatus } from "@/components/documents/sync-status";
+import { useCollaboration } from "@/components/documents/use-collaboration";
+import { Breadcrumb } from "@/components/shell/breadcrumb";
+import { LocalTime } from "@/components/ui/local-time";
+import { colorFor } from "@/lib/documents/colors";
+import type { RouterOutputs } from "@/lib/trpc/client";
+
+type DocumentDetail = RouterOutputs["document"]["byId"];
+
+/**
+ * A document open for co-editing: title and version tools on top, the shared editor with its
+ * toolbar, and beside it who is here and the inline comments. Guests get the same live text,
+ * read-only.
+ */
+export function DocumentWorkspace({ document, me }: { document: DocumentDetail; me: { id: string; name: string } }) {
+  const { collaboration, sync, editors } = useCollaboration(document.id);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [user] = useState(() => ({ name: me.name, color: colorFor(me.id) }));
+
+  return (
+    <div className="flex flex-col gap-6">
+      <Breadcrumb trail={[{ href: `/groups/${document.group.handle}/documents`, label: document.group.name }]} />
+      <header className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <h1 className="min-w-0 break-words text-3xl font-bold">{document.title}</h1>
+          <div className="flex flex-wrap items-center gap-2">
+            <DocumentVersionActions documentId={document.id} canEdit={document.canEdit} />
+            {document.canEdit && <RenameDocumentDialog documentId={document.id} title={document.title} />}
+            {document.canInviteGuests && <InviteReaderDialog groupId={document.group.id} documentId={document.id} />}
+          </div>
+        </div>
+        {document.adoptedVersion && (
+          <p className="inline-flex flex-wrap items-center gap-2 text-live">
+            <BadgeCheck aria-hidden="true" className="size-5" />
+            <span>
+              Adopted vision: <strong>{document.adoptedVersion.name}</strong>, adopted <LocalTime date={document.adoptedVersion.adoptedAt} />
+            </span>
+          </p>
+        )}
+        {!document.canEdit && (
+          <p className="rounded-lg border border-line bg-ember-50 px-4 py-2">
+            You can read this document and follow changes as they happen; only the group&apos;s members can change it.
+          </p>
+        )}
+        <SyncStatus sync={sync} canEdit={document.canEdit} />
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <section aria-labelledby="document-text" className="flex min-w-0 flex-col">
+          <h2 id="document-text" className="sr-only">
+            Text of {document.title}
+          </h2>
+          {editor && document.canEdit && <EditorToolbar editor={editor} />}
+          {collaboration ? (
+            <CollaborativeEditor
+              shared={collaboration}
+              user={user}
+              editable={document.canEdit}
+              labelledBy="document-text"
+              onEditor={setEditor}
+            />
+          ) : (
+            <p className="rounded-xl border border-line bg-card px-5 py-4 text-muted">Opening the document…</p>
+          )}
+        </section>
+        <aside aria-label="People and comments" className="flex min-w-0 flex-col gap-6">
+          <PresenceList editors={editors} meId={me.id} />
+          <CommentsPanel documentId={document.id} editor={editor} canComment={document.canEdit} />
+        </aside>
+      </div>
+    </div>
+  );
+}

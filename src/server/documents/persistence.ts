@@ -1,0 +1,96 @@
+import * as Y from "yjs";
+import type { Db } from "@/server/db";
+import { AppError } from "@/server/errors";
+
+/** Prisma stores bytes from a plain Uint8Array backed by an ArrayBuffer; socket.io hands us Buffers. */
+function bytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(data);
+}
+
+/** Snapshot and later updates applied to one Y.Doc; encoding it drops what the merge made redundant. */
+function mergeState(snapshot: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      if (snapshot) Y.applyUpdate(doc, snapshot);
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * The document's whole Yjs state as one update: the snapshot merged with every update stored
+ * after it. An empty document is an empty update. Throws NOT_FOUND for an unknown id.
+ */
+export async function loadDocumentState(db: Db, documentId: string): Promise<Uint8Array> {
+  // One transaction, so a compaction committing between the two reads cannot hide the updates it folded in.
+  const { snapshot, updates } = await db.$transaction(async (tx) => {
+    const document = await tx.document.findUnique({
+      where: { id: documentId },
+      select: { snapshot: true, snapshotUpdateId: true },
+    });
+    if (!document) throw new AppError("NOT_FOUND", "That document does not exist.");
+    const updates = await tx.documentUpdate.findMany({
+      where: { documentId, id: { gt: document.snapshotUpdateId } },
+      orderBy: { id: "asc" },
+      select: { data: true },
+    });
+    return { snapshot: document.snapshot, updates };
+  });
+  return mergeState(snapshot, updates.map(({ data }) => data));
+}
+
+/**
+ * Stores one Yjs update as it arrived, before anyone else is sent it, so a crash a moment later
+ * loses nothing. Returns the update's row id. The caller has already checked the bytes decode.
+ */
+export async function appendUpdate(db: Db, documentId: string, update: Uint8Array, userId: string | null): Promise<number> {
+  const [id] = await appendUpdates(db, documentId, [{ update, userId }]);
+  return id!;
+}
+
+/**
+ * Stores several updates of one document in one transaction (one disk sync), in order, and
+ * returns their row ids. Busy documents write what arrived meanwhile as one batch.
+ */
+export async function appendUpdates(db: Db, documentId: string, updates: { update: Uint8Array; userId: string | null }[]): Promise<number[]> {
+  const [rows] = await db.$transaction([
+    db.documentUpdate.createManyAndReturn({
+      data: updates.map(({ update, userId }) => ({ documentId, data: bytes(update), userId })),
+      select: { id: true },
+    }),
+    db.document.update({ where: { id: documentId }, data: { updatedAt: new Date() }, select: { id: true } }),
+  ]);
+  return rows.map(({ id }) => id).sort((a, b) => a - b);
+}
+
+/**
+ * Folds the stored updates into the snapshot and deletes the updates it now covers. Runs in one
+ * transaction; updates that arrive meanwhile get higher ids and stay for the next compaction.
+ */
+export async function compactDocument(db: Db, documentId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const document = await tx.document.findUnique({
+      where: { id: documentId },
+      select: { snapshot: true, snapshotUpdateId: true },
+    });
+    if (!document) return;
+    const updates = await tx.documentUpdate.findMany({
+      where: { documentId, id: { gt: document.snapshotUpdateId } },
+      orderBy: { id: "asc" },
+      select: { id: true, data: true },
+    });
+    const last = updates.at(-1);
+    if (!last) return;
+    const snapshot = mergeState(document.snapshot, updates.map(({ data }) => data));
+    await tx.document.update({
+      where: { id: documentId },
+      data: { snapshot: bytes(snapshot), snapshotUpdateId: last.id },
+      select: { id: true },
+    });
+    await tx.documentUpdate.deleteMany({ where: { documentId, id: { lte: last.id } } });
+  });
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
+import {
+  zCreateDocumentInput,
+  zDocumentDetail,
+  zDocumentIdInput,
+  zDocumentList,
+  zListDocumentsInput,
+  zRenameDocumentInput,
+} from "@/server/documents/schemas";
+import { documentVersionProcedures } from "@/server/documents/versions/router";
+import { createDocument, getDocument, listDocuments, renameDocument } from "@/server/documents/service";
+
+const zId = z.object({ id: z.string() });
+
+export const documentRouter = createTRPCRouter({
+  ...documentVersionProcedures,
+  create: protectedProcedure
+    .input(zCreateDocumentInput)
+    .output(zId)
+    .mutation(({ ctx, input }) => createDocument(ctx.db, ctx.userId, input)),
+  list: protectedProcedure
+    .input(zListDocumentsInput)
+    .output(zDocumentList)
+    .query(({ ctx, input }) => listDocuments(ctx.db, ctx.userId, input)),
+  byId: protectedProcedure
+    .input(zDocumentIdInput)
+    .output(zDocumentDetail)
+    .query(({ ctx, input }) => getDocument(ctx.db, ctx.userId, input.id)),
+  rename: protectedProcedure
+    .input(zRenameDocumentInput)
+    .output(zId)
+    .mutation(({ ctx, input }) => renameDocument(ctx.db, ctx.userId, input)),
+});

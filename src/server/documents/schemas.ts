@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { zPerson } from "@/server/threads/schemas";
+
+const zId = z.string().min(1).max(100);
+const zDocumentTitle = z
+  .string()
+  .trim()
+  .min(1, "Give the document a title")
+  .max(200, "Keep the title to 200 characters");
+
+export const zCreateDocumentInput = z.object({ groupId: zId, title: zDocumentTitle });
+export const zListDocumentsInput = z.object({
+  groupId: zId,
+  /** Infinite queries send null for the first page. */
+  cursor: z.string().max(200).nullish(),
+});
+export const zDocumentIdInput = z.object({ id: zId });
+export const zRenameDocumentInput = z.object({ id: zId, title: zDocumentTitle });
+
+export const zAdoptedVersion = z.object({ id: z.string(), name: z.string(), adoptedAt: z.date() });
+
+export const zDocumentSummary = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  title: z.string(),
+  /** The group's vision: a document with an adopted version, or one titled "Vision…". Listed first. */
+  leading: z.boolean(),
+  adoptedVersion: zAdoptedVersion.nullable(),
+  createdBy: zPerson,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type DocumentSummary = z.infer<typeof zDocumentSummary>;
+
+export const zDocumentList = z.object({
+  items: z.array(zDocumentSummary),
+  nextCursor: z.string().nullable(),
+  /** Whether the caller may start a new document in this group. */
+  canCreate: z.boolean(),
+});
+
+export const zDocumentDetail = z.object({
+  id: z.string(),
+  title: z.string(),
+  group: z.object({ id: z.string(), name: z.string(), handle: z.string() }),
+  /** False for guests: they read, and the live room refuses their changes. */
+  canEdit: z.boolean(),
+  /** Whether the caller may invite a guest to read this document. */
+  canInviteGuests: z.boolean(),
+  adoptedVersion: zAdoptedVersion.nullable(),
+  createdBy: zPerson,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type DocumentDetail = z.infer<typeof zDocumentDetail>;

@@ -1,0 +1,24 @@
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { Digest } from "@/server/files/content-hash";
+
+/**
+ * Writes a stream to a new file in `dir` while hashing it, so neither driver ever holds an
+ * upload in memory. On failure the file is removed and the stream's error rethrown.
+ */
+export async function stageOnDisk(dir: string, stream: Readable): Promise<{ temp: string; sha256: string; size: number }> {
+  await mkdir(dir, { recursive: true });
+  const temp = path.join(dir, randomUUID());
+  const digest = new Digest();
+  try {
+    await pipeline(stream, digest, createWriteStream(temp, { flags: "wx", mode: 0o600 }));
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  return { temp, sha256: digest.hash.digest("hex"), size: digest.bytes };
+}

@@ -1,0 +1,51 @@
+import type { Db } from "@/server/db";
+import { deliverDueMail, MAIL_BATCH_SIZE } from "@/server/mail/delivery";
+import { onMailQueued } from "@/server/mail/service";
+import { logger } from "@/server/logger";
+
+/**
+ * Delivers the outbox in the server process: a pass at start-up (mail queued while the server
+ * was down), one every `intervalMs` (retries that came due), and one soon after anything is
+ * queued. Passes never overlap. Without SMTP_URL the passes do nothing and mail stays in the outbox.
+ */
+export function startMailWorker(db: Db, intervalMs = 15_000): () => void {
+  let running = false;
+  let again = false;
+  let stopped = false;
+  const run = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        const report = await deliverDueMail(db);
+        if (report.sent + report.retrying + report.failed >= MAIL_BATCH_SIZE) again = true;
+      } while (again && !stopped);
+    } catch (error) {
+      logger.error({ err: error }, "mail delivery pass failed");
+    } finally {
+      running = false;
+    }
+  };
+  let wakeTimer: NodeJS.Timeout | undefined;
+  // Several messages queued by one request go out in one pass.
+  const wake = () => {
+    wakeTimer ??= setTimeout(() => {
+      wakeTimer = undefined;
+      void run();
+    }, 200);
+  };
+  onMailQueued(wake);
+  void run();
+  const timer = setInterval(() => void run(), intervalMs);
+  timer.unref();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+    clearTimeout(wakeTimer);
+    onMailQueued(undefined);
+  };
+}

@@ -1,0 +1,286 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Socket } from "socket.io-client";
+import { afterEach, describe, expect, it } from "vitest";
+import { Awareness } from "y-protocols/awareness";
+import * as Y from "yjs";
+import { DocumentSync, type DocumentSocket } from "@/lib/documents/document-sync";
+import { getDb } from "@/server/db";
+import { applyServerUpdate } from "@/server/documents/live";
+import { loadDocumentState } from "@/server/documents/persistence";
+import { MAX_UPDATE_BYTES } from "@/server/documents/update-check";
+import { getEventBus, type DocumentSyncAnswer } from "@/server/events";
+import { attachRealtime } from "@/server/realtime/socket-server";
+import { addMember, callerFor, makeDocument, makeGroup, makeUser } from "@/server/test/factories";
+import { connectAs, eventually, SOCKET_SECRET, startSocketServer } from "@/server/test/sockets";
+
+const stops: (() => void)[] = [];
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+});
+
+/** An editor as the browser has one: a Y.Doc, its awareness, and the sync over a real socket. */
+async function editor(url: string, userId: string, documentId: string) {
+  const socket = await connectAs(url, userId);
+  const doc = new Y.Doc();
+  const awareness = new Awareness(doc);
+  const sync = new DocumentSync(socket as DocumentSocket, documentId, doc, awareness);
+  sync.start();
+  stops.push(() => {
+    sync.stop();
+    awareness.destroy();
+    doc.destroy();
+  });
+  await eventually(() => expect(sync.current.status).toBe("saved"));
+  return { socket, doc, awareness, sync, text: () => doc.getText("body").toString() };
+}
+
+/** `eventually` for assertions that need the database. */
+async function eventuallyAsync(assertion: () => Promise<void>, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+async function stored(documentId: string): Promise<string> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, await loadDocumentState(getDb(), documentId));
+  return doc.getText("body").toString();
+}
+
+function emitWithAnswer(socket: Socket, event: string, ...args: unknown[]): Promise<DocumentSyncAnswer> {
+  return new Promise((resolve) => socket.emit(event, ...args, resolve));
+}
+
+/** A member, another member, an invited guest and an outsider, with one document of the group. */
+async function scenario() {
+  const group = await makeGroup();
+  const [ana, ben, guest, outsider] = [
+    await makeUser({ name: "Ana" }),
+    await makeUser({ name: "Ben" }),
+    await makeUser({ name: "Gus" }),
+    await makeUser(),
+  ];
+  await addMember(group.id, ana.id);
+  await addMember(group.id, ben.id);
+  await addMember(group.id, guest.id, "guest");
+  const document = await makeDocument({ groupId: group.id, createdById: ana.id, title: "Vision", guestIds: [guest.id] });
+  return { group, ana, ben, guest, outsider, document };
+}
+
+describe("document rooms", () => {
+  it("merges interleaved edits from two editors and stores the merged result", async () => {
+    const url = await startSocketServer();
+    const { ana, ben, document } = await scenario();
+    const a = await editor(url, ana.id, document.id);
+    const b = await editor(url, ben.id, document.id);
+
+    a.doc.getText("body").insert(0, "Hello");
+    await eventually(() => expect(b.text()).toBe("Hello"));
+    for (let i = 0; i < 10; i++) {
+      a.doc.getText("body").insert(0, "a");
+      b.doc.getText("body").insert(b.text().length, "b");
+    }
+    await eventually(() => {
+      expect(a.text()).toBe(b.text());
+      expect(a.text().length).toBe(25);
+    });
+    expect(a.text()).toMatch(/^a{10}Hello/);
+    await eventually(() => expect(a.sync.current.status).toBe("saved"));
+    expect(await stored(document.id)).toBe(a.text());
+  });
+
+  it("merges edits made offline when the editor reconnects", async () => {
+    const url = await startSocketServer();
+    const { ana, ben, document } = await scenario();
+    const a = await editor(url, ana.id, document.id);
+    const b = await editor(url, ben.id, document.id);
+    a.doc.getText("body").insert(0, "shared ");
+    await eventually(() => expect(b.text()).toBe("shared "));
+
+    a.socket.disconnect();
+    await eventually(() => expect(a.sync.current.status).toBe("offline"));
+    a.doc.getText("body").insert(a.text().length, "offline-a ");
+    b.doc.getText("body").insert(0, "online-b ");
+    await eventually(() => expect(b.sync.current.status).toBe("saved"));
+    expect(a.text()).not.toContain("online-b");
+
+    a.socket.connect();
+    await eventually(() => {
+      expect(a.text()).toBe(b.text());
+      expect(a.text()).toContain("offline-a");
+      expect(a.text()).toContain("online-b");
+      expect(a.sync.current.status).toBe("saved");
+    });
+    expect(await stored(document.id)).toBe(a.text());
+  });
+
+  it("loses nothing when the server stops mid-session and starts again", async () => {
+    const { ana, ben, document } = await scenario();
+    const start = async () => {
+      const httpServer = createServer();
+      const realtime = attachRealtime(httpServer, { db: getDb(), authSecret: SOCKET_SECRET, bus: getEventBus() });
+      await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+      return { url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, close: () => realtime.close() };
+    };
+    const first = await start();
+    const a = await editor(first.url, ana.id, document.id);
+    a.doc.getText("body").insert(0, "before the restart");
+    await eventually(() => expect(a.sync.current.status).toBe("saved"));
+    // Closing drops the in-memory copy without compacting: only what was stored survives.
+    await first.close();
+    await eventually(() => expect(a.sync.current.status).toBe("offline"));
+    a.doc.getText("body").insert(a.text().length, ", and while it was down");
+
+    const second = await start();
+    try {
+      const b = await editor(second.url, ben.id, document.id);
+      expect(b.text()).toBe("before the restart");
+      const again = await connectAs(second.url, ana.id);
+      const resumed = new DocumentSync(again as DocumentSocket, document.id, a.doc, a.awareness);
+      resumed.start();
+      stops.push(() => resumed.stop());
+      await eventually(() => expect(b.text()).toBe("before the restart, and while it was down"));
+    } finally {
+      await second.close();
+    }
+    expect(await stored(document.id)).toBe("before the restart, and while it was down");
+  });
+
+  it("refuses a non-member, and anyone sending changes to a room they did not join", async () => {
+    const url = await startSocketServer();
+    const { ana, outsider, document } = await scenario();
+    const stranger = await connectAs(url, outsider.id);
+    expect(await emitWithAnswer(stranger, "document.join", document.id)).toEqual({ ok: false });
+    expect(await emitWithAnswer(stranger, "document.join", "no-such-document")).toEqual({ ok: false });
+    const update = Y.encodeStateAsUpdate(((doc) => (doc.getText("body").insert(0, "sneaky"), doc))(new Y.Doc()));
+    expect(await emitWithAnswer(stranger, "document.update", document.id, update)).toMatchObject({ ok: false });
+    const member = await connectAs(url, ana.id);
+    expect(await emitWithAnswer(member, "document.update", document.id, update)).toMatchObject({ ok: false });
+    expect(await stored(document.id)).toBe("");
+  });
+
+  it("lets an invited guest read along but refuses every change they send, while others carry on", async () => {
+    const url = await startSocketServer();
+    const { ana, guest, document } = await scenario();
+    const a = await editor(url, ana.id, document.id);
+    a.doc.getText("body").insert(0, "Draft");
+    const g = await editor(url, guest.id, document.id);
+    expect(g.sync.current.canEdit).toBe(false);
+    await eventually(() => expect(g.text()).toBe("Draft"));
+
+    const scratch = new Y.Doc();
+    scratch.getText("body").insert(0, "guest was here");
+    const answer = await emitWithAnswer(g.socket, "document.update", document.id, Y.encodeStateAsUpdate(scratch));
+    expect(answer).toEqual({ ok: false, reason: "You can read this document but not change it." });
+    // A local edit by the guest's editor is never even sent; the server's copy is untouched.
+    g.doc.getText("body").insert(0, "local only ");
+
+    a.doc.getText("body").insert(5, " two");
+    await eventually(() => expect(g.text()).toContain("Draft two"));
+    expect(a.text()).toBe("Draft two");
+    expect(await stored(document.id)).toBe("Draft two");
+  });
+
+  it("refuses malformed and oversized updates without disturbing the room", async () => {
+    const url = await startSocketServer();
+    const { ana, ben, document } = await scenario();
+    const a = await editor(url, ana.id, document.id);
+    const b = await editor(url, ben.id, document.id);
+
+    const garbage = new Uint8Array([1, 200, 255, 3, 9, 9, 9, 250, 0, 1]);
+    expect(await emitWithAnswer(b.socket, "document.update", document.id, garbage)).toEqual({ ok: false, reason: "That change could not be read." });
+    expect(await emitWithAnswer(b.socket, "document.update", document.id, "not bytes")).toEqual({ ok: false, reason: "An update must be binary." });
+    expect(await emitWithAnswer(b.socket, "document.sync", document.id, new Uint8Array([0, 50, 1]))).toMatchObject({ ok: false });
+    const big = new Y.Doc();
+    big.getText("body").insert(0, "x".repeat(MAX_UPDATE_BYTES + 1));
+    expect(await emitWithAnswer(b.socket, "document.update", document.id, Y.encodeStateAsUpdate(big))).toEqual({
+      ok: false,
+      reason: "That change is too large to send at once.",
+    });
+
+    a.doc.getText("body").insert(0, "still fine");
+    await eventually(() => expect(b.text()).toBe("still fine"));
+    b.doc.getText("body").insert(10, "!");
+    await eventually(() => expect(a.text()).toBe("still fine!"));
+    expect(await stored(document.id)).toBe("still fine!");
+  });
+
+  it("shows who is in the document and their cursors, and clears them when they leave", async () => {
+    const url = await startSocketServer();
+    const { ana, ben, document } = await scenario();
+    const a = await editor(url, ana.id, document.id);
+    const presence: string[][] = [];
+    a.socket.on("document.presence", ({ editors }: { editors: { name: string }[] }) => presence.push(editors.map(({ name }) => name).sort()));
+    const b = await editor(url, ben.id, document.id);
+    await eventually(() => expect(presence.at(-1)).toEqual(["Ana", "Ben"]));
+
+    b.awareness.setLocalStateField("user", { name: "Ben", color: "#b45309" });
+    await eventually(() => expect(a.awareness.getStates().get(b.doc.clientID)).toEqual({ user: { name: "Ben", color: "#b45309" } }));
+    b.socket.disconnect();
+    await eventually(() => {
+      expect(a.awareness.getStates().has(b.doc.clientID)).toBe(false);
+      expect(presence.at(-1)).toEqual(["Ana"]);
+    });
+  });
+
+  it("takes someone removed from the group out of its open documents", async () => {
+    const url = await startSocketServer();
+    const { group, ana, ben, document } = await scenario();
+    const admin = await makeUser();
+    await addMember(group.id, admin.id, "admin");
+    const a = await editor(url, ana.id, document.id);
+    const b = await editor(url, ben.id, document.id);
+    const { caller, published } = callerFor(admin.id);
+    await caller.member.remove({ groupId: group.id, userId: ben.id });
+    for (const event of published) getEventBus().publish(event);
+
+    const scratch = new Y.Doc();
+    scratch.getText("body").insert(0, "after removal");
+    await eventuallyAsync(async () => {
+      const answer = await emitWithAnswer(b.socket, "document.update", document.id, Y.encodeStateAsUpdate(scratch));
+      expect(answer).toEqual({ ok: false, reason: "Open the document before sending changes to it." });
+    });
+    a.doc.getText("body").insert(0, "private");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(b.text()).toBe("");
+    expect(await emitWithAnswer(b.socket, "document.join", document.id)).toEqual({ ok: false });
+  });
+
+  it("delivers a change made by the server to every open editor, and compacts when the room empties", async () => {
+    const url = await startSocketServer();
+    const { ana, ben, document } = await scenario();
+    const a = await editor(url, ana.id, document.id);
+    const b = await editor(url, ben.id, document.id);
+    a.doc.getText("body").insert(0, "typed");
+    await eventually(() => expect(b.text()).toBe("typed"));
+
+    const server = new Y.Doc();
+    Y.applyUpdate(server, await loadDocumentState(getDb(), document.id));
+    const before = Y.encodeStateVector(server);
+    server.getText("body").insert(0, "restored ");
+    await applyServerUpdate(getDb(), getEventBus().publish, document.id, Y.encodeStateAsUpdate(server, before), null);
+    await eventually(() => {
+      expect(a.text()).toBe("restored typed");
+      expect(b.text()).toBe("restored typed");
+    });
+
+    a.socket.disconnect();
+    b.socket.disconnect();
+    await eventuallyAsync(async () => {
+      const row = await getDb().document.findUniqueOrThrow({ where: { id: document.id }, select: { snapshot: true } });
+      expect(row.snapshot).not.toBeNull();
+      expect(await getDb().documentUpdate.count({ where: { documentId: document.id } })).toBe(0);
+    });
+    expect(await stored(document.id)).toBe("restored typed");
+    // A newcomer after the unload gets the state from the snapshot.
+    const c = await editor(url, ana.id, document.id);
+    expect(c.text()).toBe("restored typed");
+  });
+});
