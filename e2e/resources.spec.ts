@@ -172,6 +172,8 @@ test("members see only published resources; publishing rings their bell; new ver
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published. The group has been told.")).toBeVisible();
 
+  // Sam's open library shows it without a reload.
+  await expect(samList.getByRole("link", { name: "Budget draft" })).toBeVisible();
   await expect(bell(sam.page)).toHaveAccessibleName("Notifications, 2 unread");
   await bell(sam.page).click();
   await sam.page

@@ -45,4 +45,22 @@ test("main screens, from the demo steering group", async ({ page }) => {
   await page.waitForURL(/\/threads\//);
   await expect(page.getByRole("heading", { level: 2, name: "Adopt the Compassionate City Charter as our shared commitment" })).toBeVisible();
   await shoot(page, "proposal");
+
+  await page.goto("/groups/compassionate-community/resources");
+  await expect(page.getByRole("heading", { level: 2, name: "Library" })).toBeVisible();
+  await page.getByRole("link", { name: /^Meeting papers/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Meeting papers" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "First page of Agenda: November meeting" })).toHaveAttribute("data-rendered", "true");
+  await shoot(page, "resources");
+
+  await page.goto("/groups/compassionate-community/meetings");
+  await page.getByRole("link", { name: "December steering group meeting" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "December steering group meeting" })).toBeVisible();
+  await shoot(page, "meeting");
+
+  await page.goto("/groups/compassionate-community/documents");
+  await page.getByRole("link", { name: "Vision for a compassionate Bath" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Vision for a compassionate Bath" })).toBeVisible();
+  await expect(page.getByText("Saved")).toBeVisible();
+  await shoot(page, "document");
 });

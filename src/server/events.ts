@@ -37,6 +37,11 @@ export type DomainEvents = {
   "document.awareness": { documentId: string; update: Uint8Array | ArrayBuffer };
   /** Who has the document open right now, once each however many tabs they have. */
   "document.presence": { documentId: string; editors: { id: string; name: string; canEdit: boolean }[] };
+  /**
+   * A resource was added, edited, given a version, published or deleted: open libraries and its
+   * page refetch through the authorised queries. Ids only, so a draft's title never reaches members.
+   */
+  "resource.changed": { groupId: string; resourceId: string };
 };
 
 export type EventName = keyof DomainEvents;

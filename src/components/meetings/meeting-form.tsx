@@ -1,6 +1,7 @@
 "use client";
 
-import { AttendeePicker, type PersonChoice } from "@/components/meetings/attendee-picker";
+import { AttendeePicker } from "@/components/meetings/attendee-picker";
+import type { MemberChoice } from "@/components/members/member-picker";
 import { fromLocalInputValue, toLocalInputValue } from "@/components/polls/time-zone";
 import { MarkdownEditor } from "@/components/threads/markdown-editor";
 import { TextField } from "@/components/ui/text-field";
@@ -15,7 +16,7 @@ export type MeetingForm = {
   location: string;
   onlineUrl: string;
   agenda: string;
-  attendees: PersonChoice[];
+  attendees: MemberChoice[];
 };
 
 type FieldErrors = Record<string, string[] | undefined> | null;

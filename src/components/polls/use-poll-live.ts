@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useRealtime } from "@/lib/realtime/socket-provider";
+import { useRefetchOnEvent } from "@/lib/realtime/use-refetch-on-event";
 import { useTRPC } from "@/lib/trpc/client";
 import type { DomainEvents } from "@/server/events";
 
@@ -11,32 +12,12 @@ import type { DomainEvents } from "@/server/events";
  * the poll, its results and the undecided list, and so does a reconnect, which may have missed some.
  */
 export function usePollLive(pollId: string) {
-  const { socket } = useRealtime();
-  const queryClient = useQueryClient();
   const trpc = useTRPC();
-
-  useEffect(() => {
-    if (!socket) return;
-    const refresh = () => {
-      void queryClient.invalidateQueries({ queryKey: trpc.poll.byId.queryKey({ id: pollId }) });
-      void queryClient.invalidateQueries({ queryKey: trpc.poll.results.queryKey({ pollId }) });
-      void queryClient.invalidateQueries({ queryKey: trpc.poll.undecided.queryKey({ pollId }) });
-    };
-    const onUpdated = (event: DomainEvents["poll.updated"]) => {
-      if (event.pollId === pollId) refresh();
-    };
-    let connectedBefore = socket.connected;
-    const onConnect = () => {
-      if (connectedBefore) refresh();
-      connectedBefore = true;
-    };
-    socket.on("poll.updated", onUpdated);
-    socket.on("connect", onConnect);
-    return () => {
-      socket.off("poll.updated", onUpdated);
-      socket.off("connect", onConnect);
-    };
-  }, [socket, pollId, queryClient, trpc]);
+  useRefetchOnEvent("poll.updated", "pollId", pollId, [
+    { queryKey: trpc.poll.byId.queryKey({ id: pollId }) },
+    { queryKey: trpc.poll.results.queryKey({ pollId }) },
+    { queryKey: trpc.poll.undecided.queryKey({ pollId }) },
+  ]);
 }
 
 /** Keeps a group's poll lists current. */

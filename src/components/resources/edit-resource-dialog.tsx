@@ -38,6 +38,17 @@ export function EditResourceDialog({ resource }: { resource: Resource }) {
   );
   const fields = fieldErrors(update.error);
 
+  // Opening starts from the resource as it is now (someone may have changed it live); after a
+  // refused save it keeps what the user typed.
+  function resetFrom(current: Resource) {
+    setTitle(current.title);
+    setDescription(current.description);
+    setUrl(current.url ?? "");
+    setTags(formatTags(current.tags));
+    setFolderId(current.folder?.id ?? "");
+    setMeetingId(current.meeting?.id ?? "");
+  }
+
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     update.mutate({
@@ -54,7 +65,10 @@ export function EditResourceDialog({ resource }: { resource: Resource }) {
   return (
     <Dialog
       open={open}
-      onOpenChange={setOpen}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next && !update.error) resetFrom(resource);
+      }}
       title="Edit details"
       trigger={
         <Button variant="secondary">

@@ -9,6 +9,7 @@ import { AddLinkDialog } from "@/components/resources/add-link-dialog";
 import { DeleteFolderDialog, NewFolderDialog, RenameFolderDialog } from "@/components/resources/folder-dialogs";
 import { ResourceCard } from "@/components/resources/resource-card";
 import { UploadResourcesDialog } from "@/components/resources/upload-resources-dialog";
+import { useLibraryLive } from "@/components/resources/use-resources-live";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
@@ -58,6 +59,7 @@ export function ResourceLibrary({
     return () => clearTimeout(timer);
   }, [searchText]);
 
+  useLibraryLive(group.id);
   const info = useQuery(trpc.resource.library.queryOptions({ groupId: group.id }, { initialData: library }));
   const folders = useQuery(trpc.folder.list.queryOptions({ groupId: group.id }));
   const everywhere = search !== "" || tag !== "";

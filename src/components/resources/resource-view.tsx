@@ -9,6 +9,7 @@ import { DraftBadge } from "@/components/resources/draft-badge";
 import { EditResourceDialog } from "@/components/resources/edit-resource-dialog";
 import { fileTypeLabel } from "@/components/resources/file-type-label";
 import { NewVersionDialog } from "@/components/resources/new-version-dialog";
+import { useResourceLive } from "@/components/resources/use-resources-live";
 import { PdfViewer } from "@/components/resources/pdf-viewer";
 import { FileIcon } from "@/components/threads/file-icon";
 import { Alert } from "@/components/ui/alert";
@@ -50,7 +51,8 @@ function Preview({ resource }: { resource: Resource }) {
 export function ResourceView({ initialResource }: { initialResource: Resource }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { data: resource } = useQuery(trpc.resource.byId.queryOptions({ id: initialResource.id }, { initialData: initialResource }));
+  const { data: resource, error } = useQuery(trpc.resource.byId.queryOptions({ id: initialResource.id }, { initialData: initialResource }));
+  useResourceLive(initialResource.id);
   const publish = useMutation(
     trpc.resource.publish.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.resource.pathFilter()) }),
   );
@@ -72,6 +74,7 @@ export function ResourceView({ initialResource }: { initialResource: Resource })
           </>
         )}
       </nav>
+      {error && <Alert>{errorMessage(error)}</Alert>}
       <header className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="break-words text-3xl font-bold">{resource.title}</h1>
@@ -109,7 +112,7 @@ export function ResourceView({ initialResource }: { initialResource: Resource })
           </Button>
         )}
         {resource.viewer.canEdit && resource.kind === "file" && <NewVersionDialog resourceId={resource.id} />}
-        {resource.viewer.canEdit && <EditResourceDialog key={resource.updatedAt.toISOString()} resource={resource} />}
+        {resource.viewer.canEdit && <EditResourceDialog resource={resource} />}
         {resource.viewer.canDelete && <DeleteResourceDialog resource={resource} libraryHref={libraryHref} />}
       </div>
       {publish.error && <Alert>{errorMessage(publish.error)}</Alert>}

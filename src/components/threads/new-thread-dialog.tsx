@@ -5,13 +5,14 @@ import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { MeetingSelect } from "@/components/meetings/meeting-select";
-import { AttachmentPicker, useUploads } from "@/components/threads/attachment-picker";
+import { AttachmentPicker } from "@/components/threads/attachment-picker";
 import { MarkdownEditor } from "@/components/threads/markdown-editor";
 import { parseTags } from "@/components/threads/tags";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
+import { useUploads } from "@/components/uploads/use-uploads";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 import { ACCEPTED_EXTENSIONS } from "@/server/files/file-types";
@@ -30,7 +31,8 @@ export function NewThreadDialog({ groupId, meetingId: initialMeetingId = "", lab
   const [body, setBody] = useState("");
   const [tags, setTags] = useState("");
   const [meetingId, setMeetingId] = useState(initialMeetingId);
-  const { fileIds, busy, clear, ...picker } = useUploads();
+  const { busy, clear, ...picker } = useUploads();
+  const fileIds = picker.uploads.flatMap((upload) => (upload.fileId ? [upload.fileId] : []));
   const create = useMutation(
     trpc.thread.create.mutationOptions({
       onSuccess: ({ id }) => {

@@ -47,7 +47,7 @@ export async function seedDemoMeetings(tx: Tx, groupId: string, people: People):
       location: "Dorothy House, Winsley",
       onlineUrl: "https://meet.jit.si/compassionate-community-steering",
       agenda:
-        "## Agenda\n\n1. Charter: the result of the proposal and who signs\n2. Bereavement café pilot: venue and dates\n" +
+        "1. Charter: the result of the proposal and who signs\n2. Bereavement café pilot: venue and dates\n" +
         "3. Vision document: first draft from the working group\n4. Any other business",
       attendees: { create: [people.alex, people.priya, people.tom].map((userId) => ({ userId })) },
     },

@@ -42,6 +42,9 @@ describe("group.byHandle and group.byId", () => {
         canDecideRequests: true,
         canCreateSubgroup: true,
         canCreatePoll: true,
+        canCreateThread: true,
+        canViewMeetings: true,
+        canViewResources: true,
       },
     });
   });
@@ -62,6 +65,9 @@ describe("group.byHandle and group.byId", () => {
       canDecideRequests: false,
       canCreateSubgroup: false,
       canCreatePoll: true,
+      canCreateThread: true,
+      canViewMeetings: true,
+      canViewResources: true,
     });
   });
 
@@ -101,6 +107,9 @@ describe("group.byHandle and group.byId", () => {
         canDecideRequests: false,
         canCreateSubgroup: false,
         canCreatePoll: false,
+        canCreateThread: false,
+        canViewMeetings: false,
+        canViewResources: false,
       },
     });
   });

@@ -13,6 +13,9 @@ const NO_PERMISSIONS: GroupDetail["permissions"] = {
   canDecideRequests: false,
   canCreateSubgroup: false,
   canCreatePoll: false,
+  canCreateThread: false,
+  canViewMeetings: false,
+  canViewResources: false,
 };
 
 /**
@@ -82,6 +85,9 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
       canDecideRequests: canInGroup(standing, "membershipRequest.decide"),
       canCreateSubgroup: canInGroup(standing, "group.createSubgroup"),
       canCreatePoll: canInGroup(standing, "poll.create"),
+      canCreateThread: canInGroup(standing, "thread.create"),
+      canViewMeetings: canInGroup(standing, "meeting.view"),
+      canViewResources: canInGroup(standing, "resource.view"),
     },
   };
 }

@@ -77,6 +77,9 @@ export const zGroupDetail = z.object({
     canDecideRequests: z.boolean(),
     canCreateSubgroup: z.boolean(),
     canCreatePoll: z.boolean(),
+    canCreateThread: z.boolean(),
+    canViewMeetings: z.boolean(),
+    canViewResources: z.boolean(),
   }),
 });
 export type GroupDetail = z.infer<typeof zGroupDetail>;

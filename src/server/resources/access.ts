@@ -24,7 +24,7 @@ export function canChangeResource(standing: GroupStanding, userId: string, resou
   return canInGroup(standing, "resource.manage") || (resource.authorId === userId && canInGroup(standing, "resource.view"));
 }
 
-const accessSelect = { id: true, groupId: true, authorId: true, publishedAt: true, kind: true, title: true } as const;
+const accessSelect = { id: true, groupId: true, authorId: true, publishedAt: true, kind: true, title: true, meetingId: true } as const;
 
 /**
  * The resource behind an id from input, with the caller's standing in its group. Anyone who may

@@ -4,6 +4,7 @@ import { assertOwnFiles } from "@/server/files/service";
 import { requireInGroup } from "@/server/groups/standing";
 import { canInGroup } from "@/server/policy";
 import { assertFolderInGroup, assertMeetingInGroup } from "@/server/resources/access";
+import { publishResourceChange } from "@/server/resources/events";
 import type { CreateResourceInput } from "@/server/resources/schemas";
 import { notifyResourcePublished } from "@/server/resources/triggers";
 
@@ -39,6 +40,7 @@ export async function createResource(db: Db, publish: Publish, userId: string, i
     },
     select: { id: true },
   });
+  publishResourceChange(publish, { id: resource.id, groupId: input.groupId }, [input.meetingId]);
   if (!draft) {
     await notifyResourcePublished(db, publish, { actorId: userId, groupId: input.groupId, resourceId: resource.id, title: input.title });
   }

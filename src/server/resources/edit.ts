@@ -5,11 +5,15 @@ import { deleteStoredFilesIfUnused } from "@/server/files/cleanup";
 import { assertOwnFiles } from "@/server/files/service";
 import { canInGroup } from "@/server/policy";
 import { assertFolderInGroup, assertMeetingInGroup, loadChangeableResource, loadVisibleResource } from "@/server/resources/access";
+import { publishResourceChange } from "@/server/resources/events";
 import type { AddVersionInput, UpdateResourceInput } from "@/server/resources/schemas";
 import { notifyResourcePublished } from "@/server/resources/triggers";
 
-/** Title, description, tags, web address (links), folder and meeting: only what is given changes. */
-export async function updateResource(db: Db, userId: string, input: UpdateResourceInput) {
+/**
+ * Title, description, tags, web address (links), folder and meeting: only what is given changes.
+ * The meeting it leaves and the one it joins both refresh.
+ */
+export async function updateResource(db: Db, publish: Publish, userId: string, input: UpdateResourceInput) {
   const { resource } = await loadChangeableResource(db, userId, input.id);
   if (input.url !== undefined && resource.kind !== "link") {
     throw new AppError("BAD_REQUEST", "Only links have a web address; upload a new version to change a file.");
@@ -35,11 +39,12 @@ export async function updateResource(db: Db, userId: string, input: UpdateResour
       await tx.resourceTag.createMany({ data: input.tags.map((name) => ({ resourceId: resource.id, name })) });
     }
   });
+  publishResourceChange(publish, resource, [resource.meetingId, input.meetingId]);
   return { id: resource.id, draft: resource.publishedAt === null };
 }
 
 /** A new version of a file; the earlier ones stay, numbered, and downloadable. */
-export async function addResourceVersion(db: Db, userId: string, input: AddVersionInput) {
+export async function addResourceVersion(db: Db, publish: Publish, userId: string, input: AddVersionInput) {
   const { resource } = await loadChangeableResource(db, userId, input.id);
   if (resource.kind !== "file") throw new AppError("BAD_REQUEST", "A link has no versions; edit its web address instead.");
   await assertOwnFiles(db, userId, [input.fileId]);
@@ -56,6 +61,7 @@ export async function addResourceVersion(db: Db, userId: string, input: AddVersi
     });
     return latestVersion;
   });
+  publishResourceChange(publish, resource, [resource.meetingId]);
   return { id: resource.id, number };
 }
 
@@ -68,6 +74,7 @@ export async function publishResource(db: Db, publish: Publish, userId: string, 
     data: { publishedAt: new Date(), publishedById: userId },
   });
   if (count === 0) throw new AppError("CONFLICT", "That resource is already published.");
+  publishResourceChange(publish, resource, [resource.meetingId]);
   await notifyResourcePublished(db, publish, { actorId: userId, groupId: resource.groupId, resourceId: id, title: resource.title });
   return { id, draft: false };
 }
@@ -76,13 +83,14 @@ export async function publishResource(db: Db, publish: Publish, userId: string, 
  * Removes a resource with its versions and tags, then each stored file that nothing else uses
  * (another resource or a thread may share it), after the transaction has committed.
  */
-export async function deleteResource(db: Db, userId: string, id: string) {
+export async function deleteResource(db: Db, publish: Publish, userId: string, id: string) {
   const { resource } = await loadChangeableResource(db, userId, id);
   const fileIds = await db.$transaction(async (tx) => {
     const versions = await tx.resourceVersion.findMany({ where: { resourceId: id }, select: { fileId: true } });
     await tx.resource.delete({ where: { id }, select: { id: true } });
     return [...new Set(versions.map(({ fileId }) => fileId))];
   });
+  publishResourceChange(publish, resource, [resource.meetingId]);
   await deleteStoredFilesIfUnused(db, fileIds);
   return { id: resource.id };
 }

@@ -37,11 +37,11 @@ export const resourceRouter = createTRPCRouter({
   update: protectedProcedure
     .input(zUpdateResourceInput)
     .output(zResourceRef)
-    .mutation(({ ctx, input }) => updateResource(ctx.db, ctx.userId, input)),
+    .mutation(({ ctx, input }) => updateResource(ctx.db, ctx.publish, ctx.userId, input)),
   addVersion: protectedProcedure
     .input(zAddVersionInput)
     .output(z.object({ id: z.string(), number: z.number().int() }))
-    .mutation(({ ctx, input }) => addResourceVersion(ctx.db, ctx.userId, input)),
+    .mutation(({ ctx, input }) => addResourceVersion(ctx.db, ctx.publish, ctx.userId, input)),
   publish: protectedProcedure
     .input(zResourceIdInput)
     .output(zResourceRef)
@@ -49,5 +49,5 @@ export const resourceRouter = createTRPCRouter({
   delete: protectedProcedure
     .input(zResourceIdInput)
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => deleteResource(ctx.db, ctx.userId, input.id)),
+    .mutation(({ ctx, input }) => deleteResource(ctx.db, ctx.publish, ctx.userId, input.id)),
 });

@@ -4,7 +4,6 @@ import { AskToJoin } from "@/app/groups/[handle]/_components/ask-to-join";
 import { GroupHeader } from "@/app/groups/[handle]/_components/group-header";
 import { GroupTabs } from "@/app/groups/[handle]/_components/group-tabs";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
-import { canInGroup } from "@/server/policy";
 
 export async function generateMetadata({ params }: { params: Promise<{ handle: string }> }) {
   const { group } = await loadGroup((await params).handle);
@@ -19,8 +18,8 @@ export default async function GroupLayout({ children, params }: { children: Reac
     { href: base, label: "Overview", show: true },
     { href: `${base}/members`, label: "Members", show: group.permissions.canViewMembers },
     { href: `${base}/documents`, label: "Documents", show: true },
-    { href: `${base}/meetings`, label: "Meetings", show: canInGroup({ role: group.myRole, settings: group.settings }, "meeting.view") },
-    { href: `${base}/resources`, label: "Resources", show: group.myRole !== "guest" },
+    { href: `${base}/meetings`, label: "Meetings", show: group.permissions.canViewMeetings },
+    { href: `${base}/resources`, label: "Resources", show: group.permissions.canViewResources },
     { href: `${base}/invitations`, label: "Invitations", show: group.permissions.canInvite },
     { href: `${base}/requests`, label: "Requests", show: group.permissions.canDecideRequests },
     { href: `${base}/settings`, label: "Settings", show: group.permissions.canUpdate },

@@ -17,7 +17,7 @@ export default async function GroupOverviewPage({ params }: { params: Promise<{ 
   return (
     <div className="grid gap-10 lg:grid-cols-3">
       <div className="min-w-0 lg:col-span-2">
-        <ThreadList groupId={group.id} initialPage={firstPage} canStartThread={group.myRole !== "guest"} />
+        <ThreadList groupId={group.id} initialPage={firstPage} canStartThread={group.permissions.canCreateThread} />
       </div>
 
       <div className="grid content-start gap-10">
