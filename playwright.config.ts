@@ -36,7 +36,8 @@ export default defineConfig({
     { name: "signed-in", testIgnore: ["first-run.spec.ts", "screenshots.spec.ts"], dependencies: ["first-run"] },
   ],
   webServer: {
-    command: "npx --no-install tsx server.ts",
+    // The server bundle `npm start` runs; scripts/e2e.ts builds it first.
+    command: "node .next/hearth-server.mjs",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -2,10 +2,19 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildSync } from "esbuild";
 
-/** Everything that changes what `next build` produces. */
-const INPUTS = ["src", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+/** Everything that changes what `next build` and the server bundle produce. */
+const INPUTS = ["server.ts", "src", "public", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const STAMP = path.join(".next", "hearth-source-hash");
+
+/**
+ * server.ts and what it imports from src, bundled into one JavaScript file for `node` (packages
+ * stay in node_modules). Production runs this instead of tsx: tsx turns on Node's source maps,
+ * and Node then keeps the parsed source map of every module it loads, Next's chunks included
+ * (about 150 MB of heap; see docs/benchmarks.md, bench:uploads).
+ */
+export const SERVER_BUNDLE = path.join(".next", "hearth-server.mjs");
 
 function* filesUnder(entry: string): Generator<string> {
   if (!existsSync(entry)) return;
@@ -23,10 +32,11 @@ export function sourceHash(): string {
   return hash.digest("hex");
 }
 
-/** Builds the production bundle when it is missing or older than the sources; a no-op otherwise. */
+/** Builds the production bundle and the server bundle when missing or older than the sources; a no-op otherwise. */
 export function buildIfStale(): void {
   const current = sourceHash();
-  const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(STAMP) ? readFileSync(STAMP, "utf8") : null;
+  const complete = [path.join(".next", "BUILD_ID"), SERVER_BUNDLE, STAMP].every((file) => existsSync(file));
+  const built = complete ? readFileSync(STAMP, "utf8") : null;
   if (built === current) return;
   console.log(built ? "Sources changed since the last build: rebuilding…" : "Building Hearth for production (first start only)…");
   const result = spawnSync("npx", ["--no-install", "next", "build"], {
@@ -34,5 +44,15 @@ export function buildIfStale(): void {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error("next build failed; see the output above");
+  buildSync({
+    entryPoints: ["server.ts"],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
   writeFileSync(STAMP, current);
 }

@@ -1,6 +1,8 @@
 import { buildIfStale } from "./build-if-stale.ts";
 
-/** `npm start`: build when needed, then serve the production bundle from server.ts. */
+/**
+ * `npm start`, first half: build when needed. package.json then `exec`s plain `node` on the server
+ * bundle (SERVER_BUNDLE), so neither tsx (whose source maps cost the server about 150 MB) nor this
+ * process stays in memory, and npm's signals reach the server itself.
+ */
 buildIfStale();
-Object.assign(process.env, { NODE_ENV: "production" });
-await import("../server.ts");

@@ -52,7 +52,7 @@ function sample(pid: number): { cpuSeconds: number; rssMb: number } {
   return { cpuSeconds, rssMb: Math.round(Number(rss?.[1] ?? 0) / 1024) };
 }
 
-/** npx → tsx → node: the server is the descendant holding the most memory. */
+/** The server is the process of the tree holding the most memory. */
 function serverPid(rootPid: number): number {
   const parents = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {

@@ -5,6 +5,7 @@ import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { SERVER_BUNDLE } from "../build-if-stale.ts";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,8 +25,9 @@ export function tempDataDir(): string {
 /** Starts the production server on its own data directory and waits until it answers. */
 export async function startHearth(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn("npx", ["--no-install", "tsx", "server.ts"], {
-    // Its own process group, so stopHearth ends npx, tsx and node together.
+  // The server bundle, as `npm start` runs it (scripts/build-if-stale.ts makes it).
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
+    // Its own process group, so stopHearth ends the server and anything it started.
     detached: true,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", HEARTH_DATA_DIR: dataDir, HEARTH_DEMO: "0", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "ignore", "inherit"],

@@ -94,7 +94,7 @@ function upload(url: string, cookie: string | null, index: number, filler: Buffe
   });
 }
 
-/** Every process in the tree under `pid` (npx, tsx and the node actually serving). */
+/** Every process in the tree under `pid` (the node actually serving, and anything it started). */
 function processTree(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
@@ -123,7 +123,7 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   }
 }
 
-/** The largest process of the tree: the server itself (npx and tsx's launcher are small). */
+/** The largest process of the tree: the server itself. */
 function serverPid(root: number): number {
   return processTree(root).reduce((largest, pid) => (memoryOf(pid).rss > memoryOf(largest).rss ? pid : largest), root);
 }
@@ -215,7 +215,7 @@ async function main() {
       `| ${row.label} | ${fixed(row.seconds)} | ${fixed(row.throughput)} | ${fixed(row.p50)} | ${fixed(row.slowest)} | ${row.failed} | ${fixed(row.idleRss, 0)} | ${fixed(row.polledPeak, 0)} | ${fixed(row.hwm, 0)} |`,
     );
   }
-  // The idle server (Next, Prisma's query compiler, tsx) is already large; growth while uploading
+  // The idle server (Next, Prisma's query compiler) is already large; growth while uploading
   // is what shows whether uploads stream or are buffered (20 buffered files would add 400 MB).
   for (const row of rows.slice(1)) {
     const growth = row.polledPeak - row.idleRss;

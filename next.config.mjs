@@ -1,6 +1,10 @@
-import type { NextConfig } from "next";
-
-const nextConfig: NextConfig = {
+/**
+ * JavaScript rather than TypeScript: Next compiles a next.config.ts with its native SWC binding at
+ * every start, and that 100 MB library then stays mapped in the production server (about 30 MB
+ * of resident memory; see docs/benchmarks.md, bench:uploads).
+ * @type {import("next").NextConfig}
+ */
+const nextConfig = {
   // Native and engine packages are loaded by Node at run time rather than bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pino", "bcryptjs"],
   poweredByHeader: false,
