@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAxeViolations, signIn } from "./support";
+import { call, expectNoAxeViolations, signIn } from "./support";
 
 const suffix = Math.random().toString(36).slice(2, 8);
 const GROUP = `Seed Library ${suffix}`;
@@ -232,4 +232,21 @@ test("the invitations and requests pages fit a 360 px wide screen", async () => 
   }
   await inviter.goto("/outbox");
   await expectNoSidewaysScroll(inviter);
+});
+
+test("a guest invited to read a document sees its title on the invitation page", async ({ browser }) => {
+  const group = await call<{ id: string }>(inviter.request, "group.create", { name: `Reading Room ${suffix}` });
+  const document = await call<{ id: string }>(inviter.request, "document.create", { groupId: group.id, title: `Tool charter ${suffix}` });
+  const { invitations } = await call<{ invitations: { link: string }[] }>(inviter.request, "invitation.create", {
+    groupId: group.id,
+    emails: [`gil-${suffix}@example.org`],
+    role: "guest",
+    documentId: document.id,
+  });
+
+  const visitor = await newVisitor(browser);
+  await visitor.goto(pathOf(invitations[0]!.link));
+  await expect(visitor.getByText(`to read “Tool charter ${suffix}” in Reading Room ${suffix}.`)).toBeVisible();
+  await expectNoAxeViolations(visitor);
+  await visitor.context().close();
 });

@@ -206,3 +206,21 @@ test("members see only published resources; publishing rings their bell; new ver
   expect((await page.request.get(`/resources/${draft.id}`)).status()).toBe(404);
   await sam.context.close();
 });
+
+test("a member's open library shows folders created, renamed and deleted without a reload", async ({ page, browser }) => {
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
+  const group = await call<{ id: string; handle: string }>(page.request, "group.create", { name: `Shelves ${uniqueSuffix()}` });
+  const sam = await secondPerson(browser, page.request, group.id);
+  await sam.page.goto(`/groups/${group.handle}/resources`);
+  await expect(sam.page.getByTestId("live-indicator")).toHaveText("Live");
+  const folders = sam.page.getByRole("list", { name: "Folders" });
+
+  const folder = await call<{ id: string }>(page.request, "folder.create", { groupId: group.id, name: "Minutes" });
+  await expect(folders.getByRole("link", { name: /Minutes/ })).toBeVisible();
+  await call(page.request, "folder.rename", { id: folder.id, name: "Minutes 2026" });
+  await expect(folders.getByRole("link", { name: /Minutes 2026/ })).toBeVisible();
+  await call(page.request, "folder.delete", { id: folder.id });
+  await expect(folders).toHaveCount(0);
+  await sam.context.close();
+});

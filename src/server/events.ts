@@ -42,6 +42,8 @@ export type DomainEvents = {
    * page refetch through the authorised queries. Ids only, so a draft's title never reaches members.
    */
   "resource.changed": { groupId: string; resourceId: string };
+  /** A library folder was created, renamed or deleted: open libraries refetch their folders. */
+  "folder.changed": { groupId: string; folderId: string };
 };
 
 export type EventName = keyof DomainEvents;

@@ -13,13 +13,13 @@ export const folderRouter = createTRPCRouter({
   create: protectedProcedure
     .input(zCreateFolderInput)
     .output(zFolder)
-    .mutation(({ ctx, input }) => createFolder(ctx.db, ctx.userId, input)),
+    .mutation(({ ctx, input }) => createFolder(ctx.db, ctx.publish, ctx.userId, input)),
   rename: protectedProcedure
     .input(zRenameFolderInput)
     .output(zFolderRef.extend({ name: z.string() }))
-    .mutation(({ ctx, input }) => renameFolder(ctx.db, ctx.userId, input.id, input.name)),
+    .mutation(({ ctx, input }) => renameFolder(ctx.db, ctx.publish, ctx.userId, input.id, input.name)),
   delete: protectedProcedure
     .input(zFolderIdInput)
     .output(zFolderRef)
-    .mutation(({ ctx, input }) => deleteFolder(ctx.db, ctx.userId, input.id)),
+    .mutation(({ ctx, input }) => deleteFolder(ctx.db, ctx.publish, ctx.userId, input.id)),
 });

@@ -1,10 +1,16 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import type { Publish } from "@/server/events";
 import type { CreateFolderInput, FolderDto } from "@/server/folders/schemas";
 import { requireInGroup } from "@/server/groups/standing";
 import { visibleResourcesWhere } from "@/server/resources/access";
 
 const FOLDER_NOT_FOUND = "That folder does not exist, or you cannot see it.";
+
+/** Open libraries of the group refetch their folders; ids only, to the group's room. */
+function publishFolderChange(publish: Publish, folder: { id: string; groupId: string }): void {
+  publish({ name: "folder.changed", room: `group:${folder.groupId}`, payload: { groupId: folder.groupId, folderId: folder.id } });
+}
 
 /** Every folder of the group's library, by name; the page builds the tree and the breadcrumb from parentId. */
 export async function listFolders(db: Db, userId: string, groupId: string): Promise<FolderDto[]> {
@@ -29,7 +35,7 @@ async function assertNameFree(db: Db, groupId: string, parentId: string | null, 
   if (taken) throw new AppError("CONFLICT", `There is already a folder called “${name}” here. Choose another name.`);
 }
 
-export async function createFolder(db: Db, userId: string, input: CreateFolderInput): Promise<FolderDto> {
+export async function createFolder(db: Db, publish: Publish, userId: string, input: CreateFolderInput): Promise<FolderDto> {
   await requireInGroup(db, userId, input.groupId, "resource.manage");
   const parentId = input.parentId ?? null;
   if (parentId) {
@@ -41,6 +47,7 @@ export async function createFolder(db: Db, userId: string, input: CreateFolderIn
     data: { groupId: input.groupId, parentId, name: input.name, createdById: userId },
     select: { id: true, name: true, parentId: true },
   });
+  publishFolderChange(publish, { id: folder.id, groupId: input.groupId });
   return { ...folder, resourceCount: 0 };
 }
 
@@ -51,10 +58,11 @@ async function loadManagedFolder(db: Db, userId: string, id: string) {
   return folder;
 }
 
-export async function renameFolder(db: Db, userId: string, id: string, name: string) {
+export async function renameFolder(db: Db, publish: Publish, userId: string, id: string, name: string) {
   const folder = await loadManagedFolder(db, userId, id);
   await assertNameFree(db, folder.groupId, folder.parentId, name, folder.id);
   await db.folder.update({ where: { id }, data: { name }, select: { id: true } });
+  publishFolderChange(publish, folder);
   return { id, name, parentId: folder.parentId };
 }
 
@@ -62,7 +70,7 @@ export async function renameFolder(db: Db, userId: string, id: string, name: str
  * Deletes an empty folder. A folder that still holds resources (drafts included) or folders is
  * refused, saying what is in it: nothing disappears, or moves somewhere unexpected, by accident.
  */
-export async function deleteFolder(db: Db, userId: string, id: string) {
+export async function deleteFolder(db: Db, publish: Publish, userId: string, id: string) {
   const folder = await loadManagedFolder(db, userId, id);
   const { _count } = await db.folder.findUniqueOrThrow({
     where: { id },
@@ -76,5 +84,6 @@ export async function deleteFolder(db: Db, userId: string, id: string) {
     throw new AppError("CONFLICT", `“${folder.name}” still holds ${parts.join(" and ")}. Move or delete them first, then delete the folder.`);
   }
   await db.folder.delete({ where: { id }, select: { id: true } });
+  publishFolderChange(publish, folder);
   return { id, parentId: folder.parentId };
 }

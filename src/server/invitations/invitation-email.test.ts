@@ -3,7 +3,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
 import { deliverDueMail } from "@/server/mail/delivery";
-import { addMember, callerFor, makeGroup, makeUser } from "@/server/test/factories";
+import { addMember, callerFor, makeDocument, makeGroup, makeUser } from "@/server/test/factories";
 
 type Received = { to: string[]; raw: string };
 const received: Received[] = [];
@@ -69,5 +69,27 @@ describe("invitation email over SMTP", () => {
 
     const message = await getDb().outboxMessage.findFirstOrThrow({ where: { to: "rosa@example.test" } });
     expect(message).toMatchObject({ status: "sent", sentAt: expect.any(Date), error: null });
+  });
+});
+
+describe("a guest's invitation to read a document", () => {
+  it("names the document in the email, its resend and the invitation page", async () => {
+    const admin = await makeUser({ name: "Ada Admin" });
+    const group = await makeGroup({ name: "Riverside Garden" });
+    await addMember(group.id, admin.id, "admin");
+    const document = await makeDocument({ groupId: group.id, createdById: admin.id, title: "Vision 2030" });
+    const { caller } = callerFor(admin.id);
+
+    const result = await caller.invitation.create({ groupId: group.id, emails: ["gil@example.test"], role: "guest", documentId: document.id });
+    const resent = await caller.invitation.resend({ id: result.invitations[0]!.id });
+
+    const mails = await getDb().outboxMessage.findMany({ where: { to: "gil@example.test" }, orderBy: { createdAt: "asc" } });
+    expect(mails).toHaveLength(2);
+    for (const mail of mails) {
+      expect(mail.subject).toBe("Ada Admin invited you to read “Vision 2030” in Riverside Garden on Hearth");
+      expect(mail.text).toContain("Ada Admin has invited you to read “Vision 2030” in Riverside Garden.");
+    }
+    const token = new URL(resent.link).pathname.split("/").pop()!;
+    await expect(callerFor(null).caller.invitation.preview({ token })).resolves.toMatchObject({ document: { title: "Vision 2030" } });
   });
 });

@@ -23,15 +23,39 @@ type InvitationMail = {
   expiresAt: Date;
   groupName: string;
   inviterName: string;
+  /** The document a guest is invited to read, named so they know why they are asked in. */
+  documentTitle: string | null;
 };
+
+/**
+ * The title of the document a guest invitation is for, or null. Only guests are let in to one
+ * document (accepting adds them as its guest); other roles see every document anyway.
+ */
+export async function invitedDocumentTitle(
+  db: Db,
+  invitation: { role: Role; documentId: string | null; groupId: string },
+): Promise<string | null> {
+  if (invitation.role !== "guest" || !invitation.documentId) return null;
+  const document = await db.document.findFirst({
+    where: { id: invitation.documentId, groupId: invitation.groupId },
+    select: { title: true },
+  });
+  return document?.title ?? null;
+}
 
 /** Queues the invitation email; delivery happens in the background and is never awaited here. */
 export async function sendInvitationEmail(db: Db, mail: InvitationMail): Promise<void> {
   const personal = mail.message ? [`${mail.inviterName} wrote:`, mail.message] : [];
-  await sendMail(db, mail.email, `${mail.inviterName} invited you to ${mail.groupName} on Hearth`, {
-    heading: `Join ${mail.groupName} on Hearth`,
+  const subject = mail.documentTitle
+    ? `${mail.inviterName} invited you to read “${mail.documentTitle}” in ${mail.groupName} on Hearth`
+    : `${mail.inviterName} invited you to ${mail.groupName} on Hearth`;
+  const invite = mail.documentTitle
+    ? `${mail.inviterName} has invited you to read “${mail.documentTitle}” in ${mail.groupName}.`
+    : `${mail.inviterName} has invited you to join ${mail.groupName} as ${ROLE_PHRASES[mail.role]}.`;
+  await sendMail(db, mail.email, subject, {
+    heading: mail.documentTitle ? `Read “${mail.documentTitle}” on Hearth` : `Join ${mail.groupName} on Hearth`,
     paragraphs: [
-      `${mail.inviterName} has invited you to join ${mail.groupName} as ${ROLE_PHRASES[mail.role]}.`,
+      invite,
       ...personal,
       `The link works once and until ${describeDate(mail.expiresAt)}.`,
     ],

@@ -90,10 +90,17 @@ function InvitationContent({ token, preview, me }: { token: string; preview: Pre
   return (
     <Frame me={me} title={`Join ${preview.group.name}`}>
       <Card className="mb-6">
-        <p>
-          {preview.inviterName} invited <strong>{preview.email}</strong> to join <strong>{preview.group.name}</strong> as{" "}
-          {ROLE_PHRASES[preview.role]}.
-        </p>
+        {preview.document ? (
+          <p>
+            {preview.inviterName} invited <strong>{preview.email}</strong> to read “<strong>{preview.document.title}</strong>” in{" "}
+            <strong>{preview.group.name}</strong>.
+          </p>
+        ) : (
+          <p>
+            {preview.inviterName} invited <strong>{preview.email}</strong> to join <strong>{preview.group.name}</strong> as{" "}
+            {ROLE_PHRASES[preview.role]}.
+          </p>
+        )}
         {preview.message && (
           <figure className="mt-4 border-l-4 border-ember-600 pl-4">
             <blockquote className="whitespace-pre-line">{preview.message}</blockquote>
