@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import type { DbClient } from "@/server/groups/ancestry";
 import type { GroupSummary } from "@/server/groups/schemas";
-import { describeDate, invitedDocumentTitle } from "@/server/invitations/mail";
+import { describeDate, invitedItem } from "@/server/invitations/mail";
 import type {
   AcceptInvitationInput,
   AcceptInvitationResult,
@@ -51,18 +51,18 @@ function statusOf(invitation: Pick<Invitation, "acceptedAt" | "revokedAt" | "exp
 /** What the invitation page shows before anyone decides; the token itself is the proof of being invited. */
 export async function previewInvitation(db: Db, callerId: string | null, token: string): Promise<InvitationPreview> {
   const invitation = await findByToken(db, token);
-  const [account, membership, documentTitle] = await Promise.all([
+  const [account, membership, invitedTo] = await Promise.all([
     db.user.findUnique({ where: { email: invitation.email }, select: { id: true } }),
     callerId
       ? db.membership.findUnique({ where: { userId_groupId: { userId: callerId, groupId: invitation.groupId } }, select: { id: true } })
       : null,
-    invitedDocumentTitle(db, invitation),
+    invitedItem(db, invitation),
   ]);
   return {
     group: { name: invitation.group.name, handle: invitation.group.handle },
     inviterName: invitation.invitedBy.name,
     role: invitation.role,
-    document: documentTitle === null ? null : { title: documentTitle },
+    invitedTo,
     message: invitation.message,
     email: invitation.email,
     accountExists: account !== null,

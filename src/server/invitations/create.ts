@@ -3,7 +3,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { requireInGroup } from "@/server/groups/standing";
 import type { CreateInvitationsInput, CreateInvitationsResult } from "@/server/invitations/schemas";
-import { INVITATION_LIFETIME_MS, invitationLink, invitedDocumentTitle, sendInvitationEmail } from "@/server/invitations/mail";
+import { INVITATION_LIFETIME_MS, invitationLink, invitedItem, sendInvitationEmail } from "@/server/invitations/mail";
 import { isSmtpConfigured } from "@/server/mail/service";
 import { assignableRoles } from "@/server/policy";
 
@@ -24,7 +24,12 @@ export async function createInvitations(db: Db, inviterId: string, input: Create
   }
   if (input.threadId) await requireThreadInGroup(db, input.threadId, input.groupId);
   if (input.documentId) await requireDocumentInGroup(db, input.documentId, input.groupId);
-  const documentTitle = await invitedDocumentTitle(db, { role: input.role, documentId: input.documentId ?? null, groupId: input.groupId });
+  const invitedTo = await invitedItem(db, {
+    role: input.role,
+    threadId: input.threadId ?? null,
+    documentId: input.documentId ?? null,
+    groupId: input.groupId,
+  });
 
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
   const { created, skipped, group, inviter } = await db.$transaction(async (tx) => {
@@ -83,7 +88,7 @@ export async function createInvitations(db: Db, inviterId: string, input: Create
         expiresAt,
         groupName: group.name,
         inviterName: inviter.name,
-        documentTitle,
+        invitedTo,
       }),
     ),
   );

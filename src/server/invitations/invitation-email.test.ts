@@ -90,6 +90,26 @@ describe("a guest's invitation to read a document", () => {
       expect(mail.text).toContain("Ada Admin has invited you to read “Vision 2030” in Riverside Garden.");
     }
     const token = new URL(resent.link).pathname.split("/").pop()!;
-    await expect(callerFor(null).caller.invitation.preview({ token })).resolves.toMatchObject({ document: { title: "Vision 2030" } });
+    await expect(callerFor(null).caller.invitation.preview({ token })).resolves.toMatchObject({ invitedTo: { kind: "document", title: "Vision 2030" } });
+  });
+});
+
+describe("a guest's invitation to one thread", () => {
+  it("names the discussion in the email and on the invitation page", async () => {
+    const admin = await makeUser({ name: "Ada Admin" });
+    const group = await makeGroup({ name: "Riverside Garden" });
+    await addMember(group.id, admin.id, "admin");
+    const { caller } = callerFor(admin.id);
+    const thread = await caller.thread.create({ groupId: group.id, title: "Lived experience", body: "What helped?" });
+
+    const result = await caller.invitation.create({ groupId: group.id, emails: ["hal@example.test"], role: "guest", threadId: thread.id });
+
+    const mail = await getDb().outboxMessage.findFirstOrThrow({ where: { to: "hal@example.test" } });
+    expect(mail.subject).toBe("Ada Admin invited you to join the discussion “Lived experience” in Riverside Garden on Hearth");
+    expect(mail.text).toContain("Ada Admin has invited you to join the discussion “Lived experience” in Riverside Garden.");
+    const token = new URL(result.invitations[0]!.link).pathname.split("/").pop()!;
+    await expect(callerFor(null).caller.invitation.preview({ token })).resolves.toMatchObject({
+      invitedTo: { kind: "thread", title: "Lived experience" },
+    });
   });
 });

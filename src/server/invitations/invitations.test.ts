@@ -308,7 +308,7 @@ describe("invitation.preview", () => {
       group: { name: group.name, handle: group.handle },
       inviterName: "Ada Admin",
       role: "guest",
-      document: null,
+      invitedTo: null,
       message: "Come and see",
       email: result.invitations[1]!.email,
       accountExists: false,

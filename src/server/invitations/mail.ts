@@ -23,37 +23,49 @@ type InvitationMail = {
   expiresAt: Date;
   groupName: string;
   inviterName: string;
-  /** The document a guest is invited to read, named so they know why they are asked in. */
-  documentTitle: string | null;
+  /** The thread or document a guest is invited to, named so they know why they are asked in. */
+  invitedTo: InvitedItem | null;
 };
 
+export type InvitedItem = { kind: "thread" | "document"; title: string };
+
 /**
- * The title of the document a guest invitation is for, or null. Only guests are let in to one
- * document (accepting adds them as its guest); other roles see every document anyway.
+ * The thread a guest is invited to join, or the document they are invited to read, or null.
+ * Only guests are let in to single items (accepting adds them as its guest); other roles see
+ * everything in the group anyway.
  */
-export async function invitedDocumentTitle(
+export async function invitedItem(
   db: Db,
-  invitation: { role: Role; documentId: string | null; groupId: string },
-): Promise<string | null> {
-  if (invitation.role !== "guest" || !invitation.documentId) return null;
-  const document = await db.document.findFirst({
-    where: { id: invitation.documentId, groupId: invitation.groupId },
-    select: { title: true },
-  });
-  return document?.title ?? null;
+  invitation: { role: Role; threadId: string | null; documentId: string | null; groupId: string },
+): Promise<InvitedItem | null> {
+  if (invitation.role !== "guest") return null;
+  const { groupId } = invitation;
+  const [thread, document] = await Promise.all([
+    invitation.threadId ? db.thread.findFirst({ where: { id: invitation.threadId, groupId }, select: { title: true } }) : null,
+    invitation.documentId ? db.document.findFirst({ where: { id: invitation.documentId, groupId }, select: { title: true } }) : null,
+  ]);
+  if (thread) return { kind: "thread", title: thread.title };
+  if (document) return { kind: "document", title: document.title };
+  return null;
+}
+
+/** "join the discussion “Charter”" or "read “Vision”": what a guest is asked to do. */
+export function invitedAction(item: InvitedItem): string {
+  return item.kind === "thread" ? `join the discussion “${item.title}”` : `read “${item.title}”`;
 }
 
 /** Queues the invitation email; delivery happens in the background and is never awaited here. */
 export async function sendInvitationEmail(db: Db, mail: InvitationMail): Promise<void> {
   const personal = mail.message ? [`${mail.inviterName} wrote:`, mail.message] : [];
-  const subject = mail.documentTitle
-    ? `${mail.inviterName} invited you to read “${mail.documentTitle}” in ${mail.groupName} on Hearth`
+  const item = mail.invitedTo;
+  const subject = item
+    ? `${mail.inviterName} invited you to ${invitedAction(item)} in ${mail.groupName} on Hearth`
     : `${mail.inviterName} invited you to ${mail.groupName} on Hearth`;
-  const invite = mail.documentTitle
-    ? `${mail.inviterName} has invited you to read “${mail.documentTitle}” in ${mail.groupName}.`
+  const invite = item
+    ? `${mail.inviterName} has invited you to ${invitedAction(item)} in ${mail.groupName}.`
     : `${mail.inviterName} has invited you to join ${mail.groupName} as ${ROLE_PHRASES[mail.role]}.`;
   await sendMail(db, mail.email, subject, {
-    heading: mail.documentTitle ? `Read “${mail.documentTitle}” on Hearth` : `Join ${mail.groupName} on Hearth`,
+    heading: item ? `“${item.title}” on Hearth` : `Join ${mail.groupName} on Hearth`,
     paragraphs: [
       invite,
       ...personal,

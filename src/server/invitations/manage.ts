@@ -2,7 +2,7 @@ import { newToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { getStanding, requireInGroup } from "@/server/groups/standing";
-import { INVITATION_LIFETIME_MS, invitationLink, invitedDocumentTitle, sendInvitationEmail } from "@/server/invitations/mail";
+import { INVITATION_LIFETIME_MS, invitationLink, invitedItem, sendInvitationEmail } from "@/server/invitations/mail";
 import type { PendingInvitation } from "@/server/invitations/schemas";
 import { isSmtpConfigured } from "@/server/mail/service";
 import { assignableRoles, canInGroup, type GroupStanding, type Role } from "@/server/policy";
@@ -54,6 +54,7 @@ type Manageable = {
   email: string;
   role: Role;
   message: string;
+  threadId: string | null;
   documentId: string | null;
   group: { name: string };
   invitedBy: { name: string };
@@ -75,6 +76,7 @@ async function loadManageable(db: Db, userId: string, id: string, verb: "revoke"
       email: true,
       role: true,
       message: true,
+      threadId: true,
       documentId: true,
       invitedById: true,
       acceptedAt: true,
@@ -127,7 +129,7 @@ export async function resendInvitation(
     expiresAt,
     groupName: invitation.group.name,
     inviterName: invitation.invitedBy.name,
-    documentTitle: await invitedDocumentTitle(db, invitation),
+    invitedTo: await invitedItem(db, invitation),
   });
   return { id, link: invitationLink(token), expiresAt, emailSent: isSmtpConfigured() };
 }

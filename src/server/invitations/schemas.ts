@@ -77,8 +77,8 @@ export const zInvitationPreview = z.object({
   group: z.object({ name: z.string(), handle: z.string() }),
   inviterName: z.string(),
   role: zRole,
-  /** For a guest invited to read one document: its title, which the page names. */
-  document: z.object({ title: z.string() }).nullable(),
+  /** For a guest: the thread they are invited to join or the document to read, which the page names. */
+  invitedTo: z.object({ kind: z.enum(["thread", "document"]), title: z.string() }).nullable(),
   message: z.string(),
   email: z.string(),
   /** Whether the invited address already has an account, so the page offers sign-in instead of sign-up. */

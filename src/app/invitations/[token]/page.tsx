@@ -90,9 +90,10 @@ function InvitationContent({ token, preview, me }: { token: string; preview: Pre
   return (
     <Frame me={me} title={`Join ${preview.group.name}`}>
       <Card className="mb-6">
-        {preview.document ? (
+        {preview.invitedTo ? (
           <p>
-            {preview.inviterName} invited <strong>{preview.email}</strong> to read “<strong>{preview.document.title}</strong>” in{" "}
+            {preview.inviterName} invited <strong>{preview.email}</strong> to{" "}
+            {preview.invitedTo.kind === "thread" ? "join the discussion" : "read"} “<strong>{preview.invitedTo.title}</strong>” in{" "}
             <strong>{preview.group.name}</strong>.
           </p>
         ) : (
