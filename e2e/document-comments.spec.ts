@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { ADMIN, call, expectNoAxeViolations, secondPerson, signIn, signInAsAdmin, uniqueSuffix } from "./support";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { ADMIN, call, expectNoAxeViolations, invitedReader, secondPerson, signInAsAdmin, uniqueSuffix } from "./support";
 
 const editorOf = (page: Page) => page.locator(".ProseMirror");
 const panelOf = (page: Page) => page.getByRole("region", { name: "Comments" });
@@ -23,24 +23,6 @@ async function selectText(page: Page, text: string) {
     }
     throw new Error(`"${wanted}" is not in the editor`);
   }, text);
-}
-
-/** A guest invited to read one document, signed in in their own context. */
-async function invitedReader(browser: Browser, adminPage: Page, groupId: string, documentId: string) {
-  const reader = { name: `Rita Reads ${uniqueSuffix()}`, email: `rita.${uniqueSuffix()}@example.org`, password: "a guest's steady hearth" };
-  const { invitations } = await call<{ invitations: { link: string }[] }>(adminPage.request, "invitation.create", {
-    groupId,
-    emails: [reader.email],
-    role: "guest",
-    documentId,
-  });
-  const token = new URL(invitations[0]!.link).pathname.split("/").pop();
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await call(context.request, "invitation.accept", { token, name: reader.name, password: reader.password });
-  const page = await context.newPage();
-  await signIn(page, reader);
-  await expect(page.getByRole("heading", { name: `Welcome, ${reader.name}` })).toBeVisible();
-  return { context, page };
 }
 
 async function backgroundOf(locator: Locator): Promise<string> {

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN, call, expectNoAxeViolations, secondPerson, signIn, signInAsAdmin, uniqueSuffix } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN, call, expectNoAxeViolations, invitedReader, secondPerson, signInAsAdmin, uniqueSuffix } from "./support";
 
 const editorOf = (page: Page) => page.locator(".ProseMirror");
 const presenceOf = (page: Page) => page.getByTestId("document-presence");
@@ -11,24 +11,6 @@ const textOf = (page: Page) =>
     for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
     return copy.textContent;
   });
-
-/** A stakeholder invited to read one document: their account is made through the invitation. */
-async function invitedReader(browser: Browser, adminPage: Page, groupId: string, documentId: string) {
-  const reader = { name: `Rita Reader ${uniqueSuffix()}`, email: `rita.${uniqueSuffix()}@example.org`, password: "a reader's steady hearth" };
-  const { invitations } = await call<{ invitations: { link: string }[] }>(adminPage.request, "invitation.create", {
-    groupId,
-    emails: [reader.email],
-    role: "guest",
-    documentId,
-  });
-  const token = new URL(invitations[0]!.link).pathname.split("/").pop();
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await call(context.request, "invitation.accept", { token, name: reader.name, password: reader.password });
-  const page = await context.newPage();
-  await signIn(page, reader);
-  await expect(page.getByRole("heading", { name: `Welcome, ${reader.name}` })).toBeVisible();
-  return { reader, context, page };
-}
 
 test("two people edit the same paragraph at once and both see the merged text, with each other's names", async ({ page, browser }) => {
   await signInAsAdmin(page);

@@ -62,3 +62,21 @@ export async function secondPerson(browser: Browser, adminRequest: APIRequestCon
   await expect(page.getByRole("heading", { name: `Welcome, ${person.name}` })).toBeVisible();
   return { person, context, page };
 }
+
+/** A stakeholder invited to read one document, their account made through the invitation, signed in in their own context. */
+export async function invitedReader(browser: Browser, adminPage: Page, groupId: string, documentId: string) {
+  const reader = { name: `Rita Reader ${uniqueSuffix()}`, email: `rita.${uniqueSuffix()}@example.org`, password: "a reader's steady hearth" };
+  const { invitations } = await call<{ invitations: { link: string }[] }>(adminPage.request, "invitation.create", {
+    groupId,
+    emails: [reader.email],
+    role: "guest",
+    documentId,
+  });
+  const token = new URL(invitations[0]!.link).pathname.split("/").pop();
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await call(context.request, "invitation.accept", { token, name: reader.name, password: reader.password });
+  const page = await context.newPage();
+  await signIn(page, reader);
+  await expect(page.getByRole("heading", { name: `Welcome, ${reader.name}` })).toBeVisible();
+  return { reader, context, page };
+}

@@ -1,23 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { cache } from "react";
 import { DocumentHistory } from "@/components/documents/history/document-history";
 import { AppShell } from "@/components/shell/app-shell";
 import { Breadcrumb } from "@/components/shell/breadcrumb";
 import { LocalTime } from "@/components/ui/local-time";
+import { loadDocument } from "@/app/documents/[id]/_lib/load-document";
 import { getSessionUserId } from "@/server/api/context";
-import { getServerCaller, orNotFound } from "@/server/api/server-caller";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string | string[] }> };
-
-/** Documents the viewer cannot see are simply not found. */
-const loadDocument = cache(async (id: string) => {
-  const caller = await getServerCaller();
-  return orNotFound(async () => {
-    const [document, me] = await Promise.all([caller.document.byId({ id }), caller.user.me()]);
-    return { document, me };
-  });
-});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
