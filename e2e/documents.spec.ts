@@ -117,3 +117,49 @@ test("New document opens an empty document ready to write in", async ({ page }) 
   await expect(page.getByRole("heading", { level: 1, name: "Vision 2031" })).toBeVisible();
   await expect.poll(() => textOf(page)).toBe("A start.");
 });
+
+test("edits made offline survive a closed tab and reach everyone when the connection returns", async ({ page, context, browser }) => {
+  let online = true;
+  const sockets: { close: () => Promise<void> }[] = [];
+  await context.routeWebSocket(/\/socket\.io\//, (socket) => {
+    if (!online) return void socket.close();
+    socket.connectToServer();
+    sockets.push(socket);
+  });
+  await signInAsAdmin(page);
+  const group = await call<{ id: string; handle: string }>(page.request, "group.create", { name: `Commuters ${uniqueSuffix()}` });
+  const { id: documentId } = await call<{ id: string }>(page.request, "document.create", { groupId: group.id, title: "Train notes" });
+  const sam = await secondPerson(browser, page.request, group.id);
+  await sam.page.goto(`/documents/${documentId}`);
+  await page.goto(`/documents/${documentId}`);
+  const status = page.getByTestId("sync-status");
+  await expect(status).toHaveText("Saved");
+
+  online = false;
+  await context.setOffline(true);
+  await Promise.all(sockets.map((socket) => socket.close()));
+  await expect(status).toHaveText("Offline — your edits are kept on this device and will merge when you reconnect");
+  await editorOf(page).click();
+  // At a person's pace, then closed at once: each keystroke is on the device before the next.
+  await page.keyboard.type("Written in a tunnel.", { delay: 40 });
+  await page.close();
+
+  online = true;
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto(`/documents/${documentId}`);
+  await expect.poll(() => textOf(again)).toBe("Written in a tunnel.");
+  await expect(again.getByTestId("sync-status")).toHaveText("Saved");
+  await expect.poll(() => textOf(sam.page)).toBe("Written in a tunnel.");
+  await sam.page.reload();
+  await expect.poll(() => textOf(sam.page)).toBe("Written in a tunnel.");
+
+  // Signing out removes the copy from this device.
+  const copies = () => again.evaluate(async () => (await indexedDB.databases()).filter(({ name }) => name?.startsWith("hearth-doc:")).length);
+  expect(await copies()).toBe(1);
+  await again.getByRole("button", { name: ADMIN.name }).click();
+  await again.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(again).toHaveURL(/\/signin/);
+  expect(await copies()).toBe(0);
+  await sam.context.close();
+});

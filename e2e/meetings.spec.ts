@@ -125,4 +125,19 @@ test("a thread started from the group page can pick a meeting from the list", as
   await expect(page).toHaveURL(/\/threads\/[^/]+$/);
   await expect(page.getByRole("link", { name: title })).toHaveAttribute("href", `/meetings/${id}`);
   await expectNoAxeViolations(page);
+
+  // Editing the thread unlinks it, and links it again.
+  const edit = async (from: string, to: string) => {
+    await page.getByRole("button", { name: "Thread options" }).click();
+    await page.getByRole("menuitem", { name: "Edit thread" }).click();
+    await expect(page.getByLabel("Meeting (optional)")).toHaveValue(from);
+    await page.getByLabel("Meeting (optional)").selectOption(to);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+  };
+  await edit(id, "");
+  await expect(page.getByText("Meeting:")).toHaveCount(0);
+  await edit("", id);
+  await expect(page.getByText("Meeting:")).toBeVisible();
+  await expect(page.getByRole("link", { name: title })).toHaveAttribute("href", `/meetings/${id}`);
 });

@@ -25,7 +25,7 @@ type DocumentDetail = RouterOutputs["document"]["byId"];
  * read-only.
  */
 export function DocumentWorkspace({ document, me }: { document: DocumentDetail; me: { id: string; name: string } }) {
-  const { collaboration, sync, editors } = useCollaboration(document.id);
+  const { collaboration, sync, editors, keptOnDevice } = useCollaboration(document.id, { userId: me.id, keepLocally: document.canEdit });
   const [editor, setEditor] = useState<Editor | null>(null);
   const [user] = useState(() => ({ name: me.name, color: colorFor(me.id) }));
 
@@ -54,7 +54,7 @@ export function DocumentWorkspace({ document, me }: { document: DocumentDetail; 
             You can read this document and follow changes as they happen; only the group&apos;s members can change it.
           </p>
         )}
-        <SyncStatus sync={sync} canEdit={document.canEdit} />
+        <SyncStatus sync={sync} canEdit={document.canEdit} keptOnDevice={keptOnDevice} />
       </header>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { MarkdownEditor } from "@/components/threads/markdown-editor";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 import { MAX_MEETING_MARKDOWN } from "@/server/meetings/schemas";
@@ -44,14 +44,7 @@ export function MinutesForm({ meetingId, minutes, onDone }: { meetingId: string;
         autoFocus
       />
       {save.error && !fieldErrors(save.error)?.minutes && <Alert>{errorMessage(save.error)}</Alert>}
-      <div className="flex flex-wrap gap-3">
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save minutes"}
-        </Button>
-        <Button variant="ghost" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons label="Save minutes" pending={save.isPending} onCancel={onDone} />
     </form>
   );
 }

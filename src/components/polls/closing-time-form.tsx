@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { fromLocalInputValue, toLocalInputValue } from "@/components/polls/time-zone";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
 import { TextField } from "@/components/ui/text-field";
 import { errorMessage } from "@/lib/trpc/error-message";
 
@@ -44,14 +44,7 @@ export function ClosingTimeForm({
         required
       />
       {error ? <Alert>{errorMessage(error)}</Alert> : null}
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons label={submitLabel} pending={pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { toLocalInputValue } from "@/components/polls/time-zone";
 import { useOptionLabel } from "@/components/polls/use-option-label";
 import { usePollRefresh } from "@/components/polls/use-poll-refresh";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { TextareaField } from "@/components/ui/textarea-field";
@@ -68,14 +68,7 @@ export function OutcomeForm({ poll, onDone }: { poll: Poll; onDone: () => void }
       )}
       <TextField label="Review on (optional)" type="date" value={reviewOn} onChange={(event) => setReviewOn(event.target.value)} />
       {save.error && !fields?.statement && <Alert>{errorMessage(save.error)}</Alert>}
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save outcome"}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons label="Save outcome" pending={save.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { UserMenu } from "@/components/shell/user-menu";
 import { RealtimeProvider } from "@/lib/realtime/socket-provider";
 
 /** The frame of every signed-in page: header with home link, live status, notifications and account menu. */
-export function AppShell({ me, children }: { me: { name: string; email: string; isAdmin: boolean }; children: ReactNode }) {
+export function AppShell({ me, children }: { me: { id: string; name: string; email: string; isAdmin: boolean }; children: ReactNode }) {
   return (
     <RealtimeProvider>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-card focus:p-2">
@@ -20,7 +20,7 @@ export function AppShell({ me, children }: { me: { name: string; email: string; 
           <div className="flex flex-wrap items-center justify-end gap-2">
             <LiveIndicator />
             <NotificationBell />
-            <UserMenu name={me.name} email={me.email} isAdmin={me.isAdmin} />
+            <UserMenu userId={me.id} name={me.name} email={me.email} isAdmin={me.isAdmin} />
           </div>
         </div>
       </header>

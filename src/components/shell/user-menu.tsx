@@ -3,6 +3,7 @@
 import { BellRing, Building2, ChevronDown, CircleUser, LogOut, Mail } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
+import { forgetLocalCopies } from "@/lib/documents/local-copy";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -12,7 +13,13 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
-export function UserMenu({ name, email, isAdmin }: { name: string; email: string; isAdmin: boolean }) {
+/** Signing out also removes this person's document copies from the device, for shared computers. */
+async function signOutHere(userId: string): Promise<void> {
+  await forgetLocalCopies(userId);
+  await signOut({ callbackUrl: "/signin" });
+}
+
+export function UserMenu({ userId, name, email, isAdmin }: { userId: string; name: string; email: string; isAdmin: boolean }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger className="inline-flex min-h-11 items-center gap-2 rounded-lg px-3 py-2 font-semibold hover:bg-ember-50">
@@ -49,7 +56,7 @@ export function UserMenu({ name, email, isAdmin }: { name: string; email: string
           </DropdownMenuItem>
         )}
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/signin" })}>
+        <DropdownMenuItem onSelect={() => void signOutHere(userId)}>
           <LogOut aria-hidden="true" className="size-4" />
           Sign out
         </DropdownMenuItem>

@@ -40,6 +40,31 @@ describe("threads about a meeting", () => {
     expect((await as(admin).thread.byId({ id })).meeting).toBeNull();
   });
 
+  it("move to another meeting or come unlinked on edit, telling both meetings, and only by the author", async () => {
+    const { group, admin, member, meeting, as } = await twoGroups();
+    const later = await makeMeeting({ groupId: group.id, createdById: admin.id, title: "Follow-up meeting" });
+    const { id } = await as(member).thread.create({ groupId: group.id, title: "Agenda ideas", body: "B", meetingId: meeting.id });
+    await expect(as(admin).thread.update({ id, meetingId: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const { caller, published } = callerFor(member.id);
+    await caller.thread.update({ id, meetingId: later.id });
+    expect((await caller.thread.byId({ id })).meeting).toMatchObject({ id: later.id, title: "Follow-up meeting" });
+    expect(published.filter((event) => event.name === "meeting.updated").map((event) => event.payload)).toEqual([
+      { meetingId: meeting.id, groupId: group.id },
+      { meetingId: later.id, groupId: group.id },
+    ]);
+    expect((await as(member).meeting.byId({ id: meeting.id })).threads).toEqual([]);
+
+    await caller.thread.update({ id, title: "Agenda ideas, revised" });
+    expect((await caller.thread.byId({ id })).meeting).toMatchObject({ id: later.id });
+
+    published.length = 0;
+    await caller.thread.update({ id, meetingId: null });
+    expect((await caller.thread.byId({ id })).meeting).toBeNull();
+    expect((await as(member).meeting.byId({ id: later.id })).threads).toEqual([]);
+    expect(published).toContainEqual(expect.objectContaining({ name: "meeting.updated", payload: { meetingId: later.id, groupId: group.id } }));
+  });
+
   it("keep the meeting from guests invited to the thread", async () => {
     const { group, admin, guest, meeting, as } = await twoGroups();
     const { id } = await as(admin).thread.create({ groupId: group.id, title: "T", body: "B", meetingId: meeting.id });

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { upsertComment, type CommentDto, type CommentPages } from "@/components/threads/comment-cache";
 import { commentsQueryKey } from "@/components/threads/comments-query";
 import { MarkdownEditor } from "@/components/threads/markdown-editor";
-import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -40,14 +40,7 @@ export function CommentEditForm({ comment, onDone }: { comment: CommentDto; onDo
         error={update.error ? (fieldErrors(update.error)?.body?.[0] ?? errorMessage(update.error)) : null}
         autoFocus
       />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save comment"}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons label="Save comment" pending={update.isPending} onCancel={onDone} />
     </form>
   );
 }

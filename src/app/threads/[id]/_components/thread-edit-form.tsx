@@ -2,23 +2,26 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { MeetingSelect } from "@/components/meetings/meeting-select";
 import { MarkdownEditor } from "@/components/threads/markdown-editor";
 import { formatTags, parseTags } from "@/components/threads/tags";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
 import { TextField } from "@/components/ui/text-field";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
 
 type ThreadDetail = RouterOutputs["thread"]["byId"];
 
-/** The author's edit of title, text and tags; the previous version is kept as history. */
+/** The author's edit of title, text, tags and meeting; the previous text is kept as history. */
 export function ThreadEditForm({ thread, onDone }: { thread: ThreadDetail; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState(thread.title);
   const [body, setBody] = useState(thread.body);
   const [tags, setTags] = useState(formatTags(thread.tags));
+  const initialMeetingId = thread.meeting?.id ?? "";
+  const [meetingId, setMeetingId] = useState(initialMeetingId);
   const update = useMutation(
     trpc.thread.update.mutationOptions({
       onSuccess: async () => {
@@ -34,10 +37,12 @@ export function ThreadEditForm({ thread, onDone }: { thread: ThreadDetail; onDon
       className="flex flex-col gap-4 rounded-xl border border-line bg-card p-4"
       onSubmit={(event) => {
         event.preventDefault();
-        update.mutate({ id: thread.id, title, body, tags: parseTags(tags) });
+        // Sent only when changed: an author who cannot see the group's meetings must not unlink one.
+        const meeting = meetingId === initialMeetingId ? undefined : meetingId || null;
+        update.mutate({ id: thread.id, title, body, tags: parseTags(tags), meetingId: meeting });
       }}
     >
-      {update.error && !(fields?.title || fields?.body || fields?.tags) && <Alert>{errorMessage(update.error)}</Alert>}
+      {update.error && !(fields?.title || fields?.body || fields?.tags || fields?.meetingId) && <Alert>{errorMessage(update.error)}</Alert>}
       <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields?.title?.[0]} maxLength={200} />
       <MarkdownEditor label="Text" value={body} onChange={setBody} threadId={thread.id} error={fields?.body?.[0]} rows={8} />
       <TextField
@@ -47,14 +52,8 @@ export function ThreadEditForm({ thread, onDone }: { thread: ThreadDetail; onDon
         onChange={(event) => setTags(event.target.value)}
         error={fields?.tags?.[0]}
       />
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save changes"}
-        </Button>
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <MeetingSelect groupId={thread.group.id} value={meetingId} onChange={setMeetingId} error={fields?.meetingId?.[0]} current={thread.meeting} />
+      <FormButtons label="Save changes" pending={update.isPending} onCancel={onDone} />
     </form>
   );
 }
