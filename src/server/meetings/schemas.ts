@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isWebScheme, parseWebAddress, schemeOf } from "@/lib/web-address";
 import { zFileSummary } from "@/server/files/schemas";
 
 export const MAX_MEETING_MARKDOWN = 10_000;
@@ -18,25 +19,16 @@ export const zOnlineUrl = z
   .max(500, "Keep the online link under 500 characters")
   .superRefine((value, context) => {
     if (value === "") return;
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
-    if (scheme && scheme !== "http" && scheme !== "https") {
+    const scheme = schemeOf(value);
+    if (scheme && !isWebScheme(scheme)) {
       context.addIssue({
         code: "custom",
         message: `“${scheme}:” links are not allowed. Enter a web address starting with https:// or http://.`,
       });
       return;
     }
-    if (!isWebAddress(value)) context.addIssue({ code: "custom", message: "Enter a web address starting with https:// or http://." });
+    if (!parseWebAddress(value)) context.addIssue({ code: "custom", message: "Enter a web address starting with https:// or http://." });
   });
-
-function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
 
 const zId = z.string().min(1).max(64);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseWebAddress } from "@/lib/web-address";
 
 export const zOrganisationName = z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters");
 
@@ -7,16 +8,10 @@ export const zWebsite = z
   .string()
   .trim()
   .max(300, "Use at most 300 characters")
-  .refine((value) => value === "" || isWebAddress(value), "Enter a web address starting with https:// or http://");
-
-function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
-  } catch {
-    return false;
-  }
-}
+  .refine(
+    (value) => value === "" || parseWebAddress(value)?.hostname.includes(".") === true,
+    "Enter a web address starting with https:// or http://",
+  );
 
 const zId = z.string().min(1).max(64);
 

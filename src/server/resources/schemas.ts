@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isWebScheme, parseWebAddress, schemeOf } from "@/lib/web-address";
 import { zFileSummary } from "@/server/files/schemas";
 import { zPerson, zTags } from "@/server/threads/schemas";
 
@@ -22,23 +23,16 @@ export const zResourceUrl = z
   .min(1, "Enter the web address to link to")
   .max(2000, "That web address is too long (2,000 characters at most)")
   .transform((value, context) => {
-    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
-    const candidate = scheme ? value : `https://${value}`;
-    if (scheme && scheme !== "http" && scheme !== "https") {
+    const scheme = schemeOf(value);
+    if (scheme && !isWebScheme(scheme)) {
       context.addIssue({
         code: "custom",
         message: `Only web addresses starting with http:// or https:// can be added; “${scheme}:” links are not allowed.`,
       });
       return z.NEVER;
     }
-    let url: URL;
-    try {
-      url = new URL(candidate);
-    } catch {
-      context.addIssue({ code: "custom", message: "That does not look like a web address. Try one like https://example.org/page." });
-      return z.NEVER;
-    }
-    if (!url.hostname.includes(".") && url.hostname !== "localhost") {
+    const url = parseWebAddress(scheme ? value : `https://${value}`);
+    if (!url || (!url.hostname.includes(".") && url.hostname !== "localhost")) {
       context.addIssue({ code: "custom", message: "That does not look like a web address. Try one like https://example.org/page." });
       return z.NEVER;
     }
