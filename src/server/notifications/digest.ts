@@ -5,8 +5,7 @@ import { absoluteUrl, queueMails, wakeMailWorker } from "@/server/mail/service";
 import type { EmailContent } from "@/server/mail/template";
 import { threadIdOf } from "@/server/notifications/email";
 import { LEVEL_SENTENCES } from "@/server/notifications/levels";
-import { DEFAULT_EMAIL_LEVEL } from "@/server/notifications/schemas";
-import { ACCOUNT_SCOPE } from "@/server/notifications/settings";
+import { ACCOUNT_SCOPE, levelInForce } from "@/server/notifications/settings";
 import { summarize } from "@/server/notifications/summary";
 import { unsubscribeLinks } from "@/server/notifications/unsubscribe";
 
@@ -105,8 +104,7 @@ export async function runDigest(db: Db, schedule: DigestSchedule, now = new Date
   const levelOf = new Map(settings.map(({ userId, scope, level }) => [`${userId} ${scope}`, level]));
   const digestGroups = new Map<string, { id: string; name: string }[]>();
   for (const { userId, group } of memberships) {
-    const level = levelOf.get(`${userId} ${group.id}`) ?? levelOf.get(`${userId} ${ACCOUNT_SCOPE}`) ?? DEFAULT_EMAIL_LEVEL;
-    if (level === "digest") digestGroups.set(userId, [...(digestGroups.get(userId) ?? []), group]);
+    if (levelInForce((scope) => levelOf.get(`${userId} ${scope}`), group.id) === "digest") digestGroups.set(userId, [...(digestGroups.get(userId) ?? []), group]);
   }
   const lastEndOf = new Map(previous.map(({ userId, _max }) => [userId, _max.windowEnd?.getTime()]));
   const windowStartOf = new Map(

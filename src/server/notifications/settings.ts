@@ -11,6 +11,14 @@ import {
 /** The scope of the account-wide row; group rows use the group's id. */
 export const ACCOUNT_SCOPE = "account";
 
+/**
+ * The level in force in one group (or, for null, the account): the group's own choice, else the
+ * account's, else the default. `chosen` answers what the person picked for a scope, if anything.
+ */
+export function levelInForce(chosen: (scope: string) => EmailLevel | undefined, groupId: string | null): EmailLevel {
+  return (groupId === null ? undefined : chosen(groupId)) ?? chosen(ACCOUNT_SCOPE) ?? DEFAULT_EMAIL_LEVEL;
+}
+
 /** The caller's account-wide level and, for every group they belong to, the level in force there. */
 export async function getNotificationSettings(db: Db, userId: string): Promise<NotificationSettings> {
   const [memberships, rows] = await Promise.all([
@@ -22,13 +30,15 @@ export async function getNotificationSettings(db: Db, userId: string): Promise<N
     db.notificationSetting.findMany({ where: { userId }, select: { scope: true, level: true } }),
   ]);
   const byScope = new Map(rows.map(({ scope, level }) => [scope, level]));
-  const account = byScope.get(ACCOUNT_SCOPE) ?? DEFAULT_EMAIL_LEVEL;
+  const chosen = (scope: string) => byScope.get(scope);
   return {
-    account,
-    groups: memberships.map(({ group }) => {
-      const own = byScope.get(group.id);
-      return { groupId: group.id, groupName: group.name, level: own ?? account, inherited: own === undefined };
-    }),
+    account: levelInForce(chosen, null),
+    groups: memberships.map(({ group }) => ({
+      groupId: group.id,
+      groupName: group.name,
+      level: levelInForce(chosen, group.id),
+      inherited: !byScope.has(group.id),
+    })),
   };
 }
 
@@ -72,8 +82,6 @@ export async function effectiveLevels(db: Db, userIds: readonly string[], groupI
     where: { userId: { in: [...userIds] }, scope: { in: groupId ? [ACCOUNT_SCOPE, groupId] : [ACCOUNT_SCOPE] } },
     select: { userId: true, scope: true, level: true },
   });
-  const levels = new Map<string, EmailLevel>(userIds.map((id) => [id, DEFAULT_EMAIL_LEVEL]));
-  for (const { userId, scope, level } of rows) if (scope === ACCOUNT_SCOPE) levels.set(userId, level);
-  for (const { userId, scope, level } of rows) if (scope === groupId) levels.set(userId, level);
-  return levels;
+  const chosen = new Map(rows.map(({ userId, scope, level }) => [`${userId} ${scope}`, level]));
+  return new Map(userIds.map((id) => [id, levelInForce((scope) => chosen.get(`${id} ${scope}`), groupId)]));
 }
