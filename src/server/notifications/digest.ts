@@ -104,7 +104,8 @@ export async function runDigest(db: Db, schedule: DigestSchedule, now = new Date
   const levelOf = new Map(settings.map(({ userId, scope, level }) => [`${userId} ${scope}`, level]));
   const digestGroups = new Map<string, { id: string; name: string }[]>();
   for (const { userId, group } of memberships) {
-    if (levelInForce((scope) => levelOf.get(`${userId} ${scope}`), group.id) === "digest") digestGroups.set(userId, [...(digestGroups.get(userId) ?? []), group]);
+    if (levelInForce((scope) => levelOf.get(`${userId} ${scope}`), group.id) !== "digest") continue;
+    digestGroups.set(userId, [...(digestGroups.get(userId) ?? []), group]);
   }
   const lastEndOf = new Map(previous.map(({ userId, _max }) => [userId, _max.windowEnd?.getTime()]));
   const windowStartOf = new Map(
