@@ -2,14 +2,16 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { ANONYMOUS_BALLOT } from "@/components/polls/anonymity-note";
 import { BallotDots } from "@/components/polls/ballot-dots";
 import { choicesFor, draftFrom, type BallotDraft } from "@/components/polls/ballot-draft";
 import { BallotMeeting } from "@/components/polls/ballot-meeting";
 import { BallotOptions } from "@/components/polls/ballot-options";
 import { BallotRanking } from "@/components/polls/ballot-ranking";
 import { BallotScores } from "@/components/polls/ballot-scores";
+import { joinChangeCode, parseChangeCode } from "@/components/polls/change-code";
 import { MyVote } from "@/components/polls/my-vote";
-import { useReceipt } from "@/components/polls/receipts";
+import { useChangeCode } from "@/components/polls/receipts";
 import { usePollRefresh } from "@/components/polls/use-poll-refresh";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -39,30 +41,33 @@ function KindBallot(props: { poll: Poll; draft: BallotDraft; onChange: (draft: B
 
 /**
  * The viewer's ballot: their vote so far ("You voted"), or the form for the poll's kind. The
- * draft survives refusals; anonymous votes are changed with the receipt kept in this browser.
+ * draft survives refusals; anonymous votes are changed with the change code kept in this
+ * browser, or pasted in from another device.
  */
 export function BallotForm({ poll }: { poll: Poll }) {
   const trpc = useTRPC();
   const refresh = usePollRefresh(poll.id);
-  const [receipt, saveReceipt] = useReceipt(poll.id);
+  const [storedCode, saveCode] = useChangeCode(poll.id);
   const [editing, setEditing] = useState(false);
-  const [typedReceipt, setTypedReceipt] = useState("");
+  const [typedCode, setTypedCode] = useState("");
   const optionIds = poll.options.map(({ id }) => id);
   const [draft, setDraft] = useState<BallotDraft>(() => draftFrom(optionIds, poll.viewer.myChoices, poll.viewer.myReason));
   const vote = useMutation(
     trpc.poll.vote.mutationOptions({
       // Waiting for the fresh poll keeps the button busy until "You voted" can show.
-      onSuccess: async ({ receipt: newReceipt }) => {
-        if (poll.settings.anonymous) saveReceipt(newReceipt);
+      onSuccess: async ({ receipt, changeKey }) => {
+        if (changeKey) saveCode(joinChangeCode(receipt, changeKey));
         await refresh();
         setEditing(false);
-        setTypedReceipt("");
+        setTypedCode("");
       },
     }),
   );
   const fields = fieldErrors(vote.error);
   const { viewer, settings } = poll;
   const open = !poll.closedAt;
+  // Where storage is blocked, the code from this page's own vote is still shown once.
+  const code = storedCode ?? (vote.data?.changeKey ? joinChangeCode(vote.data.receipt, vote.data.changeKey) : null);
 
   if (!viewer.canVote && !viewer.hasVoted) {
     return <p className="text-muted">{open ? "You are not one of the voters in this poll." : "This poll is closed."}</p>;
@@ -73,20 +78,15 @@ export function BallotForm({ poll }: { poll: Poll }) {
   };
   if (viewer.hasVoted && !editing) {
     const canChange = open && viewer.canVote && settings.allowChangeVote;
-    return <MyVote poll={poll} receipt={receipt} onChange={canChange ? startChanging : undefined} />;
+    return <MyVote poll={poll} changeCode={code} onChange={canChange ? startChanging : undefined} />;
   }
   if (!open) return <p className="text-muted">This poll is closed.</p>;
 
   const changing = viewer.hasVoted;
-  const needsReceipt = changing && settings.anonymous && !receipt;
+  const needsCode = changing && settings.anonymous && !(code && parseChangeCode(code).changeKey);
   const isQuestion = poll.kind === "question";
-  const submit = () =>
-    vote.mutate({
-      pollId: poll.id,
-      choices: choicesFor(poll.kind, draft, optionIds),
-      reason: draft.reason,
-      receipt: settings.anonymous && changing ? (receipt ?? typedReceipt) : undefined,
-    });
+  const proof = settings.anonymous && changing ? parseChangeCode(needsCode ? typedCode : (code ?? "")) : {};
+  const submit = () => vote.mutate({ pollId: poll.id, choices: choicesFor(poll.kind, draft, optionIds), reason: draft.reason, ...proof });
 
   return (
     <form
@@ -97,10 +97,11 @@ export function BallotForm({ poll }: { poll: Poll }) {
         submit();
       }}
     >
+      {settings.anonymous && <p className="rounded-lg border border-line bg-ember-50 px-4 py-3">{ANONYMOUS_BALLOT}</p>}
       <KindBallot poll={poll} draft={draft} onChange={setDraft} />
       <TextareaField
         label={isQuestion ? "Your answer" : settings.reasonRequired ? "Your reason" : "Your reason (optional)"}
-        hint={settings.anonymous ? "Your vote is anonymous: your reason is shown without your name." : undefined}
+        hint={settings.anonymous ? "Your reason is shown without your name, when the poll closes." : undefined}
         value={draft.reason}
         onChange={(event) => setDraft({ ...draft, reason: event.target.value })}
         required={isQuestion || settings.reasonRequired}
@@ -108,14 +109,15 @@ export function BallotForm({ poll }: { poll: Poll }) {
         rows={3}
         error={fields?.reason?.[0]}
       />
-      {needsReceipt && (
+      {needsCode && (
         <TextField
-          label="Your receipt"
-          hint="This browser has no receipt for your anonymous vote. Type the one you were given to change it."
-          value={typedReceipt}
-          onChange={(event) => setTypedReceipt(event.target.value)}
+          label="Your change code"
+          hint="This browser has no change code for your anonymous vote. Paste the one you copied when you voted."
+          value={typedCode}
+          onChange={(event) => setTypedCode(event.target.value)}
           autoComplete="off"
-          maxLength={64}
+          spellCheck={false}
+          maxLength={140}
         />
       )}
       {vote.error && <Alert>{errorMessage(vote.error)}</Alert>}

@@ -1,6 +1,8 @@
 "use client";
 
 import { CheckCircle2 } from "lucide-react";
+import { ChangeCodeField } from "@/components/polls/change-code-field";
+import { parseChangeCode } from "@/components/polls/change-code";
 import { choiceTexts } from "@/components/polls/choice-text";
 import { useOptionLabel } from "@/components/polls/use-option-label";
 import { Button } from "@/components/ui/button";
@@ -8,16 +10,21 @@ import type { RouterOutputs } from "@/lib/trpc/client";
 
 type Poll = RouterOutputs["poll"]["byId"];
 
-/** "You voted": the viewer's current ballot, or for anonymous polls only the receipt kept in this browser. */
-export function MyVote({ poll, receipt, onChange }: { poll: Poll; receipt: string | null; onChange?: () => void }) {
+/**
+ * "You voted": the viewer's current ballot, or for anonymous polls only the receipt and change
+ * code kept in this browser, since the server cannot tell which ballot is theirs.
+ */
+export function MyVote({ poll, changeCode, onChange }: { poll: Poll; changeCode: string | null; onChange?: () => void }) {
   const label = useOptionLabel(poll.options);
   const { myChoices, myReason } = poll.viewer;
   const texts = myChoices ? choiceTexts(poll.kind, myChoices, label) : [];
+  const code = changeCode ? parseChangeCode(changeCode) : null;
+  const { anonymous, allowChangeVote } = poll.settings;
 
   return (
     <div className="flex flex-col gap-3 rounded-lg border border-live bg-green-50 p-4">
       <p className="flex items-center gap-2 font-semibold text-live">
-        <CheckCircle2 aria-hidden="true" className="size-5" /> {poll.settings.anonymous ? "You voted anonymously" : "You voted"}
+        <CheckCircle2 aria-hidden="true" className="size-5" /> {anonymous ? "You voted anonymously" : "You voted"}
       </p>
       {texts.length > 0 && (
         <ul className="flex flex-col gap-1" aria-label="Your choices">
@@ -29,15 +36,16 @@ export function MyVote({ poll, receipt, onChange }: { poll: Poll; receipt: strin
         </ul>
       )}
       {myReason && <p className="whitespace-pre-wrap break-words">{myReason}</p>}
-      {poll.settings.anonymous &&
-        (receipt ? (
+      {anonymous && <p className="text-muted">Nobody, admins included, can see how you voted. Others can see that you have voted.</p>}
+      {anonymous &&
+        (code ? (
           <p data-testid="receipt">
-            Your receipt: <strong className="font-mono tracking-wider">{receipt}</strong>; keep it to check your vote was counted
-            {poll.settings.allowChangeVote ? " and to change it from another device" : ""}.
+            Your receipt: <strong className="font-mono tracking-wider">{code.receipt}</strong>; keep it to check your vote was counted.
           </p>
         ) : (
-          <p className="text-muted">Nobody, admins included, can see how you voted, and this browser keeps no receipt for it.</p>
+          <p className="text-muted">This browser keeps no receipt for your vote.</p>
         ))}
+      {anonymous && allowChangeVote && !poll.closedAt && changeCode && code?.changeKey && <ChangeCodeField code={changeCode} />}
       {onChange && (
         <div>
           <Button variant="secondary" onClick={onChange}>

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { AddOptionForm } from "@/components/polls/add-option-form";
+import { AnonymityNote } from "@/components/polls/anonymity-note";
 import { BallotForm } from "@/components/polls/ballot-form";
 import { Heading } from "@/components/polls/heading";
 import { canAddOptions } from "@/components/polls/poll-form-state";
@@ -50,6 +51,7 @@ export function PollCard({ pollId, initial, headingLevel = 2 }: { pollId: string
         <p className="text-muted">
           Started by <span className="font-semibold text-ink">{poll.author.name}</span>
         </p>
+        {poll.settings.anonymous && <AnonymityNote open={open} />}
       </header>
 
       <PollOutcome poll={poll} level={sub} />

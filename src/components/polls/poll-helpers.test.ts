@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { choicesFor, draftFrom, setNumber, toggleSelected } from "@/components/polls/ballot-draft";
+import { joinChangeCode, parseChangeCode } from "@/components/polls/change-code";
 import { choiceTexts } from "@/components/polls/choice-text";
 import { dotsLeftText, dotsUsed } from "@/components/polls/dots";
 import { isPollClosed, optionTone, participationText, pollStatus } from "@/components/polls/poll-text";
@@ -145,5 +146,18 @@ describe("ballots in words", () => {
       "2. Sea",
     ]);
     expect(choiceTexts("meeting", [{ optionId: "a", score: 1, rank: null }], label)).toEqual(["Sea: if need be"]);
+  });
+});
+
+describe("change codes", () => {
+  it("joins a receipt and its key, and reads them back however they were typed", () => {
+    const code = joinChangeCode("ABCDE23456", "KEYKEYKEYKEYKEYKEYKEYKEY");
+    expect(parseChangeCode(code)).toEqual({ receipt: "ABCDE23456", changeKey: "KEYKEYKEYKEYKEYKEYKEYKEY" });
+    expect(parseChangeCode(` ${code.toLowerCase()}\n`)).toEqual({ receipt: "ABCDE23456", changeKey: "KEYKEYKEYKEYKEYKEYKEYKEY" });
+  });
+
+  it("reads a bare receipt, as kept before change keys, with no key", () => {
+    expect(parseChangeCode("abcde23456")).toEqual({ receipt: "ABCDE23456" });
+    expect(parseChangeCode("")).toEqual({ receipt: "" });
   });
 });

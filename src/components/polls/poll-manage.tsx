@@ -15,7 +15,7 @@ import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
 type Poll = RouterOutputs["poll"]["byId"];
 type Panel = "none" | "time" | "outcome";
 
-/** For the poll's author and the group's admins: close, reopen, extend, write the outcome, export. */
+/** For the poll's author and the group's admins: close, reopen (not anonymous polls), extend, write the outcome, export. */
 export function PollManage({ poll }: { poll: Poll }) {
   const trpc = useTRPC();
   const refresh = usePollRefresh(poll.id);
@@ -28,6 +28,7 @@ export function PollManage({ poll }: { poll: Poll }) {
   const reopen = useMutation(trpc.poll.reopen.mutationOptions({ onSuccess: done }));
   const extend = useMutation(trpc.poll.extend.mutationOptions({ onSuccess: done }));
   const closed = poll.closedAt !== null;
+  const { anonymous } = poll.settings;
   const timeChange = closed ? reopen : extend;
 
   return (
@@ -36,9 +37,11 @@ export function PollManage({ poll }: { poll: Poll }) {
         {closed ? (
           <>
             <Button onClick={() => setPanel("outcome")}>{poll.outcomeDetail ? "Edit the outcome" : "Write the outcome"}</Button>
-            <Button variant="secondary" onClick={() => setPanel("time")}>
-              Reopen
-            </Button>
+            {!anonymous && (
+              <Button variant="secondary" onClick={() => setPanel("time")}>
+                Reopen
+              </Button>
+            )}
             <a
               href={`/api/polls/${poll.id}/export`}
               download
@@ -58,6 +61,11 @@ export function PollManage({ poll }: { poll: Poll }) {
           </>
         )}
       </div>
+      {closed && anonymous && (
+        <p className="text-muted">
+          Anonymous polls cannot be reopened: the next results would show how anyone who voted in between voted. Start a new poll instead.
+        </p>
+      )}
       {close.error && <Alert>{errorMessage(close.error)}</Alert>}
       {panel === "time" && (
         <ClosingTimeForm

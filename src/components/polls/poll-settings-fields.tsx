@@ -52,7 +52,7 @@ export function PollSettingsFields({ form, update, fields }: { form: PollForm; u
       />
       <CheckboxField
         label="Anonymous votes"
-        hint="Nobody, admins included, can see who voted what. This cannot be turned off once people have voted."
+        hint="Nobody, admins included, can see who voted what. Results stay hidden until the poll closes, and it cannot be reopened after."
         checked={form.anonymous}
         onChange={(event) => update({ anonymous: event.target.checked })}
       />

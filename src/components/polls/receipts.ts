@@ -3,9 +3,10 @@
 import { useCallback, useSyncExternalStore } from "react";
 
 /**
- * Receipts of anonymous votes, kept in this browser per poll: nothing on the server links a
- * ballot to its voter, so the receipt is the only way to change the vote later. Storage may be
- * unavailable (private modes): then the receipt is shown once and the voter can type it in.
+ * Change codes of anonymous votes (receipt and key, see change-code.ts), kept in this browser
+ * per poll: nothing on the server links a ballot to its voter, so the code is the only way to
+ * change the vote later. Storage may be unavailable (private modes): then the code is shown and
+ * the voter can copy it and paste it in.
  */
 const key = (pollId: string) => `hearth:poll-receipt:${pollId}`;
 const CHANGED = "hearth:poll-receipt";
@@ -27,8 +28,8 @@ function subscribe(onChange: () => void) {
   };
 }
 
-export function useReceipt(pollId: string): [string | null, (receipt: string) => void] {
-  const receipt = useSyncExternalStore(
+export function useChangeCode(pollId: string): [string | null, (code: string) => void] {
+  const code = useSyncExternalStore(
     subscribe,
     () => read(pollId),
     () => null,
@@ -38,11 +39,11 @@ export function useReceipt(pollId: string): [string | null, (receipt: string) =>
       try {
         window.localStorage.setItem(key(pollId), value);
       } catch {
-        // Storage blocked: the receipt is still on screen for the voter to note down.
+        // Storage blocked: the code is still on screen for the voter to copy.
       }
       window.dispatchEvent(new Event(CHANGED));
     },
     [pollId],
   );
-  return [receipt, save];
+  return [code, save];
 }

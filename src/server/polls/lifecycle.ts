@@ -28,6 +28,11 @@ export async function setClosingTime(db: Db, publish: Publish, userId: string, p
   if (reopen !== isClosed(access.poll)) {
     throw new AppError("CONFLICT", reopen ? "This poll is still open: extend it instead." : "This poll is closed: reopen it instead.");
   }
+  // Its results are out once it closes: comparing them with the results of a second close would
+  // show how the people who voted in between voted.
+  if (reopen && access.poll.anonymous) {
+    throw new AppError("BAD_REQUEST", "An anonymous poll cannot be reopened: its results are out, and the next results would show how anyone who voted in between voted. Start a new poll instead.");
+  }
   await db.poll.update({ where: { id: pollId }, data: { closingAt, closedAt: null, reminderSentAt: null, ...(reopen && { outcomeStatement: null, outcomeAt: null, outcomeOptionId: null, outcomeReviewOn: null, outcomeAuthorId: null }) } });
   if (reopen) await syncAdoption(db, pollId);
   publishPollChange(publish, access.poll);

@@ -42,10 +42,22 @@ function tally(kind: string, optionIds: string[], ballots: StoredBallot[]) {
   }
 }
 
+function hiddenReasonFor(poll: { anonymous: boolean; hideResults: string }, closed: boolean, hasVoted: boolean): string | null {
+  if (closed) return null;
+  if (poll.anonymous) {
+    return "This vote is anonymous, so the results appear when the poll closes: watching them change vote by vote would show how each person voted.";
+  }
+  if (poll.hideResults === "until_closed") return "Results are hidden until the poll closes.";
+  if (poll.hideResults === "until_vote" && !hasVoted) return "Results appear once you have voted.";
+  return null;
+}
+
 /**
- * Results as the viewer may see them. Hidden results say why and show nothing else. Anonymous
- * polls never name a voter beside a choice or a reason, and list ballots in receipt order,
- * which is random, so even the order says nothing.
+ * Results as the viewer may see them. Hidden results say why and show only participation.
+ * Anonymous polls never name a voter beside a choice or a reason, and list ballots in receipt
+ * order, which is random, so even the order says nothing. While an anonymous poll is open its
+ * results are hidden from everyone, admins included, whatever hideResults says: who has voted is
+ * public, so comparing the tally before and after each vote would attribute every ballot.
  */
 export async function getResults(db: Db, userId: string, pollId: string) {
   const access = await requirePollAccess(db, userId, pollId);
@@ -64,12 +76,7 @@ export async function getResults(db: Db, userId: string, pollId: string) {
     },
   });
   const closed = isClosed(poll);
-  const hiddenReason =
-    poll.hideResults === "until_closed" && !closed
-      ? "Results are hidden until the poll closes."
-      : poll.hideResults === "until_vote" && !closed && !access.hasVoted
-        ? "Results appear once you have voted."
-        : null;
+  const hiddenReason = hiddenReasonFor(poll, closed, access.hasVoted);
   const eligible = await db.user.count({ where: eligibleVotersWhere(access.poll) });
   const participation = {
     voted: poll._count.participations,

@@ -53,6 +53,8 @@ export const zVoteInput = z.object({
   reason: z.string().max(5_000, "Keep your reason under 5,000 characters").optional(),
   /** Anonymous polls: the receipt of the ballot being changed, since nothing else links it to you. */
   receipt: z.string().max(64).optional(),
+  /** Anonymous polls: the key given with that receipt; a receipt alone, which others may have seen, changes nothing. */
+  changeKey: z.string().max(64).optional(),
 });
 export type VoteInput = z.infer<typeof zVoteInput>;
 
@@ -126,7 +128,12 @@ export const zPollDetail = zPollSummary.extend({
 });
 export type PollDetail = z.infer<typeof zPollDetail>;
 
-export const zVoteResult = z.object({ receipt: z.string() });
+export const zVoteResult = z.object({
+  receipt: z.string(),
+  /** Anonymous polls: the secret that, with the receipt, changes this vote. Given only here; null in other polls. */
+  changeKey: z.string().nullable(),
+});
+export type VoteResult = z.infer<typeof zVoteResult>;
 
 const zStoredChoice = z.object({ optionId: z.string(), score: z.number().nullable(), rank: z.number().nullable() });
 const zTable = z.record(z.string(), z.record(z.string(), z.number()));

@@ -1,24 +1,25 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
+import { isUniqueViolation } from "@/server/db/unique-violation";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
-import { isClosed, requirePollAccess } from "@/server/polls/access";
+import { type PollAccess, isClosed, requirePollAccess } from "@/server/polls/access";
 import { checkBallot } from "@/server/polls/ballot-rules";
+import { changeKeyMatches, hashChangeKey, newChangeKey, newReceipt, normaliseCode } from "@/server/polls/change-key";
 import { publishPollChange } from "@/server/polls/events";
-import type { VoteInput } from "@/server/polls/schemas";
+import type { VoteInput, VoteResult } from "@/server/polls/schemas";
 
-/** Ten characters from an alphabet without look-alikes, easy to copy by hand. */
-function newReceipt(): string {
-  const alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-  return [...randomBytes(10)].map((byte) => alphabet[byte % alphabet.length]).join("");
-}
+const JUST_VOTED = "You have just voted in this poll from another tab or device. Refresh the page to see your vote.";
+const JUST_CHANGED = "Your vote has just been changed from another tab or device. Refresh the page to see it.";
 
 /**
  * Records a vote. In anonymous polls the ballot is stored with no voter, a random id and no
  * time, and the participation record says only that the person voted; a changed anonymous vote
- * is found by the receipt the voter was given, because nothing else links the two.
+ * is found by its receipt and proven by the change key given with it, because nothing else links
+ * the voter to the ballot. The key is returned once and only its hash is kept.
  */
-export async function castVote(db: Db, publish: Publish, userId: string, input: VoteInput): Promise<{ receipt: string }> {
+export async function castVote(db: Db, publish: Publish, userId: string, input: VoteInput): Promise<VoteResult> {
   const access = await requirePollAccess(db, userId, input.pollId);
   const { poll } = access;
   if (isClosed(poll)) throw new AppError("BAD_REQUEST", "This poll is closed, so it takes no more votes.");
@@ -44,11 +45,12 @@ export async function castVote(db: Db, publish: Publish, userId: string, input: 
   const checked = checkBallot({ ...rules, optionIds: rules.options.map(({ id }) => id) }, input.choices, reason);
   if (!checked.ok) throw new AppError("BAD_REQUEST", checked.message);
 
-  const previous = access.hasVoted ? await previousBallot(db, userId, poll, input.receipt) : null;
+  const previous = access.hasVoted ? await currentBallot(db, userId, poll, input) : null;
   const receipt = newReceipt();
-  await db.$transaction([
-    ...(previous ? [db.ballot.update({ where: { id: previous }, data: { supersededAt: new Date() } })] : []),
-    db.ballot.create({
+  const changeKey = poll.anonymous ? newChangeKey() : null;
+  await db.$transaction(async (tx) => {
+    await claim(tx, userId, access, previous);
+    await tx.ballot.create({
       data: {
         id: randomUUID(),
         pollId: poll.id,
@@ -56,28 +58,65 @@ export async function castVote(db: Db, publish: Publish, userId: string, input: 
         castAt: poll.anonymous ? null : new Date(),
         reason,
         receipt,
+        changeKeyHash: changeKey === null ? null : hashChangeKey(changeKey),
         choices: { create: checked.choices },
       },
-    }),
-    db.pollParticipation.upsert({
-      where: { pollId_userId: { pollId: poll.id, userId } },
-      create: { pollId: poll.id, userId },
-      update: { votedAt: new Date() },
-    }),
-  ]);
+    });
+  });
   publishPollChange(publish, poll);
-  return { receipt };
+  return { receipt, changeKey };
 }
 
-async function previousBallot(db: Db, userId: string, poll: { id: string; anonymous: boolean }, receipt: string | undefined) {
+/**
+ * Claims the right to write a ballot before writing it, so that of two votes sent at once only
+ * one counts: a first vote claims the participation row (one per person and poll), a change
+ * claims the ballot it replaces. The loser writes nothing and is told why.
+ */
+async function claim(tx: Prisma.TransactionClient, userId: string, access: PollAccess, previous: string | null): Promise<void> {
+  const { poll } = access;
+  if (!access.hasVoted) {
+    try {
+      await tx.pollParticipation.create({ data: { pollId: poll.id, userId } });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError("CONFLICT", JUST_VOTED);
+      throw error;
+    }
+    return;
+  }
+  if (previous === null) throw new AppError("CONFLICT", JUST_CHANGED);
+  const replaced = { id: previous, supersededAt: null };
+  // An anonymous ballot kept as superseded would carry the time of the change, which the voter's
+  // request also has: it is deleted instead, and the participation keeps its first time.
+  const { count } = poll.anonymous
+    ? await tx.ballot.deleteMany({ where: replaced })
+    : await tx.ballot.updateMany({ where: replaced, data: { supersededAt: new Date() } });
+  if (count === 0) throw new AppError("CONFLICT", JUST_CHANGED);
+  if (!poll.anonymous) {
+    await tx.pollParticipation.update({ where: { pollId_userId: { pollId: poll.id, userId } }, data: { votedAt: new Date() } });
+  }
+}
+
+/** The ballot a change replaces: the voter's own, or in anonymous polls the one the change code proves is theirs. */
+async function currentBallot(db: Db, userId: string, poll: PollAccess["poll"], input: VoteInput): Promise<string | null> {
   if (!poll.anonymous) {
     const ballot = await db.ballot.findFirst({ where: { pollId: poll.id, voterId: userId, supersededAt: null }, select: { id: true } });
     return ballot?.id ?? null;
   }
-  if (!receipt) {
-    throw new AppError("BAD_REQUEST", "To change an anonymous vote, give the receipt code you got when you voted.");
+  if (!input.receipt) {
+    throw new AppError("BAD_REQUEST", "To change an anonymous vote, give the change code you got when you voted.");
   }
-  const ballot = await db.ballot.findFirst({ where: { pollId: poll.id, receipt: receipt.trim().toUpperCase(), supersededAt: null }, select: { id: true } });
-  if (!ballot) throw new AppError("BAD_REQUEST", "That receipt does not match a current vote in this poll.");
+  if (!input.changeKey) {
+    throw new AppError("BAD_REQUEST", "A receipt alone cannot change an anonymous vote: give the whole change code you got when you voted.");
+  }
+  const ballot = await db.ballot.findFirst({
+    where: { pollId: poll.id, receipt: normaliseCode(input.receipt), supersededAt: null },
+    select: { id: true, changeKeyHash: true },
+  });
+  if (ballot && ballot.changeKeyHash === null) {
+    throw new AppError("BAD_REQUEST", "This vote was cast before change codes existed, so it cannot be changed.");
+  }
+  if (!ballot || !changeKeyMatches(input.changeKey, ballot.changeKeyHash)) {
+    throw new AppError("BAD_REQUEST", "That change code does not match a current vote in this poll. Check that you copied all of it.");
+  }
   return ballot.id;
 }
