@@ -4,6 +4,7 @@ import { formatSignInBanner, prepareInstance } from "@/server/bootstrap/start-up
 import { exportToProcessEnv, resolveConfig } from "@/server/config";
 import { getDb } from "@/server/db";
 import { migrateDatabase } from "@/server/db/migrate";
+import { recordClientAddress } from "@/server/auth/client-address";
 import { getEventBus } from "@/server/events";
 import { startOrphanSweep } from "@/server/files/cleanup";
 import { keepDownloadLength } from "@/server/files/download-length";
@@ -56,6 +57,7 @@ async function main() {
 
   const server = createServer((request, response) => {
     if (refuseOversizeBody(request, response)) return;
+    recordClientAddress(request, process.env.HEARTH_TRUST_PROXY === "1");
     keepDownloadLength(request, response);
     void handle(request, response);
   });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, call, expectNoAxeViolations, signIn, uniqueSuffix } from "./support";
+import { call, expectNoAxeViolations, signInAsAdmin, uniqueSuffix } from "./support";
 
 /** A minimal valid one-page PDF. */
 const PDF = Buffer.from(
@@ -9,8 +9,8 @@ const PDF = Buffer.from(
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
 test("attach a PDF to a new thread, refuse a disguised file, and keep downloads private", async ({ page, browser }) => {
-  await signIn(page);
-  await expect(page.getByRole("heading", { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
+  test.slow();
+  await signInAsAdmin(page);
   const group = await call<{ id: string; handle: string }>(page.request, "group.create", { name: `Papers ${uniqueSuffix()}` });
 
   await page.goto(`/groups/${group.handle}`);

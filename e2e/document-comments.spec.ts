@@ -35,6 +35,7 @@ test("comment on selected text; it stays on the same words while someone types b
   page,
   browser,
 }) => {
+  test.slow();
   await signInAsAdmin(page);
   const group = await call<{ id: string }>(page.request, "group.create", { name: `Vision circle ${uniqueSuffix()}` });
   const { id: documentId } = await call<{ id: string }>(page.request, "document.create", { groupId: group.id, title: "Our vision" });
@@ -93,6 +94,7 @@ test("comment on selected text; it stays on the same words while someone types b
 });
 
 test("when the commented text is deleted the comment stays, with its quote; guests read comments only", async ({ page, browser }) => {
+  test.slow();
   await signInAsAdmin(page);
   const group = await call<{ id: string }>(page.request, "group.create", { name: `Vision circle ${uniqueSuffix()}` });
   const { id: documentId } = await call<{ id: string }>(page.request, "document.create", { groupId: group.id, title: "Draft" });

@@ -18,6 +18,7 @@ async function expectStored(page: Page, documentId: string, text: string) {
 }
 
 test("name a version, edit, compare, restore live, and propose adopting it", async ({ page, context }) => {
+  test.slow();
   await signInAsAdmin(page);
   const group = await call<{ id: string }>(page.request, "group.create", { name: `Vision circle ${uniqueSuffix()}` });
   const title = `Our vision ${uniqueSuffix()}`;
@@ -81,6 +82,7 @@ test("name a version, edit, compare, restore live, and propose adopting it", asy
 });
 
 test("export the current text as Markdown and HTML", async ({ page }) => {
+  test.slow();
   await signInAsAdmin(page);
   const group = await call<{ id: string }>(page.request, "group.create", { name: `Export circle ${uniqueSuffix()}` });
   const { id: documentId } = await call<{ id: string }>(page.request, "document.create", { groupId: group.id, title: "Plan <2027>" });

@@ -13,6 +13,7 @@ const textOf = (page: Page) =>
   });
 
 test("two people edit the same paragraph at once and both see the merged text, with each other's names", async ({ page, browser }) => {
+  test.slow();
   await signInAsAdmin(page);
   const group = await call<{ id: string; handle: string }>(page.request, "group.create", { name: `Vision circle ${uniqueSuffix()}` });
   await call(page.request, "document.create", { groupId: group.id, title: "Meeting notes" });
@@ -65,6 +66,7 @@ test("two people edit the same paragraph at once and both see the merged text, w
 });
 
 test("a guest invited to a document reads it live but cannot change it", async ({ page, browser }) => {
+  test.slow();
   await signInAsAdmin(page);
   const group = await call<{ id: string; handle: string }>(page.request, "group.create", { name: `Stakeholders ${uniqueSuffix()}` });
   const { id: documentId } = await call<{ id: string }>(page.request, "document.create", { groupId: group.id, title: "Vision draft" });
@@ -98,6 +100,7 @@ test("a guest invited to a document reads it live but cannot change it", async (
 });
 
 test("New document opens an empty document ready to write in", async ({ page }) => {
+  test.slow();
   await signInAsAdmin(page);
   const group = await call<{ id: string; handle: string }>(page.request, "group.create", { name: `Writers ${uniqueSuffix()}` });
   await page.goto(`/groups/${group.handle}/documents`);
@@ -119,6 +122,7 @@ test("New document opens an empty document ready to write in", async ({ page }) 
 });
 
 test("edits made offline survive a closed tab and reach everyone when the connection returns", async ({ page, context, browser }) => {
+  test.slow();
   let online = true;
   const sockets: { close: () => Promise<void> }[] = [];
   await context.routeWebSocket(/\/socket\.io\//, (socket) => {

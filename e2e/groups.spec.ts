@@ -7,6 +7,7 @@ const SUBGROUP = `Carers Cafe Planning ${suffix}`;
 const ORGANISATION = `Widcombe Carers ${suffix}`;
 
 test("the instance administrator runs a group: create, settings, subgroup, members, organisations", async ({ page }) => {
+  test.slow();
   await signIn(page);
   await expect(page.getByRole("heading", { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
 

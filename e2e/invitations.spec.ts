@@ -131,6 +131,7 @@ test("the requests page starts empty for the group's admin", async () => {
 });
 
 test("a forgotten password is reset with the emailed link, which signs the person in", async ({ browser }) => {
+  test.slow();
   const visitor = await newVisitor(browser);
   await visitor.goto("/signin");
   await visitor.getByRole("link", { name: "Forgot your password?" }).click();
@@ -188,6 +189,7 @@ test("the outbox is only for the instance administrator", async ({ browser }) =>
 });
 
 test("someone with a group's address asks to join, and an admin approves", async ({ browser }) => {
+  test.slow();
   const toolLibrary = `Tool Library ${suffix}`;
   await inviter.goto("/");
   await inviter.getByRole("button", { name: "New group" }).click();

@@ -1,13 +1,35 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { call, expectNoAxeViolations, secondPerson, signInAsAdmin, uniqueSuffix } from "./support";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { call, expectNoAxeViolations, query, secondPerson, signInAsAdmin, uniqueSuffix } from "./support";
 
 const bell = (page: Page) => page.getByRole("button", { name: /^Notifications/ });
 
-test("an admin schedules a meeting; a member sees it, is told, downloads it, reads the minutes and links a thread", async ({ page, browser }) => {
+/** A group with a member (Sam) and a meeting Sam is invited to, made through the API. */
+async function groupWithMeeting(page: Page, browser: Browser) {
   await signInAsAdmin(page);
   const group = await call<{ id: string; handle: string; name: string }>(page.request, "group.create", { name: `Steering ${uniqueSuffix()}` });
   const member = await secondPerson(browser, page.request, group.id);
+  const me = await query<{ id: string }>(member.context.request, "user.me");
+  const title = `Spring planning ${uniqueSuffix()}`;
+  const { id: meetingId } = await call<{ id: string }>(page.request, "meeting.create", {
+    groupId: group.id,
+    title,
+    startsAt: "2031-03-04T14:00:00.000Z",
+    endsAt: "2031-03-04T16:00:00.000Z",
+    location: "Guildhall, Room 2",
+    onlineUrl: "https://meet.example.org/spring",
+    agenda: "1. **Charter** review\n2. Budget; café pilot",
+    attendeeIds: [me.id],
+  });
+  return { group, member, title, meetingId };
+}
+
+test("an admin schedules a meeting with its agenda, place, link and attendees; a javascript: link is refused", async ({ page, browser }) => {
+  test.slow();
+  await signInAsAdmin(page);
+  const group = await call<{ id: string; handle: string; name: string }>(page.request, "group.create", { name: `Steering ${uniqueSuffix()}` });
+  const member = await secondPerson(browser, page.request, group.id);
+  await member.context.close();
   const title = `Spring planning ${uniqueSuffix()}`;
 
   await page.goto(`/groups/${group.handle}/meetings`);
@@ -33,7 +55,6 @@ test("an admin schedules a meeting; a member sees it, is told, downloads it, rea
   await dialog.getByLabel("Online link (optional)").fill("https://meet.example.org/spring");
   await dialog.getByRole("button", { name: "Schedule the meeting" }).click();
   await expect(page).toHaveURL(/\/meetings\/[^/]+$/);
-  const meetingId = new URL(page.url()).pathname.split("/").pop()!;
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.locator("strong", { hasText: "Charter" })).toBeVisible();
   await expect(page.getByText("Guildhall, Room 2")).toBeVisible();
@@ -41,8 +62,11 @@ test("an admin schedules a meeting; a member sees it, is told, downloads it, rea
   await expect(page.getByRole("region", { name: "Attendees" }).getByText(member.person.name)).toBeVisible();
   await expect(page.getByText("No minutes yet.")).toBeVisible();
   await expectNoAxeViolations(page);
+});
 
-  // The member: under Upcoming, told by the bell, and able to take it into a calendar.
+test("a member sees the meeting under Upcoming, is told by the bell, and takes it into a calendar", async ({ page, browser }) => {
+  test.slow();
+  const { group, member, title, meetingId } = await groupWithMeeting(page, browser);
   const memberPage = member.page;
   await memberPage.goto(`/groups/${group.handle}/meetings`);
   const upcoming = memberPage.getByRole("region", { name: "Upcoming" });
@@ -56,7 +80,6 @@ test("an admin schedules a meeting; a member sees it, is told, downloads it, rea
   await upcoming.getByRole("link", { name: title }).click();
   await expect(memberPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(memberPage.getByRole("button", { name: "Add minutes" })).toHaveCount(0);
-  await expect(memberPage.getByTestId("live-indicator")).toHaveText("Live");
   const [download] = await Promise.all([memberPage.waitForEvent("download"), memberPage.getByRole("link", { name: "Add to calendar (.ics)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^spring-planning-[a-z0-9]+\.ics$/);
   const ics = readFileSync((await download.path())!, "utf8");
@@ -74,8 +97,18 @@ test("an admin schedules a meeting; a member sees it, is told, downloads it, rea
   const stranger = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   expect((await stranger.request.get(`/api/meetings/${meetingId}/ics`)).status()).toBe(401);
   await stranger.close();
+  await member.context.close();
+});
 
-  // Later, the admin adds the minutes: the member's open page shows them and the bell says so.
+test("minutes reach a member's open page live; the member starts a thread about the meeting, and a decision links it", async ({ page, browser }) => {
+  test.slow();
+  const { group, member, title, meetingId } = await groupWithMeeting(page, browser);
+  const memberPage = member.page;
+  await page.goto(`/meetings/${meetingId}`);
+  await memberPage.goto(`/meetings/${meetingId}`);
+  await expect(memberPage.getByTestId("live-indicator")).toHaveText("Live");
+  await expect(bell(memberPage)).toHaveAccessibleName("Notifications, 1 unread");
+
   await page.getByRole("button", { name: "Add minutes" }).click();
   await page.getByRole("textbox", { name: "Minutes", exact: true }).fill("We agreed the **budget**.");
   await page.getByRole("button", { name: "Save minutes" }).click();

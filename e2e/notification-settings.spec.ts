@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, call, expectNoAxeViolations, signIn, uniqueSuffix } from "./support";
+import { ADMIN, call, expectNoAxeViolations, signInAsAdmin, uniqueSuffix } from "./support";
 
 test("email settings read like sentences, save on change and persist; a thread can be muted", async ({ page }) => {
-  await signIn(page);
-  await expect(page.getByRole("heading", { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
+  await signInAsAdmin(page);
   const groupName = `Quiet ${uniqueSuffix()}`;
   const group = await call<{ id: string }>(page.request, "group.create", { name: groupName });
   const thread = await call<{ id: string }>(page.request, "thread.create", { groupId: group.id, title: `Noisy ${uniqueSuffix()}`, body: "Lots" });

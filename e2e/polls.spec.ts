@@ -34,6 +34,7 @@ async function openNewDecision(page: Page) {
 }
 
 test("a consensus proposal from the dialog: vote with a reason, change it, close, outcome, export", async ({ page }) => {
+  test.slow();
   await signInAsAdmin(page);
   const group = await newGroup(page);
   const warmUp = await newPoll(page, group.id, { kind: "poll", title: "Warm-up", options: ["Yes", "No"] });
@@ -101,6 +102,7 @@ test("a consensus proposal from the dialog: vote with a reason, change it, close
 });
 
 test("ranked choice: rank with the move buttons; Borda, instant runoff and Schulze agree", async ({ page }) => {
+  test.slow();
   await page.setViewportSize({ width: 360, height: 800 });
   await signInAsAdmin(page);
   const group = await newGroup(page);
@@ -131,11 +133,13 @@ test("ranked choice: rank with the move buttons; Borda, instant runoff and Schul
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
-test("an anonymous poll gives a receipt, changes the vote with it, and names nobody", async ({ page }) => {
+test("an anonymous poll gives a receipt and a change code, shows results only once closed, and names nobody", async ({ page }) => {
+  test.slow();
   await signInAsAdmin(page);
   const group = await newGroup(page);
   const id = await newPoll(page, group.id, { kind: "proposal", template: "consensus", title: "Raise the subscription", anonymous: true });
   await openPoll(page, id, "Raise the subscription");
+  await expect(page.getByText("This vote is anonymous: nobody, admins included, can see how you voted.")).toBeVisible();
 
   await page.getByRole("radio", { name: "Disagree", exact: true }).check();
   await page.getByLabel("Your reason (optional)").fill("Too much for students");
@@ -144,23 +148,33 @@ test("an anonymous poll gives a receipt, changes the vote with it, and names nob
   const receipt = page.getByTestId("receipt");
   await expect(receipt).toHaveText(/^Your receipt: [2-9A-HJ-NP-Z]{10}; keep it to check your vote was counted/);
   const first = await receipt.locator("strong").textContent();
+  await expect(page.getByLabel("Your change code")).toHaveValue(new RegExp(`^${first}-[2-9A-HJ-NP-Z]{24}$`));
 
-  await expect(results(page)).toContainText("Votes are anonymous");
-  await expect(results(page)).toContainText("Anonymous ballot 1");
-  await expect(results(page)).toContainText("Too much for students");
-  await expect(results(page)).not.toContainText(ADMIN.name);
+  // While the poll is open nobody sees a tally, only who has voted.
+  await expect(page.getByTestId("anonymity-note")).toContainText("Results appear when the poll closes");
+  await expect(results(page)).toContainText("This vote is anonymous, so the results appear when the poll closes");
+  await expect(results(page)).not.toContainText("Too much for students");
+  await expect(page.getByTestId("participation")).toHaveText("1 of 1 voted, 100%");
   await expectNoAxeViolations(page);
 
-  // The receipt kept in this browser is sent back without being asked for.
+  // The change code kept in this browser is sent back without being asked for.
   await page.reload();
   await page.getByRole("button", { name: "Change vote" }).click();
-  await expect(page.getByLabel("Your receipt")).toHaveCount(0);
+  await expect(page.getByLabel("Your change code")).toHaveCount(0);
   await page.getByRole("radio", { name: "Agree", exact: true }).check();
+  await page.getByLabel("Your reason (optional)").fill("Fair after all");
   await page.getByRole("button", { name: "Change vote" }).click();
   await expect(receipt.locator("strong")).not.toHaveText(first!);
+
+  await page.getByRole("button", { name: "Close now" }).click();
+  await expect(results(page)).toContainText("Votes are anonymous");
+  await expect(results(page)).toContainText("Anonymous ballot 1");
+  await expect(results(page)).toContainText("Fair after all");
+  await expect(results(page)).not.toContainText("Too much for students");
+  await expect(results(page)).not.toContainText(ADMIN.name);
   await expect(bar(page, "Agree")).toContainText("1 vote, 100%");
   await expect(bar(page, "Disagree")).toContainText("0 votes");
-  await expect(page.getByTestId("participation")).toHaveText("1 of 1 voted, 100%");
+  await expect(page.getByRole("button", { name: "Reopen" })).toHaveCount(0);
 });
 
 test.describe("in another time zone", () => {
@@ -257,6 +271,7 @@ test("bad input: a closing time in the past, and more dots than allowed", async 
 });
 
 test("live: a vote on one page updates the results on another without a reload", async ({ page, context }) => {
+  test.slow();
   await signInAsAdmin(page);
   const group = await newGroup(page);
   const id = await newPoll(page, group.id, { kind: "check", title: "Ready to publish?", options: ["Looks good", "Not sure", "Concerned"] });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, call, expectNoAxeViolations, secondPerson, signIn, uniqueSuffix } from "./support";
+import { ADMIN, call, expectNoAxeViolations, secondPerson, signInAsAdmin, uniqueSuffix } from "./support";
 
 /** A real one-page PDF with a line of text, its cross-reference offsets computed. */
 function pdfWith(text: string): Buffer {
@@ -38,9 +38,8 @@ async function uploadViaApi(page: Page, name: string, buffer: Buffer, mimeType: 
 }
 
 test("upload several files with progress, cancel and retry; add links; refuse javascript:", async ({ page }) => {
-  test.setTimeout(90_000);
-  await signIn(page);
-  await expect(page.getByRole("heading", { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
+  test.slow();
+  await signInAsAdmin(page);
   const group = await call<{ id: string; handle: string }>(page.request, "group.create", { name: `Library ${uniqueSuffix()}` });
 
   await page.goto(`/groups/${group.handle}`);
@@ -134,9 +133,8 @@ test("upload several files with progress, cancel and retry; add links; refuse ja
 });
 
 test("members see only published resources; publishing rings their bell; new versions keep the old", async ({ page, browser }) => {
-  test.setTimeout(90_000);
-  await signIn(page);
-  await expect(page.getByRole("heading", { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
+  test.slow();
+  await signInAsAdmin(page);
   const group = await call<{ id: string; handle: string }>(page.request, "group.create", { name: `Papers ${uniqueSuffix()}` });
   const sam = await secondPerson(browser, page.request, group.id);
 
@@ -208,8 +206,7 @@ test("members see only published resources; publishing rings their bell; new ver
 });
 
 test("a member's open library shows folders created, renamed and deleted without a reload", async ({ page, browser }) => {
-  await signIn(page);
-  await expect(page.getByRole("heading", { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
+  await signInAsAdmin(page);
   const group = await call<{ id: string; handle: string }>(page.request, "group.create", { name: `Shelves ${uniqueSuffix()}` });
   const sam = await secondPerson(browser, page.request, group.id);
   await sam.page.goto(`/groups/${group.handle}/resources`);

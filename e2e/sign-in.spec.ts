@@ -1,10 +1,21 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, expectNoAxeViolations, signIn } from "./support";
+import { ADMIN, call, expectNoAxeViolations, secondPerson, signIn, signInAsAdmin, uniqueSuffix } from "./support";
 
 test("a wrong password gets a clear error and nothing else happens", async ({ page }) => {
   await signIn(page, { email: ADMIN.email, password: "not the password" });
   await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
   await expect(page).toHaveURL(/\/signin$/);
+  await expectNoAxeViolations(page);
+});
+
+test("after many wrong passwords the sign-in page says how long to wait", async ({ page }) => {
+  const email = `nobody.${uniqueSuffix()}@example.org`;
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    await signIn(page, { email, password: `guess number ${attempt}` });
+    await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
+  }
+  await signIn(page, { email, password: "one guess too many" });
+  await expect(page.getByRole("alert").filter({ hasText: "Too many attempts. Try again in 1 minute." })).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
@@ -41,4 +52,56 @@ test("the live indicator shows reconnecting when the socket drops, and live agai
   await Promise.all(sockets.map((socket) => socket.close()));
   await expect(indicator).toHaveText("Reconnecting…");
   await expect(indicator).toHaveText("Live", { timeout: 15_000 });
+});
+
+test("sign out everywhere ends the session in another browser too", async ({ page, browser }) => {
+  test.slow();
+  await signInAsAdmin(page);
+  const group = await call<{ id: string }>(page.request, "group.create", { name: `Trust circle ${uniqueSuffix()}` });
+  const sam = await secondPerson(browser, page.request, group.id);
+  const otherDevice = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const phone = await otherDevice.newPage();
+  await signIn(phone, sam.person);
+  await expect(phone.getByRole("heading", { name: `Welcome, ${sam.person.name}` })).toBeVisible();
+  await expect(phone.getByTestId("live-indicator")).toHaveText("Live");
+
+  await sam.page.goto("/account");
+  await expectNoAxeViolations(sam.page);
+  await sam.page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(sam.page).toHaveURL(/\/signin$/);
+
+  // The other browser's live connection closes at once, and its next page asks it to sign in.
+  await expect(phone.getByTestId("live-indicator")).toHaveText("Offline: please sign in again");
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/signin$/);
+
+  await signIn(phone, sam.person);
+  await expect(phone.getByRole("heading", { name: `Welcome, ${sam.person.name}` })).toBeVisible();
+  await otherDevice.close();
+  await sam.context.close();
+});
+
+test("changing the password keeps this browser signed in and signs the others out", async ({ page, browser }) => {
+  test.slow();
+  await signInAsAdmin(page);
+  const group = await call<{ id: string }>(page.request, "group.create", { name: `Trust circle ${uniqueSuffix()}` });
+  const sam = await secondPerson(browser, page.request, group.id);
+  const otherDevice = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const phone = await otherDevice.newPage();
+  await signIn(phone, sam.person);
+  await expect(phone.getByRole("heading", { name: `Welcome, ${sam.person.name}` })).toBeVisible();
+
+  await sam.page.goto("/account");
+  await sam.page.getByLabel("Current password").fill(sam.person.password);
+  await sam.page.getByLabel("New password").fill("a changed steady hearth");
+  await sam.page.getByRole("button", { name: "Change password" }).click();
+  await expect(sam.page.getByText("Your password has been changed. Any other devices signed in to your account have been signed out.")).toBeVisible();
+  await expect(sam.page.getByTestId("live-indicator")).toHaveText("Live");
+  await sam.page.reload();
+  await expect(sam.page.getByRole("heading", { name: "Your account" })).toBeVisible();
+
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/signin$/);
+  await otherDevice.close();
+  await sam.context.close();
 });

@@ -22,6 +22,7 @@ const composer = (page: Page) => page.getByRole("textbox", { name: "Add a commen
 const commentBy = (page: Page, text: string) => page.getByRole("article").filter({ hasText: text });
 
 test("comment, reply, edit with history, react, delete; markdown is rendered safely", async ({ page }) => {
+  test.slow();
   const dialogs = recordDialogs(page);
   await signInAsAdmin(page);
   const { group, threadId } = await groupWithThread(page, {
@@ -95,6 +96,7 @@ test("comment, reply, edit with history, react, delete; markdown is rendered saf
 });
 
 test("toolbar and shortcuts format text; oversize comments are refused and kept", async ({ page }) => {
+  test.slow();
   await signInAsAdmin(page);
   const { threadId } = await groupWithThread(page, { title: "Formatting", body: "Try the toolbar." });
   await page.goto(`/threads/${threadId}`);
@@ -125,6 +127,7 @@ test("toolbar and shortcuts format text; oversize comments are refused and kept"
 });
 
 test("two people: mention autocomplete, presence, typing and comments arrive live", async ({ page, browser }) => {
+  test.slow();
   await signInAsAdmin(page);
   const { group, threadId } = await groupWithThread(page, { title: "Live together", body: "Who is here?" });
   const sam = await secondPerson(browser, page.request, group.id);
@@ -146,23 +149,24 @@ test("two people: mention autocomplete, presence, typing and comments arrive liv
   await page.getByRole("button", { name: "Send comment" }).click();
   await expect(commentBy(page, "for coming").getByText(`@${sam.person.name}`)).toBeVisible();
 
-  await expect(commentBy(sam.page, "for coming")).toBeVisible({ timeout: 5_000 });
+  await expect(commentBy(sam.page, "for coming")).toBeVisible();
 
   await composer(sam.page).pressSequentially("On my way");
-  await expect(page.getByTestId("presence")).toContainText(`${sam.person.name} is typing…`, { timeout: 5_000 });
+  await expect(page.getByTestId("presence")).toContainText(`${sam.person.name} is typing…`);
   await sam.page.getByRole("button", { name: "Send comment" }).click();
-  await expect(commentBy(page, "On my way")).toBeVisible({ timeout: 5_000 });
+  await expect(commentBy(page, "On my way")).toBeVisible();
   await expect(page.getByTestId("presence")).not.toContainText("is typing");
 
   await commentBy(sam.page, "On my way").getByRole("button", { name: "Add a reaction to this comment" }).click();
   await sam.page.getByRole("menuitem", { name: "Celebrate" }).click();
-  await expect(commentBy(page, "On my way").getByRole("button", { name: "Celebrate: 1" })).toBeVisible({ timeout: 5_000 });
+  await expect(commentBy(page, "On my way").getByRole("button", { name: "Celebrate: 1" })).toBeVisible();
 
   await sam.context.close();
-  await expect(page.getByTestId("presence")).toContainText("Only you are viewing", { timeout: 5_000 });
+  await expect(page.getByTestId("presence")).toContainText("Only you are viewing");
 });
 
 test("a long thread opens at the first unread comment, with earlier and later pages on demand", async ({ page, browser }) => {
+  test.slow();
   await signInAsAdmin(page);
   const { group, threadId } = await groupWithThread(page, { title: "A long conversation", body: "Lots to say." });
   const sam = await secondPerson(browser, page.request, group.id);
@@ -188,6 +192,7 @@ test("a long thread opens at the first unread comment, with earlier and later pa
 });
 
 test("a comment sent while offline is kept and sent when the connection returns", async ({ page, context }) => {
+  test.slow();
   let online = true;
   const sockets: { close: () => Promise<void> }[] = [];
   await page.routeWebSocket(/\/socket\.io\//, (socket) => {
@@ -226,6 +231,7 @@ test("a comment sent while offline is kept and sent when the connection returns"
 });
 
 test("admins pin, close, reopen and move a thread; a closed thread takes no comments", async ({ page }) => {
+  test.slow();
   await signInAsAdmin(page);
   const { threadId } = await groupWithThread(page, { title: "Moderated", body: "Rules apply." });
   const other = await call<{ id: string; name: string }>(page.request, "group.create", { name: `Elsewhere ${uniqueSuffix()}` });
@@ -277,6 +283,7 @@ test("a thread that does not exist is not found", async ({ page }) => {
 });
 
 test("the group page lists threads with tags, unread counts that update live, and a new-thread dialog", async ({ page, browser }) => {
+  test.slow();
   await signInAsAdmin(page);
   const { group, threadId: alphaId } = await groupWithThread(page, { title: "Alpha", body: "first" });
   await call(page.request, "thread.create", { groupId: group.id, title: "Beta", body: "second", tags: ["budget"] });

@@ -5,6 +5,8 @@ import { io as connect } from "socket.io-client";
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { DocumentSync, type DocumentSocket } from "@/lib/documents/document-sync";
+import { DOCUMENT_FRAGMENT } from "@/lib/documents/extensions";
+import { textIn, typeInto } from "@/server/documents/test-editing";
 import { buildIfStale } from "../build-if-stale.ts";
 import { freePort, signInCookie, startHearth, stopHearth, tempDataDir } from "./harness.ts";
 
@@ -114,16 +116,19 @@ async function run(label: string, url: string, pid: number, documentId: string, 
     }),
   );
 
+  // Everyone types into one paragraph, as in the editor (the server refuses text elsewhere); it exists before anyone types.
+  typeInto(editors[0]!.doc, 0, "");
+  while (editors.some(({ doc }) => doc.getXmlFragment(DOCUMENT_FRAGMENT).length === 0)) await new Promise((resolve) => setTimeout(resolve, 20));
+
   const before = sample(pid);
   let keystrokes = 0;
   const started = performance.now();
   const timers = editors.map(({ doc }, index) =>
     setTimeout(() => {
       const timer = setInterval(() => {
-        const text = doc.getText("body");
-        const at = Math.floor(Math.random() * (text.length + 1));
+        const at = Math.floor(Math.random() * (textIn(doc).length + 1));
         sentAt.set(`${doc.clientID}:${Y.getState(doc.store, doc.clientID)}`, performance.now());
-        text.insert(at, String.fromCharCode(97 + (keystrokes % 26)));
+        typeInto(doc, at, String.fromCharCode(97 + (keystrokes % 26)));
         keystrokes += 1;
       }, 1000 / KEYSTROKES_PER_SECOND);
       timers[index] = timer;
@@ -136,9 +141,9 @@ async function run(label: string, url: string, pid: number, documentId: string, 
 
   // Give the last updates time to arrive, then check that every editor holds the same text.
   const deadline = Date.now() + 10_000;
-  const texts = () => new Set(editors.map(({ doc }) => doc.getText("body").toString()));
+  const texts = () => new Set(editors.map(({ doc }) => textIn(doc)));
   while (texts().size > 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  const converged = texts().size === 1 && editors[0]!.doc.getText("body").length === keystrokes;
+  const converged = texts().size === 1 && textIn(editors[0]!.doc).length === keystrokes;
   for (const { socket, sync, awareness, doc } of editors) {
     sync.stop();
     socket.disconnect();

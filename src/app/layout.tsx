@@ -10,6 +10,12 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+/**
+ * Every page is rendered per request, so each gets the nonce of its Content-Security-Policy
+ * (src/proxy.ts); a page built ahead of time would carry scripts the policy refuses.
+ */
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en-GB">

@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
+import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tightenFile } from "@/server/private-files";
 
 const zFlag = z
   .enum(["0", "1", "false", "true", "no", "yes"])
@@ -39,8 +40,12 @@ const zEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Checked here so a typo stops start-up; the upload route reads it from process.env (see files/storage.ts). */
   UPLOAD_MAX_BYTES: z.string().regex(/^0*[1-9]\d{0,14}$/, "must be a whole number of bytes, e.g. 52428800 for 50 MB").optional(),
+  /** Checked here so a typo stops start-up; the upload route reads it from process.env (see files/quota.ts). */
+  UPLOAD_QUOTA_BYTES: z.string().regex(/^0*[1-9]\d{0,15}$/, "must be a whole number of bytes, e.g. 2147483648 for 2 GB").optional(),
   /** Checked here so a typo stops start-up; PDF export reads it from process.env (see documents/versions/pdf.ts). */
   HEARTH_CHROMIUM_PATH: z.string().startsWith("/", "must be an absolute path, e.g. /usr/bin/chromium").optional(),
+  /** Chromium launches at once for PDF export; checked here, read from process.env by documents/versions/pdf-exporter.ts. */
+  HEARTH_PDF_CONCURRENCY: z.string().regex(/^0*[1-9]\d?$/, "must be a whole number from 1 to 99, e.g. 2").optional(),
   /** Files go to this S3 bucket when S3_BUCKET is set; checked here, read from process.env by files/s3-storage.ts. */
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens").optional(),
   S3_REGION: z.string().min(1).optional(),
@@ -95,17 +100,36 @@ function parseEnv(env: Environment) {
   return parsed.data;
 }
 
+const SECRET_FILE = "nextauth-secret";
+/** Secrets Hearth keeps beside the database: the auth secret, and the demo passwords (bootstrap/start-up.ts). */
+const SECRET_FILES = [SECRET_FILE, "demo-sign-ins.json"];
+
 /**
  * The NEXTAUTH_SECRET is generated on first start and kept in the data directory, so the two
  * start-up commands need no configuration and sessions survive restarts.
  */
 function readOrCreateSecret(dataDir: string): string {
-  const file = path.join(dataDir, "nextauth-secret");
+  const file = path.join(dataDir, SECRET_FILE);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret + "\n", { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writeFileSync(file, secret + "\n", { mode: PRIVATE_FILE_MODE });
+  chmodSync(file, PRIVATE_FILE_MODE);
   return secret;
+}
+
+/**
+ * Creates the data directory and its uploads folder for the owner only, and tightens what an
+ * older version created readable by others. The database file is made private where it is
+ * created (db/migrate.ts, db.ts), as DATABASE_URL may put it elsewhere.
+ */
+function preparePrivateDataDir(dataDir: string): void {
+  makePrivateDir(dataDir);
+  for (const name of SECRET_FILES) tightenFile(path.join(dataDir, name));
+  const uploads = path.join(dataDir, "uploads");
+  makePrivateDir(uploads);
+  for (const entry of readdirSync(uploads, { withFileTypes: true })) {
+    if (entry.isDirectory()) chmodSync(path.join(uploads, entry.name), PRIVATE_DIR_MODE);
+  }
 }
 
 function publicHost(host: string): string {
@@ -113,13 +137,13 @@ function publicHost(host: string): string {
 }
 
 /**
- * Resolves the whole configuration once at start-up, creating the data directory and secret
- * when needed. Side effects are limited to the data directory.
+ * Resolves the whole configuration once at start-up, creating the data directory (owner only)
+ * and secret when needed. Side effects are limited to the data directory.
  */
 export function resolveConfig(env: Environment = process.env): HearthConfig {
   const parsed = parseEnv(env);
   const dataDir = path.resolve(parsed.HEARTH_DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
+  preparePrivateDataDir(dataDir);
   const headlessAdmin =
     parsed.HEARTH_ADMIN_EMAIL && parsed.HEARTH_ADMIN_PASSWORD
       ? { email: parsed.HEARTH_ADMIN_EMAIL, password: parsed.HEARTH_ADMIN_PASSWORD, name: parsed.HEARTH_ADMIN_NAME }

@@ -1,6 +1,8 @@
+import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client.ts";
 import { requireEnv } from "@/server/config";
+import { makePrivateSqliteFile } from "@/server/private-files";
 
 export type Db = PrismaClient;
 
@@ -8,6 +10,7 @@ export function createDb(databaseUrl: string): Db {
   if (!databaseUrl.startsWith("file:")) {
     throw new Error("Only SQLite (file:) databases are supported so far; PostgreSQL arrives in a later issue");
   }
+  makePrivateSqliteFile(path.resolve(databaseUrl.slice("file:".length)));
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });
 }
 

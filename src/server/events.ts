@@ -10,12 +10,16 @@ import type { ReactionSummary } from "@/server/threads/schemas";
 export type DomainEvents = {
   /** The user gained a membership: their sockets join the group's room and lists refresh. */
   "membership.added": { userId: string; group: GroupSummary };
-  /** The user lost a membership: their sockets leave the group's room. */
+  /** The user lost a membership: their sockets' rooms and open documents are checked again at once. */
   "membership.removed": { userId: string; groupId: string };
+  /** The user's role in a group changed: their sockets' rooms and open documents are checked again at once. */
+  "membership.changed": { userId: string; groupId: string; role: GroupSummary["role"] };
   /** Something a thread list shows changed (new thread, comment, pin, close, move, edit): lists refetch. */
   "thread.activity": { groupId: string; threadId: string };
   /** The thread's own title, body, tags or state changed: open pages refetch it. */
   "thread.updated": { threadId: string };
+  /** The thread now belongs to another group: everyone in its room is checked again before hearing more. */
+  "thread.moved": { threadId: string; groupId: string };
   "comment.created": CommentDto;
   "comment.updated": CommentDto;
   "comment.deleted": CommentDto;
@@ -44,6 +48,8 @@ export type DomainEvents = {
   "resource.changed": { groupId: string; resourceId: string };
   /** A library folder was created, renamed or deleted: open libraries refetch their folders. */
   "folder.changed": { groupId: string; folderId: string };
+  /** Every session of the user ended (password changed or reset, "Sign out everywhere"): their sockets are closed. */
+  "session.revoked": { userId: string };
 };
 
 export type EventName = keyof DomainEvents;
@@ -57,7 +63,17 @@ export type DomainEvent = {
 
 export type Publish = (event: DomainEvent) => void;
 
-export type ServerToClientEvents = { [K in EventName]: (payload: DomainEvents[K]) => void };
+/** Sent by the socket layer itself to the sockets concerned; services never publish these. */
+export type SocketEvents = {
+  /** This socket was taken out of a thread's or document's room because its person may no longer see it. */
+  "access.revoked": { room: "thread" | "document"; id: string; message: string };
+  /** This socket's seat in an open document changed between editing and reading only. */
+  "document.seat": { documentId: string; canEdit: boolean; message: string };
+};
+
+export type ServerToClientEvents = { [K in EventName]: (payload: DomainEvents[K]) => void } & {
+  [K in keyof SocketEvents]: (payload: SocketEvents[K]) => void;
+};
 export type ClientToServerEvents = {
   /** Open a thread's live room; the answer says whether the caller may. */
   "thread.join": (threadId: string, answer: (result: { ok: boolean }) => void) => void;

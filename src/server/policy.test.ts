@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { assignableRoles, canInGroup, canOnSite, type GroupStanding } from "@/server/policy";
+import {
+  assignableRoles,
+  canInGroup,
+  canOnSite,
+  GROUP_PERMISSIONS,
+  membershipsAllowedWhere,
+  rolesAlwaysAllowed,
+  threadsVisibleToWhere,
+  threadViewersWhere,
+  type GroupStanding,
+  type Role,
+} from "@/server/policy";
 
 const settings = { membersCanInvite: false, membersCanPropose: true, membersCanAddResources: false };
 const as = (role: GroupStanding["role"], overrides: Partial<typeof settings> = {}): GroupStanding => ({
@@ -29,6 +40,52 @@ describe("group permissions", () => {
       expect(canInGroup(as("admin"), action)).toBe(true);
       expect(canInGroup(as("member", { membersCanInvite: true, membersCanPropose: true }), action)).toBe(false);
     }
+  });
+});
+
+describe("filters derived from the table", () => {
+  /** Runs `check` while the table gives `action` to other roles, as a change to the table would. */
+  function withRoles(action: keyof typeof GROUP_PERMISSIONS, roles: Role[], check: () => void) {
+    const rule = GROUP_PERMISSIONS[action] as { roles: readonly Role[] };
+    const original = rule.roles;
+    rule.roles = roles;
+    try {
+      check();
+    } finally {
+      rule.roles = original;
+    }
+  }
+
+  it("list exactly the roles the table allows, and follow it when it changes", () => {
+    const expected = (roles: readonly Role[]) => ({
+      memberships: { role: { in: roles } },
+      threads: {
+        OR: [
+          { group: { memberships: { some: { userId: "u1", role: { in: roles } } } } },
+          { group: { memberships: { some: { userId: "u1", role: "guest" } } }, guests: { some: { userId: "u1" } } },
+        ],
+      },
+      viewers: {
+        OR: [
+          { memberships: { some: { groupId: "g1", role: { in: roles } } } },
+          { memberships: { some: { groupId: "g1", role: "guest" } }, threadGuestOf: { some: { threadId: "t1" } } },
+        ],
+      },
+    });
+    const actual = () => ({
+      memberships: membershipsAllowedWhere("thread.viewAll"),
+      threads: threadsVisibleToWhere("u1"),
+      viewers: threadViewersWhere({ id: "t1", groupId: "g1" }),
+    });
+
+    expect(actual()).toEqual(expected(rolesAlwaysAllowed("thread.viewAll")));
+    withRoles("thread.viewAll", ["admin"], () => expect(actual()).toEqual(expected(["admin"])));
+  });
+
+  it("let members in through the group's setting, as canInGroup does", () => {
+    expect(membershipsAllowedWhere("poll.create")).toEqual({
+      OR: [{ role: { in: ["admin"] } }, { role: "member", group: { membersCanPropose: true } }],
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Role } from "@/generated/prisma/enums.ts";
 
 export type { Role };
@@ -54,6 +55,8 @@ export const GROUP_PERMISSIONS = {
   "invitation.manageAll": { roles: ["admin"] },
   "membershipRequest.decide": { roles: ["admin"] },
   "poll.create": { roles: ["admin"], membersWhen: "membersCanPropose" },
+  /** Vote in a poll open to the whole group; a poll with chosen voters is for them alone (see canVoteInPoll). */
+  "poll.vote": { roles: ["admin", "member"] },
   /** Every thread of the group; guests see only threads they were invited to (see canViewThread). */
   "thread.viewAll": { roles: ["admin", "member"] },
   "thread.create": { roles: ["admin", "member"] },
@@ -95,6 +98,37 @@ export function canViewThread(standing: GroupStanding, facts: { isThreadGuest: b
   return canInGroup(standing, "thread.viewAll");
 }
 
+/**
+ * canInGroup as a Prisma filter on memberships: those whose role may take the action, or (for
+ * members) whose group's settings let them. Queries about other people's rights use this, so
+ * the table above stays the only place that says who may do what.
+ */
+export function membershipsAllowedWhere(action: GroupAction): Prisma.MembershipWhereInput {
+  const rule: GroupRule = GROUP_PERMISSIONS[action];
+  const always: Prisma.MembershipWhereInput = { role: { in: [...rule.roles] } };
+  return rule.membersWhen ? { OR: [always, { role: "member", group: { [rule.membersWhen]: true } }] } : always;
+}
+
+/** canViewThread as a Prisma filter on threads: every thread this person may see, in any group. */
+export function threadsVisibleToWhere(userId: string): Prisma.ThreadWhereInput {
+  return {
+    OR: [
+      { group: { memberships: { some: { userId, ...membershipsAllowedWhere("thread.viewAll") } } } },
+      { group: { memberships: { some: { userId, role: "guest" } } }, guests: { some: { userId } } },
+    ],
+  };
+}
+
+/** canViewThread as a Prisma filter on people: everyone who may see this thread. */
+export function threadViewersWhere(thread: { id: string; groupId: string }): Prisma.UserWhereInput {
+  return {
+    OR: [
+      { memberships: { some: { groupId: thread.groupId, ...membershipsAllowedWhere("thread.viewAll") } } },
+      { memberships: { some: { groupId: thread.groupId, role: "guest" } }, threadGuestOf: { some: { threadId: thread.id } } },
+    ],
+  };
+}
+
 /** Guests may read a document only when they were invited to it; editing is "document.edit". */
 export function canViewDocument(standing: GroupStanding, facts: { isDocumentGuest: boolean }): boolean {
   if (standing.role === "guest") return facts.isDocumentGuest;
@@ -119,7 +153,7 @@ export function canViewPoll(standing: GroupStanding, facts: { isChosenVoter: boo
 /** Who may vote: the chosen voters when the poll names them, otherwise every member and admin. */
 export function canVoteInPoll(standing: GroupStanding, facts: { restrictVoters: boolean; isChosenVoter: boolean }): boolean {
   if (facts.restrictVoters) return facts.isChosenVoter;
-  return standing.role === "admin" || standing.role === "member";
+  return canInGroup(standing, "poll.vote");
 }
 
 /** Closing, reopening and writing the outcome: the poll's author or a group admin. */
@@ -184,6 +218,7 @@ export const SITE_PERMISSIONS = {
   "site.readOutbox": "siteAdmin",
   /** Sends a failed email again (e.g. after fixing SMTP_URL or the address). */
   "site.retryMail": "siteAdmin",
+  /** Create organisations; editing one or setting someone's also needs a link to the actor's groups (below). */
   "organisation.manage": "staff",
   "organisation.view": "signedIn",
 } as const satisfies Record<string, keyof typeof SITE_RULES>;
@@ -192,4 +227,20 @@ export type SiteAction = keyof typeof SITE_PERMISSIONS;
 
 export function canOnSite(actor: SiteActor, action: SiteAction, facts: SiteFacts = { userCount: 1 }): boolean {
   return SITE_RULES[SITE_PERMISSIONS[action]](actor, facts);
+}
+
+/**
+ * Organisations are instance-wide, a group admin's authority is not: beyond their own, a group
+ * admin sets the organisation only of people in a group they administer (member.manage); the
+ * instance administrator sets anyone's.
+ */
+export function canSetOrganisationOf(actor: SiteActor, facts: { isSelf: boolean; inGroupTheyManage: boolean }): boolean {
+  if (facts.isSelf || SITE_RULES.siteAdmin(actor)) return true;
+  return canOnSite(actor, "organisation.manage") && facts.inGroupTheyManage;
+}
+
+/** Editing (renaming) an organisation: the instance administrator, or a group admin when someone in a group they administer belongs to it, or nobody does yet. */
+export function canEditOrganisation(actor: SiteActor, facts: { memberCount: number; membersInGroupsTheyManage: number }): boolean {
+  if (SITE_RULES.siteAdmin(actor)) return true;
+  return canOnSite(actor, "organisation.manage") && (facts.memberCount === 0 || facts.membersInGroupsTheyManage > 0);
 }

@@ -5,6 +5,7 @@ import { getServerCaller } from "@/server/api/server-caller";
 import { ChangePasswordForm } from "@/app/account/_components/change-password-form";
 import { OrganisationPicker } from "@/app/account/_components/organisation-picker";
 import { ProfileForm } from "@/app/account/_components/profile-form";
+import { SignOutEverywhere } from "@/app/account/_components/sign-out-everywhere";
 
 export const metadata = { title: "Your account" };
 
@@ -18,7 +19,8 @@ export default async function AccountPage() {
       <div className="flex max-w-2xl flex-col gap-10">
         <ProfileForm me={me} />
         <OrganisationPicker userId={me.id} current={me.organisation} />
-        <ChangePasswordForm />
+        <ChangePasswordForm email={me.email} />
+        <SignOutEverywhere userId={me.id} />
       </div>
     </AppShell>
   );

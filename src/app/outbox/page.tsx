@@ -24,7 +24,8 @@ export default async function OutboxPage() {
       <p className="mb-8 text-muted">
         Every email Hearth has sent or is about to send, newest first. A delivery that fails is retried after 1 minute, 5, 15,
         an hour, then up to four hours apart, and given up after 8 attempts; an address the mail server refuses fails at
-        once. Failed emails can be sent again.
+        once. Failed emails can be sent again. Invitation and password reset links are removed from an email once it has been
+        sent or has failed, so they are never kept here longer than needed.
       </p>
       <OutboxList firstPage={firstPage} />
     </AppShell>

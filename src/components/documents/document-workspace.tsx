@@ -28,6 +28,8 @@ export function DocumentWorkspace({ document, me }: { document: DocumentDetail; 
   const { collaboration, sync, editors, keptOnDevice } = useCollaboration(document.id, { userId: me.id, keepLocally: document.canEdit });
   const [editor, setEditor] = useState<Editor | null>(null);
   const [user] = useState(() => ({ name: me.name, color: colorFor(me.id) }));
+  // The live seat has the last word: a role change while the page is open makes the editor read-only at once.
+  const canEdit = sync.status === "connecting" ? document.canEdit : sync.canEdit;
 
   return (
     <div className="flex flex-col gap-6">
@@ -49,12 +51,18 @@ export function DocumentWorkspace({ document, me }: { document: DocumentDetail; 
             </span>
           </p>
         )}
-        {!document.canEdit && (
-          <p className="rounded-lg border border-line bg-ember-50 px-4 py-2">
-            You can read this document and follow changes as they happen; only the group&apos;s members can change it.
+        {sync.notice ? (
+          <p role="status" className="rounded-lg border border-line bg-ember-50 px-4 py-2">
+            {sync.notice}
           </p>
+        ) : (
+          !document.canEdit && (
+            <p className="rounded-lg border border-line bg-ember-50 px-4 py-2">
+              You can read this document and follow changes as they happen; only the group&apos;s members can change it.
+            </p>
+          )
         )}
-        <SyncStatus sync={sync} canEdit={document.canEdit} keptOnDevice={keptOnDevice} />
+        <SyncStatus sync={sync} canEdit={canEdit} keptOnDevice={keptOnDevice} />
       </header>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -62,12 +70,12 @@ export function DocumentWorkspace({ document, me }: { document: DocumentDetail; 
           <h2 id="document-text" className="sr-only">
             Text of {document.title}
           </h2>
-          {editor && document.canEdit && <EditorToolbar editor={editor} />}
+          {editor && canEdit && <EditorToolbar editor={editor} />}
           {collaboration ? (
             <CollaborativeEditor
               shared={collaboration}
               user={user}
-              editable={document.canEdit}
+              editable={canEdit}
               labelledBy="document-text"
               onEditor={setEditor}
             />
@@ -77,7 +85,7 @@ export function DocumentWorkspace({ document, me }: { document: DocumentDetail; 
         </section>
         <aside aria-label="People and comments" className="flex min-w-0 flex-col gap-6">
           <PresenceList editors={editors} meId={me.id} />
-          <CommentsPanel documentId={document.id} editor={editor} canComment={document.canEdit} />
+          <CommentsPanel documentId={document.id} editor={editor} canComment={canEdit} />
         </aside>
       </div>
     </div>

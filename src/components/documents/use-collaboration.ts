@@ -28,7 +28,7 @@ const LOCAL_COPY_WAIT_MS = 1000;
 export function useCollaboration(documentId: string, { userId, keepLocally }: { userId: string; keepLocally: boolean }) {
   const { socket } = useRealtime();
   const [collaboration, setCollaboration] = useState<Collaboration | null>(null);
-  const [sync, setSync] = useState<SyncState>({ status: "connecting", canEdit: false, error: null });
+  const [sync, setSync] = useState<SyncState>({ status: "connecting", canEdit: false, error: null, notice: null });
   const [editors, setEditors] = useState<PresentEditor[]>([]);
   const [keptOnDevice, setKeptOnDevice] = useState(false);
 

@@ -4,7 +4,7 @@ import type { Socket } from "socket.io-client";
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates, type Awareness } from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import type { ClientToServerEvents, DocumentSyncAnswer, DomainEvents, ServerToClientEvents } from "@/server/events";
+import type { ClientToServerEvents, DocumentSyncAnswer, DomainEvents, ServerToClientEvents, SocketEvents } from "@/server/events";
 
 export type DocumentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -13,12 +13,13 @@ export type DocumentSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * - saved: every local change is stored on the server
  * - saving: changes sent, not yet confirmed
  * - offline: disconnected; edits stay here and merge on reconnect
- * - refused: the server will not open this document for us
+ * - refused: the server will not open this document for us (or no longer lets us see it)
  * - failed: a change was refused (too large, unreadable); reloading is the way out
  */
 export type SyncStatus = "connecting" | "saved" | "saving" | "offline" | "refused" | "failed";
 
-export type SyncState = { status: SyncStatus; canEdit: boolean; error: string | null };
+/** `notice` says why what we may do changed while the document was open (a role change). */
+export type SyncState = { status: SyncStatus; canEdit: boolean; error: string | null; notice: string | null };
 
 type AwarenessChanges = { added: number[]; updated: number[]; removed: number[] };
 
@@ -32,7 +33,7 @@ const toBytes = (data: Uint8Array | ArrayBuffer): Uint8Array => new Uint8Array(d
  * with this object as origin so they are never echoed back.
  */
 export class DocumentSync {
-  private state: SyncState = { status: "connecting", canEdit: false, error: null };
+  private state: SyncState = { status: "connecting", canEdit: false, error: null, notice: null };
   private joined = false;
   private pending = 0;
   private readonly remote = "remote";
@@ -54,6 +55,8 @@ export class DocumentSync {
     this.socket.on("disconnect", this.onDisconnect);
     this.socket.on("document.update", this.onRemoteUpdate);
     this.socket.on("document.awareness", this.onRemoteAwareness);
+    this.socket.on("document.seat", this.onSeat);
+    this.socket.on("access.revoked", this.onRevoked);
     this.doc.on("update", this.onLocalUpdate);
     this.awareness.on("update", this.onLocalAwareness);
     if (this.socket.connected) this.join();
@@ -64,6 +67,8 @@ export class DocumentSync {
     this.socket.off("disconnect", this.onDisconnect);
     this.socket.off("document.update", this.onRemoteUpdate);
     this.socket.off("document.awareness", this.onRemoteAwareness);
+    this.socket.off("document.seat", this.onSeat);
+    this.socket.off("access.revoked", this.onRevoked);
     this.doc.off("update", this.onLocalUpdate);
     this.awareness.off("update", this.onLocalAwareness);
     if (this.joined && this.socket.connected) this.socket.emit("document.leave", this.documentId);
@@ -78,7 +83,11 @@ export class DocumentSync {
   private readonly join = (): void => {
     this.joined = false;
     this.socket.emit("document.join", this.documentId, (result) => {
-      if (!result.ok) return this.set({ status: "refused", error: "This document could not be opened." });
+      if (!result.ok) {
+        // After losing access, the reason given then stays on screen.
+        const error = this.state.status === "refused" ? this.state.error : null;
+        return this.set({ status: "refused", error: error ?? "This document could not be opened." });
+      }
       this.set({ canEdit: result.canEdit });
       const step1 = encoding.createEncoder();
       syncProtocol.writeSyncStep1(step1, this.doc);
@@ -113,12 +122,31 @@ export class DocumentSync {
     else this.socket.emit("document.update", this.documentId, data, onAnswer);
   }
 
+  private forgetOthers(): void {
+    const others = [...this.awareness.getStates().keys()].filter((client) => client !== this.doc.clientID);
+    removeAwarenessStates(this.awareness, others, this.remote);
+  }
+
   private readonly onDisconnect = (): void => {
     this.joined = false;
     this.pending = 0;
-    const others = [...this.awareness.getStates().keys()].filter((client) => client !== this.doc.clientID);
-    removeAwarenessStates(this.awareness, others, this.remote);
+    this.forgetOthers();
     if (this.state.status !== "refused") this.set({ status: "offline" });
+  };
+
+  /** Our role changed: from now on local changes are sent only if we may still edit. */
+  private readonly onSeat = (event: SocketEvents["document.seat"]): void => {
+    if (event.documentId !== this.documentId) return;
+    this.set({ canEdit: event.canEdit, notice: event.message });
+  };
+
+  /** The server took us out of the room: nothing more arrives or is sent. */
+  private readonly onRevoked = (event: SocketEvents["access.revoked"]): void => {
+    if (event.room !== "document" || event.id !== this.documentId) return;
+    this.joined = false;
+    this.pending = 0;
+    this.forgetOthers();
+    this.set({ status: "refused", canEdit: false, error: event.message });
   };
 
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown): void => {

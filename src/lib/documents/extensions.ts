@@ -8,8 +8,9 @@ export const DOCUMENT_FRAGMENT = "default";
 
 /**
  * The document schema as Tiptap extensions, free of React and of collaboration, so the server
- * can build the same ProseMirror schema (`getSchema(documentExtensions)`) to render, diff and
- * export a document's Yjs state. The editor adds Collaboration and CollaborationCaret on top.
+ * builds the same ProseMirror schema from them (`documentSchema`) to check every update against,
+ * and to render, diff and export a document's Yjs state. The editor adds Collaboration and
+ * CollaborationCaret on top.
  * Undo/redo is left out because Yjs keeps its own history per person in a shared document.
  */
 export const documentExtensions: AnyExtension[] = [

@@ -33,13 +33,19 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     if (!socket) return;
     const refreshGroups = () => void queryClient.invalidateQueries({ queryKey: trpc.group.list.queryKey() });
     const onConnect = () => setStatus("live");
-    const onDisconnect = () => setStatus("reconnecting");
+    const onDisconnect = (reason: Socket.DisconnectReason) => {
+      setStatus("reconnecting");
+      // The server closes sockets when a session ends (a password change, "Sign out everywhere"):
+      // connecting once more shows whether this tab is still signed in.
+      if (reason === "io server disconnect") socket.connect();
+    };
     const onError = (error: Error) => setStatus(error.message === "unauthorized" ? "signed-out" : "reconnecting");
     socket.on("connect", onConnect);
     socket.on("disconnect", onDisconnect);
     socket.on("connect_error", onError);
     socket.on("membership.added", refreshGroups);
     socket.on("membership.removed", refreshGroups);
+    socket.on("membership.changed", refreshGroups);
     socket.connect();
     return () => {
       socket.off("connect", onConnect);
@@ -47,6 +53,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       socket.off("connect_error", onError);
       socket.off("membership.added", refreshGroups);
       socket.off("membership.removed", refreshGroups);
+      socket.off("membership.changed", refreshGroups);
       socket.disconnect();
     };
   }, [socket, queryClient, trpc]);

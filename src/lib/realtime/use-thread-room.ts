@@ -6,7 +6,7 @@ import { reviveComment, upsertComment, type CommentDto, type CommentPages } from
 import { applyReactions, commentsQueryKey } from "@/components/threads/comments-query";
 import { useRealtime } from "@/lib/realtime/socket-provider";
 import { useTRPC, useTRPCClient } from "@/lib/trpc/client";
-import type { DomainEvents } from "@/server/events";
+import type { DomainEvents, SocketEvents } from "@/server/events";
 
 type Person = { id: string; name: string };
 
@@ -14,11 +14,13 @@ type Person = { id: string; name: string };
 const TYPING_TTL_MS = 6_000;
 /** New comments read while the thread is open are marked read after this quiet spell. */
 const MARK_READ_DELAY_MS = 1_500;
+const NO_ACCESS = "You no longer have access to this discussion, so new comments will not appear here.";
 
 /**
  * Joins the thread's live room while mounted (and again after every reconnect), applies
  * comments, edits, deletions and reactions to the query cache as they happen, and reports who
- * else has the thread open and who is typing.
+ * else has the thread open, who is typing, and why the room was closed to us (`revoked`) when
+ * our access ended while the page was open.
  */
 export function useThreadRoom(threadId: string, viewerId: string) {
   const { socket } = useRealtime();
@@ -27,6 +29,7 @@ export function useThreadRoom(threadId: string, viewerId: string) {
   const client = useTRPCClient();
   const [viewers, setViewers] = useState<Person[]>([]);
   const [typing, setTyping] = useState<Person[]>([]);
+  const [revoked, setRevoked] = useState<string | null>(null);
 
   useEffect(() => {
     if (!socket) return;
@@ -51,7 +54,7 @@ export function useThreadRoom(threadId: string, viewerId: string) {
     };
 
     const join = () => {
-      socket.emit("thread.join", threadId, () => undefined);
+      socket.emit("thread.join", threadId, ({ ok }) => setRevoked(ok ? null : NO_ACCESS));
       // Anything said while we were away is fetched again; live events cover the rest.
       if (joinedBefore) {
         void queryClient.invalidateQueries({ queryKey: commentsQueryKey(threadId) });
@@ -62,6 +65,11 @@ export function useThreadRoom(threadId: string, viewerId: string) {
     const onDisconnect = () => {
       setViewers([]);
       setTyping([]);
+    };
+    const onRevoked = (event: SocketEvents["access.revoked"]) => {
+      if (event.room !== "thread" || event.id !== threadId) return;
+      onDisconnect();
+      setRevoked(event.message);
     };
     const onComment = (payload: CommentDto, isNew: boolean) => {
       if (payload.threadId !== threadId) return;
@@ -107,6 +115,7 @@ export function useThreadRoom(threadId: string, viewerId: string) {
     socket.on("thread.updated", onThreadUpdated);
     socket.on("thread.presence", onPresence);
     socket.on("thread.typing", onTyping);
+    socket.on("access.revoked", onRevoked);
     if (socket.connected) join();
 
     return () => {
@@ -119,13 +128,14 @@ export function useThreadRoom(threadId: string, viewerId: string) {
       socket.off("thread.updated", onThreadUpdated);
       socket.off("thread.presence", onPresence);
       socket.off("thread.typing", onTyping);
+      socket.off("access.revoked", onRevoked);
       for (const timer of typingTimers.values()) clearTimeout(timer);
       clearTimeout(markReadTimer);
       if (socket.connected) socket.emit("thread.leave", threadId);
     };
   }, [socket, threadId, viewerId, queryClient, trpc, client]);
 
-  return { viewers, typing };
+  return { viewers, typing, revoked };
 }
 
 /** Repeat "typing" at most this often while someone keeps typing. */

@@ -131,7 +131,7 @@ const MATRIX: Record<string, Entry> = {
   "member.remove": { input: ({ group, people }) => ({ groupId: group.id, userId: people.guest.id }), expect: groupAdmins },
   /** The scenario's admin is its only admin, so must hand over before leaving. */
   "member.leave": { input: ({ group }) => ({ groupId: group.id }), expect: { ...groupMembers, admin: "CONFLICT" } },
-  /** Their own organisation for the member; anyone's for staff (the group admin). */
+  /** Their own organisation for the member; for the group admin, anyone in the group (set-organisation.test.ts: not beyond it). */
   "member.setOrganisation": {
     input: ({ people }) => ({ userId: people.member.id, organisationId: null }),
     expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED", member: "ok", admin: "ok" },
@@ -270,6 +270,7 @@ const MATRIX: Record<string, Entry> = {
 
   "user.updateProfile": { input: () => ({ name: "Renamed", bio: "" }), expect: signedInOk },
   "user.changePassword": { input: () => ({ currentPassword: TEST_PASSWORD, newPassword: "a brand new password" }), expect: signedInOk },
+  "user.signOutEverywhere": { input: () => undefined, expect: signedInOk },
   "passwordReset.request": { input: () => ({ email: "anyone@example.test" }), expect: everyone("ok") },
   "passwordReset.complete": {
     input: async ({ people }) => {

@@ -1,16 +1,33 @@
-import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { cache } from "react";
 import type { Context } from "@/server/api/trpc";
-import { authOptions } from "@/server/auth/options";
+import { authSecret } from "@/server/auth/options";
+import { checkSession } from "@/server/auth/session";
+import { readSessionCookie, type SessionClaims } from "@/server/auth/session-token";
 import { getDb } from "@/server/db";
 import { getEventBus } from "@/server/events";
 
-/** The signed-in user's id from the next-auth session cookie of the current request. */
-export async function getSessionUserId(): Promise<string | null> {
-  const session = await getServerSession(authOptions);
-  return session?.user?.id ?? null;
+/** The session cookie of the current request (server components and route handlers), read once per render. */
+const requestSession = cache(async (): Promise<SessionClaims | null> => readSessionCookie((await headers()).get("cookie"), authSecret()));
+
+/**
+ * The signed-in user's id for the current request, or null when signed out or when the session
+ * has ended (account deleted, password changed or reset, "Sign out everywhere"). One read by
+ * primary key, once per server render.
+ */
+export const getSessionUserId = cache(async (): Promise<string | null> => {
+  const claims = await requestSession();
+  if (!claims) return null;
+  const check = await checkSession(getDb(), claims);
+  return check.ok ? check.user.id : null;
+});
+
+/** A tRPC context from session claims; the procedure builders check them against the account. */
+export function contextFromSession(claims: SessionClaims | null): Context {
+  return { db: getDb(), userId: claims?.userId ?? null, credentialVersion: claims?.credentialVersion ?? 0, publish: getEventBus().publish };
 }
 
-/** The tRPC context for the current request, shared by the HTTP handler and server components. */
+/** The tRPC context for the current request, for server components (the HTTP handler reads its own request). */
 export async function createRequestContext(): Promise<Context> {
-  return { db: getDb(), userId: await getSessionUserId(), publish: getEventBus().publish };
+  return contextFromSession(await requestSession());
 }

@@ -1,15 +1,24 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import { checkSession } from "@/server/auth/session";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
+import { PROCEDURE_LIMITS, processLimiter, TokenBucketLimiter, tryAgainIn } from "@/server/rate-limit";
 
-/** Who is calling, resolved from the next-auth session before any procedure runs. */
+/** Who is calling, read from the next-auth session cookie before any procedure runs. */
 export type Context = {
   db: Db;
+  /** As the session token says; the procedure builders check it against the account before use. */
   userId: string | null;
+  /**
+   * The credential version the session token was made under (auth/session.ts). Callers made
+   * without a token (tests, server code) leave it out and count as 0, the version of an account
+   * whose password never changed.
+   */
+  credentialVersion?: number;
   publish: Publish;
 };
 
@@ -58,13 +67,45 @@ const mapDomainErrors = t.middleware(async ({ next, path }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+const baseProcedure = t.procedure.use(mapDomainErrors);
 
-/** Narrows ctx.userId to a string, and refuses tokens of accounts that no longer exist. */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const userId = ctx.userId;
-  if (!userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in first." });
-  const user = await ctx.db.user.findUnique({ where: { id: userId }, select: { id: true, isAdmin: true } });
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your account no longer exists. Please sign in again." });
-  return next({ ctx: { ...ctx, userId: user.id, isAdmin: user.isAdmin } });
+const session = (ctx: Context, userId: string) =>
+  checkSession(ctx.db, { userId, credentialVersion: ctx.credentialVersion ?? 0 });
+
+/**
+ * Anyone may call these. A session that has ended (account deleted, password changed, signed
+ * out everywhere) counts as signed out, so ctx.userId is only ever a current session's.
+ */
+export const publicProcedure = baseProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.userId) return next();
+  const check = await session(ctx, ctx.userId);
+  return next({ ctx: { ...ctx, userId: check.ok ? check.user.id : null } });
+});
+
+/**
+ * Per person and procedure (PROCEDURE_LIMITS), answering TOO_MANY_REQUESTS with a sentence
+ * saying when to try again. Kept in this process's memory (see rate-limit.ts).
+ */
+function checkProcedureLimit(path: string, userId: string): void {
+  const limit = PROCEDURE_LIMITS[path];
+  if (!limit) return;
+  const allowance = processLimiter(`procedure:${path}`, () => new TokenBucketLimiter(limit)).take(userId);
+  if (!allowance.ok) {
+    throw new TRPCError({
+      code: "TOO_MANY_REQUESTS",
+      message: `That is a lot of ${limit.what} in a short time. ${tryAgainIn(allowance.retryAfterMs)}`,
+    });
+  }
+}
+
+/**
+ * Narrows ctx.userId to a string, and refuses ended sessions with UNAUTHORIZED and a message
+ * saying why. One read of the user by primary key per procedure, as before credential versions.
+ */
+export const protectedProcedure = baseProcedure.use(async ({ ctx, next, path }) => {
+  if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in first." });
+  const check = await session(ctx, ctx.userId);
+  if (!check.ok) throw new TRPCError({ code: "UNAUTHORIZED", message: check.message });
+  checkProcedureLimit(path, check.user.id);
+  return next({ ctx: { ...ctx, userId: check.user.id, isAdmin: check.user.isAdmin } });
 });

@@ -1,11 +1,17 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { authorizeSignIn, clientAddress, signInThrottle } from "@/server/auth/sign-in";
 import { getDb } from "@/server/db";
 import { logger } from "@/server/logger";
-import { zCredentials } from "@/server/users/schemas";
-import { verifyCredentials } from "@/server/users/service";
 
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
+
+/** The secret next-auth signs session tokens with; config.ts makes and exports one at start-up. */
+export function authSecret(): string {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
+  return secret;
+}
 
 /** next-auth configuration: email + password, sessions as signed JWT cookies. */
 export const authOptions: NextAuthOptions = {
@@ -19,14 +25,18 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
-        const parsed = zCredentials.safeParse(credentials);
-        if (!parsed.success) return null;
-        return verifyCredentials(getDb(), parsed.data);
-      },
+      authorize: (credentials, request) => authorizeSignIn(getDb(), signInThrottle(), credentials, clientAddress(request?.headers)),
     }),
   ],
   callbacks: {
+    /**
+     * The credential version is fixed at sign-in and never refreshed from `update()`: a session
+     * made before a password change or "Sign out everywhere" must stay ended (see auth/session.ts).
+     */
+    jwt({ token, user }) {
+      if (user) token.credentialVersion = user.credentialVersion;
+      return token;
+    },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
       return session;

@@ -27,11 +27,15 @@ function readSessionToken(cookies: Map<string, string>, name: string): string | 
   return chunks.length ? chunks.join("") : null;
 }
 
+/** Who a session cookie says is signed in, and the credential version their sign-in was made with. */
+export type SessionClaims = { userId: string; credentialVersion: number };
+
 /**
- * The user id in a next-auth session cookie, or null when it is missing, forged or expired.
- * Used where next-auth's request helpers are not available (the socket.io handshake).
+ * The claims of a next-auth session cookie, or null when it is missing, forged or expired. Read
+ * straight from the Cookie header wherever a request arrives: route handlers, server components,
+ * tRPC and the socket.io handshake. Tokens made before credential versions existed count as 0.
  */
-export async function userIdFromCookieHeader(cookieHeader: string | undefined, secret: string): Promise<string | null> {
+export async function readSessionCookie(cookieHeader: string | null | undefined, secret: string): Promise<SessionClaims | null> {
   if (!cookieHeader) return null;
   const cookies = parseCookies(cookieHeader);
   for (const name of SESSION_COOKIES) {
@@ -39,7 +43,9 @@ export async function userIdFromCookieHeader(cookieHeader: string | undefined, s
     if (!token) continue;
     try {
       const payload = await decode({ token, secret });
-      if (typeof payload?.sub === "string") return payload.sub;
+      if (typeof payload?.sub !== "string") continue;
+      const version = payload.credentialVersion;
+      return { userId: payload.sub, credentialVersion: typeof version === "number" && Number.isInteger(version) ? version : 0 };
     } catch {
       return null;
     }

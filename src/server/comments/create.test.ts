@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
-import { addMember, callerFor, makeGroup, makeUser } from "@/server/test/factories";
+import { mentionToken } from "@/lib/mentions";
+import { addMember, callerFor, countingCaller, makeGroup, makeUser } from "@/server/test/factories";
 
 async function threadWithMember() {
   const group = await makeGroup();
@@ -58,5 +59,45 @@ describe("comment.create with a client key", () => {
     await expect(caller.comment.create({ threadId: elsewhere.id, body: "Mine", clientKey: "key-0004-shared" })).rejects.toMatchObject({
       code: "CONFLICT",
     });
+  });
+});
+
+describe("comment.create query counts", () => {
+  /** A thread whose author is joined by `people` members who all follow it and want every email. */
+  async function busyThread(people: number) {
+    const db = getDb();
+    const group = await makeGroup();
+    const [author, ...others] = await Promise.all(Array.from({ length: people + 1 }, () => makeUser()));
+    for (const person of [author!, ...others]) await addMember(group.id, person.id, "member");
+    const thread = await callerFor(author!.id).caller.thread.create({ groupId: group.id, title: "Busy", body: "Many eyes" });
+    await db.threadFollow.createMany({ data: others.map(({ id }) => ({ userId: id, threadId: thread.id, following: true })) });
+    await db.notificationSetting.createMany({ data: others.map(({ id }) => ({ userId: id, scope: group.id, level: "all" as const })) });
+    const top = await callerFor(others[0]!.id).caller.comment.create({ threadId: thread.id, body: "First" });
+    return { author: author!, others, thread, top };
+  }
+
+  async function counts(people: number, mentions: number) {
+    const { author, others, thread, top } = await busyThread(people);
+    const counted = countingCaller(author.id);
+    counted.reset();
+    await counted.caller.comment.create({ threadId: thread.id, body: "A plain comment" });
+    const plain = counted.reset();
+    const body = `${others.slice(1, 1 + mentions).map(mentionToken).join(" ")} have a look`;
+    await counted.caller.comment.create({ threadId: thread.id, body, parentId: top.id });
+    const reply = counted.reset();
+    const notified = await getDb().notification.groupBy({ by: ["kind"], where: { url: { startsWith: `/threads/${thread.id}#` } }, _count: true });
+    return { plain, reply, notified: Object.fromEntries(notified.map(({ kind, _count }) => [kind, _count])) };
+  }
+
+  it("are a fixed number, one notification pass, however many people follow the thread or are mentioned", async () => {
+    for (const [people, mentions] of [
+      [3, 1],
+      [12, 6],
+    ] as const) {
+      const { plain, reply, notified } = await counts(people, mentions);
+      expect({ plain, reply }).toEqual({ plain: 16, reply: 17 });
+      // Followers hear of the first comment (but its author), the plain one, and the reply unless it reached them otherwise.
+      expect(notified).toEqual({ mention: mentions, reply: 1, new_comment: people - 1 + people + (people - 1 - mentions) });
+    }
   });
 });

@@ -1,23 +1,24 @@
 import type { z } from "zod";
-import { mentionedUserIds } from "@/lib/mentions";
 import { loadCommentDto } from "@/server/comments/dto";
-import { notifyMentions } from "@/server/comments/mentions";
 import type { zCreateCommentInput } from "@/server/comments/schemas";
 import type { Db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
-import { notifyFollowers, notifyReply } from "@/server/notifications/triggers";
+import { notifyComment } from "@/server/notifications/triggers";
 import { requireOpen, requireThreadAccess } from "@/server/threads/access";
 
-/** A reply to a reply hangs from the same top-level comment, keeping one level of nesting. */
-async function topLevelParentId(db: Db, threadId: string, parentId: string | undefined): Promise<string | null> {
-  if (!parentId) return null;
-  const parent = await db.comment.findUnique({ where: { id: parentId }, select: { threadId: true, parentId: true } });
+/**
+ * The comment replied to: the top-level comment the reply hangs from (a reply to a reply hangs
+ * from the same one, keeping one level of nesting), and the author who hears about the reply.
+ */
+async function repliedTo(db: Db, threadId: string, parentId: string | undefined) {
+  if (!parentId) return { topLevelId: null, authorId: null };
+  const parent = await db.comment.findUnique({ where: { id: parentId }, select: { threadId: true, parentId: true, authorId: true } });
   if (!parent || parent.threadId !== threadId) {
     throw new AppError("BAD_REQUEST", "You can only reply to a comment in the same thread.");
   }
-  return parent.parentId ?? parentId;
+  return { topLevelId: parent.parentId ?? parentId, authorId: parent.authorId };
 }
 
 /** The comment an earlier sending with the same key already made, if it reached us. */
@@ -38,7 +39,7 @@ export async function createComment(db: Db, publish: Publish, userId: string, in
   const earlier = await alreadySent(db, userId, input.threadId, input.clientKey);
   if (earlier) return earlier;
   requireOpen(access);
-  const parentId = await topLevelParentId(db, input.threadId, input.parentId);
+  const parent = await repliedTo(db, input.threadId, input.parentId);
 
   const created = await db
     .$transaction(async (tx) => {
@@ -53,7 +54,7 @@ export async function createComment(db: Db, publish: Publish, userId: string, in
         update: { lastReadSeq: seq },
       });
       return tx.comment.create({
-        data: { threadId: input.threadId, authorId: userId, parentId, seq, body: input.body, clientKey: input.clientKey },
+        data: { threadId: input.threadId, authorId: userId, parentId: parent.topLevelId, seq, body: input.body, clientKey: input.clientKey },
         select: { id: true },
       });
     })
@@ -76,11 +77,11 @@ export async function createComment(db: Db, publish: Publish, userId: string, in
     room: `group:${access.thread.groupId}`,
     payload: { groupId: access.thread.groupId, threadId: input.threadId },
   });
-  const mentionedIds = mentionedUserIds(input.body);
-  if (input.parentId) {
-    await notifyReply(db, publish, { actorId: userId, threadId: input.threadId, commentId: id, repliedToId: input.parentId, mentionedIds });
-  }
-  await notifyMentions(db, publish, { authorId: userId, threadId: input.threadId, commentId: id, mentionedIds });
-  await notifyFollowers(db, publish, { actorId: userId, threadId: input.threadId, commentId: id, repliedToId: input.parentId ?? null, mentionedIds });
+  await notifyComment(db, publish, {
+    actorId: userId,
+    thread: access.thread,
+    comment: { id, body: input.body },
+    repliedToAuthorId: parent.authorId,
+  });
   return comment;
 }

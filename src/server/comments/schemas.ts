@@ -36,7 +36,7 @@ export const zCreateCommentInput = z.object({
  */
 export const zListCommentsInput = z.object({
   threadId: z.string().min(1),
-  cursor: z.string().regex(/^\d+$/, "Not a valid position in the thread").optional(),
+  cursor: z.string().regex(/^\d{1,9}$/, "Not a valid position in the thread").optional(),
   direction: z.enum(["after", "before"]).default("after"),
   anchor: z.enum(["start", "firstUnread"]).default("start"),
 });

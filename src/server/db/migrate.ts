@@ -5,6 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { databaseProviders, providerOf, type DatabaseProvider } from "@/server/db/database-provider";
 import { readMigrationsList } from "@/server/db/migrations-list";
 import { noSchemaFilter, withSchemaEngine } from "@/server/db/schema-engine";
+import { makePrivateSqliteFile } from "@/server/private-files";
 
 export interface MigrateOptions {
   /** Defaults to the provider's committed migrations folder; tests point it elsewhere. */
@@ -21,6 +22,7 @@ const openTarget: Record<DatabaseProvider, (databaseUrl: string) => Promise<Migr
   sqlite: async (databaseUrl) => {
     const file = path.resolve(process.cwd(), databaseUrl.slice("file:".length));
     await mkdir(path.dirname(file), { recursive: true });
+    makePrivateSqliteFile(file);
     return { adapterFactory: new PrismaBetterSqlite3({ url: `file:${file}` }), description: file };
   },
   postgresql: () =>

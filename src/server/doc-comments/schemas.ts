@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { zPerson } from "@/server/threads/schemas";
+import { zText } from "@/server/validation";
 
 export const MAX_DOC_COMMENT_LENGTH = 10_000;
 export const MAX_QUOTE_LENGTH = 500;
 /** Top-level comments per page; a document rarely has more open at once. */
 export const DOC_COMMENT_PAGE_SIZE = 100;
 
-const zDocCommentBody = z
-  .string()
+const zDocCommentBody = zText()
   .trim()
   .min(1, "Write something first")
   .max(MAX_DOC_COMMENT_LENGTH, `Keep it under ${MAX_DOC_COMMENT_LENGTH.toLocaleString("en-GB")} characters`);
@@ -16,7 +16,7 @@ export const zCreateDocCommentInput = z.object({
   documentId: z.string().min(1),
   body: zDocCommentBody,
   /** The selected text, kept so the comment still makes sense if that text is later removed. */
-  quote: z.string().max(MAX_QUOTE_LENGTH, `Keep the quoted text under ${MAX_QUOTE_LENGTH} characters`).optional(),
+  quote: zText().max(MAX_QUOTE_LENGTH, `Keep the quoted text under ${MAX_QUOTE_LENGTH} characters`).optional(),
   /** Set for a reply; replies carry no quote and no anchor of their own. */
   parentId: z.string().min(1).optional(),
 });
@@ -25,7 +25,7 @@ export type CreateDocCommentInput = z.infer<typeof zCreateDocCommentInput>;
 export const zListDocCommentsInput = z.object({
   documentId: z.string().min(1),
   includeResolved: z.boolean().default(false),
-  cursor: z.string().min(1).optional(),
+  cursor: z.string().min(1).max(100).optional(),
 });
 export type ListDocCommentsInput = z.infer<typeof zListDocCommentsInput>;
 

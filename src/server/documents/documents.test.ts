@@ -7,6 +7,7 @@ import { seedDemoDocuments } from "@/server/bootstrap/demo-documents";
 import { getDb } from "@/server/db";
 import { requireDocumentAccess } from "@/server/documents/access";
 import { appendUpdate, compactDocument, loadDocumentState } from "@/server/documents/persistence";
+import { textIn, typeInto } from "@/server/documents/test-editing";
 import { checkUpdate } from "@/server/documents/update-check";
 import { addMember, callerFor, makeDocument, makeGroup, makeUser } from "@/server/test/factories";
 
@@ -28,14 +29,14 @@ function edits(...words: string[]): { text: () => string; updates: Uint8Array[] 
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on("update", (update: Uint8Array) => updates.push(update));
-  for (const word of words) doc.getText("body").insert(doc.getText("body").length, word);
-  return { text: () => doc.getText("body").toString(), updates };
+  for (const word of words) typeInto(doc, textIn(doc).length, word);
+  return { text: () => textIn(doc), updates };
 }
 
 async function textOf(documentId: string): Promise<string> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, await loadDocumentState(db(), documentId));
-  return doc.getText("body").toString();
+  return textIn(doc);
 }
 
 describe("document access", () => {
@@ -69,7 +70,7 @@ describe("document persistence", () => {
     const more = new Y.Doc();
     Y.applyUpdate(more, await loadDocumentState(db(), document.id));
     const before = Y.encodeStateVector(more);
-    more.getText("body").insert(0, "Together ");
+    typeInto(more, 0, "Together ");
     await appendUpdate(db(), document.id, Y.encodeStateAsUpdate(more, before), null);
     expect(await textOf(document.id)).toBe("Together We want homes");
     await compactDocument(db(), document.id);

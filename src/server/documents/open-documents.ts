@@ -8,15 +8,15 @@ import { logger } from "@/server/logger";
 /** Fold stored updates into the snapshot after this many, so loading stays quick in busy documents. */
 export const COMPACT_EVERY_UPDATES = 500;
 
-type AwarenessChanges = { added: number[]; updated: number[]; removed: number[] };
-
-/** One socket's seat in an open document: who it is, whether it may write, and its awareness clients. */
+/**
+ * One socket's seat in an open document: who it is, whether it may write (changed in place when
+ * their role changes), and the awareness clients it speaks for.
+ */
 export type Editor = { userId: string; name: string; canEdit: boolean; awarenessClients: Set<number> };
 
 /** A document held in memory while anyone has it open. Every change in `doc` is already stored. */
 export type OpenDocument = {
   documentId: string;
-  groupId: string;
   doc: Y.Doc;
   awareness: Awareness;
   /** Keyed by socket id. */
@@ -41,11 +41,11 @@ export class OpenDocuments {
   constructor(private readonly db: Db) {}
 
   /** The open document, loading it if needed; retries when it was unloaded while we waited. */
-  async seat(documentId: string, groupId: string, socketId: string, editor: Omit<Editor, "awarenessClients">): Promise<OpenDocument> {
+  async seat(documentId: string, socketId: string, editor: Omit<Editor, "awarenessClients">): Promise<OpenDocument> {
     for (;;) {
       let load = this.loads.get(documentId);
       if (!load) {
-        load = this.load(documentId, groupId);
+        load = this.load(documentId);
         this.loads.set(documentId, load);
         load.catch(() => this.loads.delete(documentId));
       }
@@ -71,10 +71,26 @@ export class OpenDocuments {
     return opens.filter((open): open is OpenDocument => open !== null && open.editors.has(socketId));
   }
 
-  /** Open documents of a group (for removing someone who left it). */
-  async inGroup(groupId: string): Promise<OpenDocument[]> {
-    const opens = await Promise.all([...this.loads.values()].map((load) => load.catch(() => null)));
-    return opens.filter((open): open is OpenDocument => open !== null && open.groupId === groupId);
+  /**
+   * Binds awareness client ids to the seat that sends them, so nobody moves or clears another
+   * person's cursor. An id bound to another person's seat, or the server's own, is refused; one
+   * bound to another seat of the same person (a reconnect the server has not noticed yet) moves
+   * over. Returns whether the seat may speak for all of them.
+   */
+  claimAwarenessClients(open: OpenDocument, socketId: string, clients: readonly number[]): boolean {
+    const editor = open.editors.get(socketId);
+    if (!editor) return false;
+    for (const client of clients) {
+      if (client === open.awareness.clientID) return false;
+      for (const other of open.editors.values()) {
+        if (other !== editor && other.userId !== editor.userId && other.awarenessClients.has(client)) return false;
+      }
+    }
+    for (const client of clients) {
+      for (const other of open.editors.values()) other.awarenessClients.delete(client);
+      editor.awarenessClients.add(client);
+    }
+    return true;
   }
 
   /**
@@ -141,15 +157,14 @@ export class OpenDocuments {
     this.loads.clear();
   }
 
-  private async load(documentId: string, groupId: string): Promise<OpenDocument> {
+  private async load(documentId: string): Promise<OpenDocument> {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, await loadDocumentState(this.db, documentId), "stored");
     const awareness = new Awareness(doc);
     // The server has no cursor of its own; it only relays everyone else's.
     awareness.setLocalState(null);
-    const open: OpenDocument = {
+    return {
       documentId,
-      groupId,
       doc,
       awareness,
       editors: new Map(),
@@ -158,14 +173,6 @@ export class OpenDocuments {
       queued: [],
       writing: false,
     };
-    // Remember which awareness clients each socket speaks for, to clear their cursors when it leaves.
-    awareness.on("update", (changes: AwarenessChanges, origin: unknown) => {
-      const editor = typeof origin === "string" ? open.editors.get(origin) : undefined;
-      if (!editor) return;
-      for (const client of [...changes.added, ...changes.updated]) editor.awarenessClients.add(client);
-      for (const client of changes.removed) editor.awarenessClients.delete(client);
-    });
-    return open;
   }
 
   private unload(open: OpenDocument): void {

@@ -1,21 +1,28 @@
 import * as Y from "yjs";
 import type { Db } from "@/server/db";
+import { removeJunk } from "@/server/documents/repair";
 import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
 
 /** Prisma stores bytes from a plain Uint8Array backed by an ArrayBuffer; socket.io hands us Buffers. */
 function bytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(data);
 }
 
-/** Snapshot and later updates applied to one Y.Doc; encoding it drops what the merge made redundant. */
-function mergeState(snapshot: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
+/**
+ * Snapshot and later updates applied to one Y.Doc; encoding it drops what the merge made
+ * redundant. Junk the editor cannot show (stored before updates were checked) is deleted on the
+ * way, and `repaired` says whether there was any.
+ */
+function mergeState(snapshot: Uint8Array | null, updates: Uint8Array[]): { state: Uint8Array; repaired: boolean } {
   const doc = new Y.Doc();
   try {
     doc.transact(() => {
       if (snapshot) Y.applyUpdate(doc, snapshot);
       for (const update of updates) Y.applyUpdate(doc, update);
     });
-    return Y.encodeStateAsUpdate(doc);
+    const repaired = removeJunk(doc);
+    return { state: Y.encodeStateAsUpdate(doc), repaired };
   } finally {
     doc.destroy();
   }
@@ -23,7 +30,8 @@ function mergeState(snapshot: Uint8Array | null, updates: Uint8Array[]): Uint8Ar
 
 /**
  * The document's whole Yjs state as one update: the snapshot merged with every update stored
- * after it. An empty document is an empty update. Throws NOT_FOUND for an unknown id.
+ * after it. An empty document is an empty update. Throws NOT_FOUND for an unknown id. A document
+ * stored with junk is repaired for good: the junk is deleted and the result compacted into the snapshot.
  */
 export async function loadDocumentState(db: Db, documentId: string): Promise<Uint8Array> {
   // One transaction, so a compaction committing between the two reads cannot hide the updates it folded in.
@@ -40,7 +48,12 @@ export async function loadDocumentState(db: Db, documentId: string): Promise<Uin
     });
     return { snapshot: document.snapshot, updates };
   });
-  return mergeState(snapshot, updates.map(({ data }) => data));
+  const { state, repaired } = mergeState(snapshot, updates.map(({ data }) => data));
+  if (repaired) {
+    logger.warn({ documentId }, "document held content the editor cannot show; it was removed");
+    await compact(db, documentId, { evenWithoutUpdates: true });
+  }
+  return state;
 }
 
 /**
@@ -71,7 +84,12 @@ export async function appendUpdates(db: Db, documentId: string, updates: { updat
  * Folds the stored updates into the snapshot and deletes the updates it now covers. Runs in one
  * transaction; updates that arrive meanwhile get higher ids and stay for the next compaction.
  */
-export async function compactDocument(db: Db, documentId: string): Promise<void> {
+export function compactDocument(db: Db, documentId: string): Promise<void> {
+  return compact(db, documentId, { evenWithoutUpdates: false });
+}
+
+/** `evenWithoutUpdates` also rewrites a snapshot that holds junk (compacted before updates were checked). */
+async function compact(db: Db, documentId: string, { evenWithoutUpdates }: { evenWithoutUpdates: boolean }): Promise<void> {
   await db.$transaction(async (tx) => {
     const document = await tx.document.findUnique({
       where: { id: documentId },
@@ -84,13 +102,14 @@ export async function compactDocument(db: Db, documentId: string): Promise<void>
       select: { id: true, data: true },
     });
     const last = updates.at(-1);
-    if (!last) return;
-    const snapshot = mergeState(document.snapshot, updates.map(({ data }) => data));
+    if (!last && !evenWithoutUpdates) return;
+    const { state: snapshot, repaired } = mergeState(document.snapshot, updates.map(({ data }) => data));
+    if (!last && !repaired) return;
     await tx.document.update({
       where: { id: documentId },
-      data: { snapshot: bytes(snapshot), snapshotUpdateId: last.id },
+      data: { snapshot: bytes(snapshot), snapshotUpdateId: last?.id ?? document.snapshotUpdateId },
       select: { id: true },
     });
-    await tx.documentUpdate.deleteMany({ where: { documentId, id: { lte: last.id } } });
+    if (last) await tx.documentUpdate.deleteMany({ where: { documentId, id: { lte: last.id } } });
   });
 }

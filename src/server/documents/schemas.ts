@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { zPerson } from "@/server/threads/schemas";
+import { zText } from "@/server/validation";
 
 const zId = z.string().min(1).max(100);
-const zDocumentTitle = z
-  .string()
+const zDocumentTitle = zText()
   .trim()
   .min(1, "Give the document a title")
   .max(200, "Keep the title to 200 characters");
@@ -11,8 +11,8 @@ const zDocumentTitle = z
 export const zCreateDocumentInput = z.object({ groupId: zId, title: zDocumentTitle });
 export const zListDocumentsInput = z.object({
   groupId: zId,
-  /** Infinite queries send null for the first page. */
-  cursor: z.string().max(200).nullish(),
+  /** Infinite queries send null for the first page; a next page's is "<time in ms>_<id>". */
+  cursor: z.string().max(100).regex(/^\d{1,15}_\S+$/, "That page position is not valid; reload the list.").nullish(),
 });
 export const zDocumentIdInput = z.object({ id: zId });
 export const zRenameDocumentInput = z.object({ id: zId, title: zDocumentTitle });

@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import { detectFileType, SNIFF_BYTES } from "@/server/files/file-types";
 import type { FileSummary } from "@/server/files/schemas";
 import { withContentLocks } from "@/server/files/content-hash";
+import { quotaExceeded, uploadedBytes, uploadQuotaBytes, withUploaderLock } from "@/server/files/quota";
 import { getFileStorage, uploadMaxBytes, type FileStorage } from "@/server/files/storage";
 import { canViewResource, canViewThread, GROUP_SETTINGS_SELECT, groupSettingsOf, type GroupStanding } from "@/server/policy";
 
@@ -19,9 +20,9 @@ export function toFileSummary(file: { id: string; originalName: string; size: nu
 export const fileSummarySelect = { id: true, originalName: true, size: true, contentType: true } as const;
 
 /**
- * Guards an upload on its way to storage: fails as soon as the size limit is passed, and holds
- * back the first SNIFF_BYTES until the type check has passed, so a refused file never reaches disk
- * beyond the temp file storage removes.
+ * Guards an upload on its way to storage: fails as soon as the size limit or the uploader's
+ * remaining room is passed, and holds back the first SNIFF_BYTES until the type check has passed,
+ * so a refused file never reaches disk beyond the temp file storage removes.
  */
 class UploadGate extends Transform {
   contentType: string | null = null;
@@ -32,6 +33,7 @@ class UploadGate extends Transform {
   constructor(
     private readonly filename: string,
     private readonly maxBytes: number,
+    private readonly quota: { bytes: number; used: number },
   ) {
     super();
   }
@@ -41,6 +43,7 @@ class UploadGate extends Transform {
     if (this.size > this.maxBytes) {
       return callback(new AppError("BAD_REQUEST", `That file is larger than ${formatFileSize(this.maxBytes)}, the most Hearth takes. Try a smaller or compressed version.`));
     }
+    if (this.quota.used + this.size > this.quota.bytes) return callback(quotaExceeded(this.quota.bytes, this.quota.used));
     if (this.contentType) {
       this.push(chunk);
       return callback();
@@ -77,8 +80,9 @@ function cleanFilename(filename: string): string {
 }
 
 /**
- * Streams one upload into storage and records it as the caller's. Refusals (too large, wrong or
- * unknown type, an executable) leave nothing behind: no row and no partial file.
+ * Streams one upload into storage and records it as the caller's. Refusals (too large, past the
+ * uploader's quota, wrong or unknown type, an executable) leave nothing behind: no row and no
+ * partial file. Someone already at their quota is refused before anything is read.
  */
 export async function storeUpload(
   db: Db,
@@ -86,6 +90,7 @@ export async function storeUpload(
   upload: { filename: string; stream: Readable },
   storage: FileStorage = getFileStorage(),
   maxBytes: number = uploadMaxBytes(),
+  quotaBytes: number = uploadQuotaBytes(),
 ): Promise<Omit<FileSummary, "url">> {
   let originalName: string;
   try {
@@ -94,7 +99,8 @@ export async function storeUpload(
     upload.stream.resume();
     throw error;
   }
-  const gate = new UploadGate(originalName, maxBytes);
+  const quota = { bytes: quotaBytes, used: 0 };
+  const gate = new UploadGate(originalName, maxBytes, quota);
   // A refusal stops storing but keeps reading (and discarding) the upload, so the multipart
   // parser can finish and the browser, still sending, receives the answer.
   upload.stream.on("error", (error) => gate.destroy(error));
@@ -102,14 +108,24 @@ export async function storeUpload(
     upload.stream.unpipe(gate);
     upload.stream.resume();
   });
+  quota.used = await uploadedBytes(db, userId);
+  if (quota.used >= quotaBytes) {
+    upload.stream.resume();
+    throw quotaExceeded(quotaBytes, quota.used);
+  }
   const staged = await storage.stage(upload.stream.pipe(gate));
   try {
-    // Under the content lock, so a removal of the same content (cleanup.ts) cannot slip between the two.
-    const file = await withContentLocks([staged.sha256], async () => {
-      await staged.keep();
-      return db.storedFile.create({
-        data: { sha256: staged.sha256, size: staged.size, contentType: gate.contentType!, originalName, uploadedById: userId },
-        select: fileSummarySelect,
+    // Uploads by the same person that finished meanwhile count too: checked again as the row is written.
+    const file = await withUploaderLock(userId, async () => {
+      const usedNow = await uploadedBytes(db, userId);
+      if (usedNow + staged.size > quotaBytes) throw quotaExceeded(quotaBytes, usedNow);
+      // Under the content lock, so a removal of the same content (cleanup.ts) cannot slip between the two.
+      return withContentLocks([staged.sha256], async () => {
+        await staged.keep();
+        return db.storedFile.create({
+          data: { sha256: staged.sha256, size: staged.size, contentType: gate.contentType!, originalName, uploadedById: userId },
+          select: fileSummarySelect,
+        });
       });
     });
     return { id: file.id, name: file.originalName, size: file.size, contentType: file.contentType };

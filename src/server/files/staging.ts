@@ -5,13 +5,14 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Digest } from "@/server/files/content-hash";
+import { PRIVATE_DIR_MODE } from "@/server/private-files";
 
 /**
  * Writes a stream to a new file in `dir` while hashing it, so neither driver ever holds an
  * upload in memory. On failure the file is removed and the stream's error rethrown.
  */
 export async function stageOnDisk(dir: string, stream: Readable): Promise<{ temp: string; sha256: string; size: number }> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const temp = path.join(dir, randomUUID());
   const digest = new Digest();
   try {

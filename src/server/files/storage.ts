@@ -6,6 +6,7 @@ import type { Readable } from "node:stream";
 import { requireHash, withContentLocks } from "@/server/files/content-hash";
 import { s3ConfigFromEnv, s3Storage } from "@/server/files/s3-storage";
 import { stageOnDisk } from "@/server/files/staging";
+import { PRIVATE_DIR_MODE } from "@/server/private-files";
 
 /** Bytes `start` to `end` of a file, both included, as in an HTTP Range header. */
 export type ByteRange = { start: number; end: number };
@@ -84,7 +85,7 @@ export function localDiskStorage(root: string): FileStorage {
         async keep() {
           const target = pathOf(sha256);
           if (await stat(target).catch(() => null)) return;
-          await mkdir(path.dirname(target), { recursive: true });
+          await mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_DIR_MODE });
           await rename(temp, target);
         },
       };

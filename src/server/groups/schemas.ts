@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HANDLE_MAX, HANDLE_MIN, HANDLE_PATTERN } from "@/lib/slug";
+import { refineMarkdown, zText } from "@/server/validation";
 
 export const zRole = z.enum(["admin", "member", "guest"]);
 
@@ -15,7 +16,7 @@ export const zGroupSummary = z.object({
 });
 export type GroupSummary = z.infer<typeof zGroupSummary>;
 
-export const zGroupName = z.string().trim().min(1, "Enter a name").max(80, "Use at most 80 characters");
+export const zGroupName = zText().trim().min(1, "Enter a name").max(80, "Use at most 80 characters");
 
 export const zHandle = z
   .string()
@@ -25,7 +26,7 @@ export const zHandle = z
   .max(HANDLE_MAX, `Use at most ${HANDLE_MAX} characters`)
   .regex(HANDLE_PATTERN, "Use lowercase letters, digits and single hyphens, starting and ending with a letter or digit");
 
-export const zMarkdown = z.string().max(10_000, "Use at most 10,000 characters");
+export const zMarkdown = zText().max(10_000, "Use at most 10,000 characters").superRefine(refineMarkdown);
 
 export const zGroupId = z.string().min(1).max(64);
 
@@ -52,7 +53,7 @@ export const zUpdateGroupInput = z.object({
 export type UpdateGroupInput = z.infer<typeof zUpdateGroupInput>;
 
 export const zGroupByIdInput = z.object({ id: zGroupId });
-export const zGroupByHandleInput = z.object({ handle: z.string().trim().toLowerCase().min(1).max(HANDLE_MAX) });
+export const zGroupByHandleInput = z.object({ handle: zText().trim().toLowerCase().min(1).max(HANDLE_MAX) });
 
 const zGroupLink = z.object({ id: z.string(), name: z.string(), handle: z.string() });
 

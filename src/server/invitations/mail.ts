@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db";
-import { absoluteUrl, sendMail } from "@/server/mail/service";
+import { oneTimeLink } from "@/server/mail/one-time-links";
+import { sendMail } from "@/server/mail/service";
 import type { Role } from "@/server/policy";
 
 /** How long an invitation link works; resending starts the period again. */
@@ -8,7 +9,7 @@ export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 const ROLE_PHRASES: Record<Role, string> = { admin: "an admin", member: "a member", guest: "a guest" };
 
 export function invitationLink(token: string): string {
-  return absoluteUrl(`/invitations/${token}`);
+  return oneTimeLink("invitation", token);
 }
 
 export function describeDate(date: Date): string {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MAX_INVITES_AT_ONCE, normaliseEmails } from "@/lib/email-list";
 import { zRole } from "@/server/groups/schemas";
 import { zNewPassword, zPersonName } from "@/server/users/schemas";
+import { zText } from "@/server/validation";
 
 const isEmail = (value: string) => z.email().max(254).safeParse(value).success;
 
@@ -23,7 +24,7 @@ const zInviteEmails = z
     if (emails.length === 0) context.addIssue({ code: "custom", message: "Enter at least one email address" });
   });
 
-const zPersonalMessage = z.string().trim().max(2_000, "Keep the message to 2,000 characters");
+const zPersonalMessage = zText().trim().max(2_000, "Keep the message to 2,000 characters");
 const zToken = z.string().min(1).max(200);
 const zId = z.string().min(1).max(100);
 

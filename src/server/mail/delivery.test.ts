@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
-import { deliverDueMail, MAX_ATTEMPTS, MAX_QUEUED_AGE_MS, retryDelayMs } from "@/server/mail/delivery";
+import { sendInvitationEmail } from "@/server/invitations/mail";
+import { deliverDueMail, MAX_ATTEMPTS, MAX_QUEUED_AGE_MS, removeLeftoverOneTimeLinks, retryDelayMs } from "@/server/mail/delivery";
 import { sendMail } from "@/server/mail/service";
 import { startSmtpListener } from "@/server/mail/test-smtp";
+import { makeUser } from "@/server/test/factories";
+import { requestPasswordReset } from "@/server/users/password-reset";
 
 const MINUTE = 60_000;
 let smtp: Awaited<ReturnType<typeof startSmtpListener>>;
@@ -117,6 +120,78 @@ describe("deliverDueMail", () => {
     await pass(new Date(Date.now() + MAX_QUEUED_AGE_MS + MINUTE));
     expect(await row(id)).toMatchObject({ status: "failed", error: expect.stringContaining("out of date") });
     expect(receivedBy(to)).toHaveLength(0);
+  });
+});
+
+describe("one-time links in the outbox", () => {
+  const TOKEN = /\/reset-password\/[A-Za-z0-9_-]{43}/;
+  const inviteTo = (email: string) =>
+    sendInvitationEmail(getDb(), {
+      email,
+      token: "t".repeat(43),
+      role: "member",
+      message: "",
+      expiresAt: new Date(Date.now() + 86_400_000),
+      groupName: "Steering",
+      inviterName: "Ana",
+      invitedTo: null,
+    });
+  const latestTo = (to: string) => getDb().outboxMessage.findFirstOrThrow({ where: { to }, orderBy: { createdAt: "desc" } });
+
+  it("keeps a reset link while the email waits, delivers it, then stores the email without it", async () => {
+    const user = await makeUser();
+    await requestPasswordReset(getDb(), user.email);
+    const queued = await latestTo(user.email);
+    expect(queued.text).toMatch(TOKEN);
+
+    await pass(new Date());
+    const [mail] = receivedBy(user.email);
+    expect(mail!.text).toMatch(TOKEN);
+    const sent = await row(queued.id);
+    expect(sent.status).toBe("sent");
+    for (const part of [sent.text, sent.html]) {
+      expect(part).not.toMatch(TOKEN);
+      expect(part).toContain("/reset-password/[link removed after sending]");
+    }
+    expect(sent.text).toContain("Choose a new password");
+  });
+
+  it("removes an invitation link from an email the mail server refused, and leaves other links alone", async () => {
+    const to = address();
+    await inviteTo(to);
+    const { id: other } = await sendMail(getDb(), to, "Notification", {
+      heading: "News",
+      paragraphs: [],
+      action: { label: "Open", url: "http://localhost:3000/groups/steering/threads/abc" },
+      footerLinks: [{ label: "Unsubscribe", url: "http://localhost:3000/unsubscribe?token=signed" }],
+    });
+    try {
+      smtp.behave("bounce");
+      await pass(new Date());
+    } finally {
+      smtp.behave("accept");
+    }
+    const invitation = await getDb().outboxMessage.findFirstOrThrow({ where: { to, subject: { contains: "invited you" } } });
+    expect(invitation.status).toBe("failed");
+    expect(invitation.text).not.toContain("t".repeat(43));
+    expect(invitation.html).toContain('href="http://localhost:3000/invitations/[link removed after sending]"');
+    const notification = await row(other);
+    expect(notification.text).toContain("http://localhost:3000/groups/steering/threads/abc");
+    expect(notification.text).toContain("/unsubscribe?token=signed");
+  });
+
+  it("clears the links older versions left in sent mail, and none in mail still waiting", async () => {
+    const [sentTo, waitingTo] = [address(), address()];
+    await inviteTo(sentTo);
+    await inviteTo(waitingTo);
+    const old = await latestTo(sentTo);
+    await getDb().outboxMessage.update({ where: { id: old.id }, data: { status: "sent", sentAt: new Date() } });
+
+    expect(await removeLeftoverOneTimeLinks(getDb())).toBeGreaterThanOrEqual(1);
+    expect((await row(old.id)).text).toContain("/invitations/[link removed after sending]");
+    expect((await row(old.id)).html).not.toContain("t".repeat(43));
+    expect((await latestTo(waitingTo)).text).toContain(`/invitations/${"t".repeat(43)}`);
+    expect(await removeLeftoverOneTimeLinks(getDb())).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { MAY_HOLD_ONE_TIME_LINK, REMOVED_LINK, removeOneTimeLinks } from "@/server/mail/one-time-links";
 
 /** Messages handled per pass; the worker runs another pass at once when a batch was full. */
 export const MAIL_BATCH_SIZE = 20;
@@ -52,6 +53,28 @@ function transportFor(url: string): Transporter {
   return holder.hearthMailTransport.transport;
 }
 
+/**
+ * An email that has been sent or given up on no longer needs its one-time link (an invitation,
+ * a password reset): the stored copy keeps the words and loses the token, so the outbox table is
+ * no way into anyone's account. Queued mail keeps it, as the next attempt sends it.
+ */
+function withoutOneTimeLinks(message: { text: string; html: string }): { text: string; html: string } {
+  return { text: removeOneTimeLinks(message.text), html: removeOneTimeLinks(message.html) };
+}
+
+/** Takes the one-time links out of mail that was sent or failed before they were removed on the way (older versions kept them). */
+export async function removeLeftoverOneTimeLinks(db: Db): Promise<number> {
+  const finished = await db.outboxMessage.findMany({
+    where: { status: { in: ["sent", "failed"] }, OR: MAY_HOLD_ONE_TIME_LINK, NOT: { text: { contains: REMOVED_LINK } } },
+    select: { id: true, text: true, html: true },
+  });
+  const changed = finished.filter((message) => removeOneTimeLinks(message.text) !== message.text);
+  await db.$transaction(
+    changed.map((message) => db.outboxMessage.update({ where: { id: message.id }, data: withoutOneTimeLinks(message), select: { id: true } })),
+  );
+  return changed.length;
+}
+
 export type DeliveryReport = { smtpConfigured: boolean; sent: number; retrying: number; failed: number };
 
 type DeliveryOptions = { smtpUrl?: string | null; from?: string };
@@ -82,7 +105,11 @@ export async function deliverDueMail(db: Db, now = new Date(), options: Delivery
     if (now.getTime() - message.createdAt.getTime() > MAX_QUEUED_AGE_MS) {
       await db.outboxMessage.update({
         where: { id: message.id },
-        data: { status: "failed", error: "Not sent: it waited more than 3 days for a mail server and is out of date now." },
+        data: {
+          status: "failed",
+          error: "Not sent: it waited more than 3 days for a mail server and is out of date now.",
+          ...withoutOneTimeLinks(message),
+        },
       });
       report.failed += 1;
       continue;
@@ -98,7 +125,7 @@ export async function deliverDueMail(db: Db, now = new Date(), options: Delivery
           ? { "List-Unsubscribe": `<${message.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
           : {},
       });
-      await db.outboxMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: new Date(), error: null } });
+      await db.outboxMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: new Date(), error: null, ...withoutOneTimeLinks(message) } });
       report.sent += 1;
     } catch (error) {
       const reason = describe(error);
@@ -106,13 +133,13 @@ export async function deliverDueMail(db: Db, now = new Date(), options: Delivery
       if (isPermanentFailure(error)) {
         await db.outboxMessage.update({
           where: { id: message.id },
-          data: { status: "failed", error: `The mail server refused it, so it will not be retried: ${reason}` },
+          data: { status: "failed", error: `The mail server refused it, so it will not be retried: ${reason}`, ...withoutOneTimeLinks(message) },
         });
         report.failed += 1;
       } else if (attempt >= MAX_ATTEMPTS) {
         await db.outboxMessage.update({
           where: { id: message.id },
-          data: { status: "failed", error: `Gave up after ${attempt} attempts. Last error: ${reason}` },
+          data: { status: "failed", error: `Gave up after ${attempt} attempts. Last error: ${reason}`, ...withoutOneTimeLinks(message) },
         });
         report.failed += 1;
       } else {

@@ -1,5 +1,5 @@
 import type { Db } from "@/server/db";
-import { deliverDueMail, MAIL_BATCH_SIZE } from "@/server/mail/delivery";
+import { deliverDueMail, MAIL_BATCH_SIZE, removeLeftoverOneTimeLinks } from "@/server/mail/delivery";
 import { onMailQueued } from "@/server/mail/service";
 import { logger } from "@/server/logger";
 
@@ -7,6 +7,7 @@ import { logger } from "@/server/logger";
  * Delivers the outbox in the server process: a pass at start-up (mail queued while the server
  * was down), one every `intervalMs` (retries that came due), and one soon after anything is
  * queued. Passes never overlap. Without SMTP_URL the passes do nothing and mail stays in the outbox.
+ * At start-up it also clears one-time links that older versions left in sent mail.
  */
 export function startMailWorker(db: Db, intervalMs = 15_000): () => void {
   let running = false;
@@ -39,6 +40,7 @@ export function startMailWorker(db: Db, intervalMs = 15_000): () => void {
     }, 200);
   };
   onMailQueued(wake);
+  removeLeftoverOneTimeLinks(db).catch((error: unknown) => logger.error({ err: error }, "removing one-time links from sent mail failed"));
   void run();
   const timer = setInterval(() => void run(), intervalMs);
   timer.unref();

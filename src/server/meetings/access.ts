@@ -2,7 +2,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { getStanding } from "@/server/groups/standing";
-import { canInGroup, rolesAlwaysAllowed, type GroupAction, type GroupStanding } from "@/server/policy";
+import { canInGroup, membershipsAllowedWhere, type GroupAction, type GroupStanding } from "@/server/policy";
 
 const NOT_VISIBLE = "That meeting does not exist, or you cannot see it.";
 
@@ -38,7 +38,7 @@ export async function assertLinkableMeeting(db: Db, standing: GroupStanding, gro
 /** Of these people, the ones who belong to the group in a role that sees its meetings. */
 export async function meetingViewers(db: Db, groupId: string, userIds?: readonly string[]): Promise<string[]> {
   const memberships = await db.membership.findMany({
-    where: { groupId, role: { in: [...rolesAlwaysAllowed("meeting.view")] }, ...(userIds && { userId: { in: [...userIds] } }) },
+    where: { groupId, ...membershipsAllowedWhere("meeting.view"), ...(userIds && { userId: { in: [...userIds] } }) },
     select: { userId: true },
   });
   return memberships.map(({ userId }) => userId);

@@ -1,13 +1,16 @@
 import { z } from "zod";
 import { isWebScheme, parseWebAddress, schemeOf } from "@/lib/web-address";
 import { zFileSummary } from "@/server/files/schemas";
+import { refineMarkdown, withinSaneYears, zText } from "@/server/validation";
 
 export const MAX_MEETING_MARKDOWN = 10_000;
 export const ENDS_BEFORE_START = "The meeting must end after it starts.";
 
-const zMeetingTitle = z.string().trim().min(1, "Give the meeting a title").max(200, "Keep the title under 200 characters");
+const zMeetingTitle = zText().trim().min(1, "Give the meeting a title").max(200, "Keep the title under 200 characters");
 const zMarkdown = (what: string) =>
-  z.string().max(MAX_MEETING_MARKDOWN, `Keep the ${what} under ${MAX_MEETING_MARKDOWN.toLocaleString("en-GB")} characters`);
+  zText()
+    .max(MAX_MEETING_MARKDOWN, `Keep the ${what} under ${MAX_MEETING_MARKDOWN.toLocaleString("en-GB")} characters`)
+    .superRefine(refineMarkdown);
 
 /**
  * Only web addresses: the link is shown to every member and put in calendar files, where a
@@ -34,9 +37,9 @@ const zId = z.string().min(1).max(64);
 
 const meetingFields = {
   title: zMeetingTitle,
-  startsAt: z.coerce.date("Choose when the meeting starts"),
-  endsAt: z.coerce.date("Choose when the meeting ends").nullable().optional(),
-  location: z.string().trim().max(300, "Keep the place under 300 characters").optional(),
+  startsAt: withinSaneYears(z.coerce.date("Choose when the meeting starts")),
+  endsAt: withinSaneYears(z.coerce.date("Choose when the meeting ends")).nullable().optional(),
+  location: zText().trim().max(300, "Keep the place under 300 characters").optional(),
   /** Empty or null removes the link. */
   onlineUrl: zOnlineUrl.nullable().optional(),
   agenda: zMarkdown("agenda").optional(),
@@ -65,8 +68,8 @@ export const zListMeetingsInput = z.object({
   groupId: zId,
   /** Upcoming: not yet over, soonest first. Past: over, latest first. */
   when: z.enum(["upcoming", "past"]).default("upcoming"),
-  /** Infinite queries send null for the first page. */
-  cursor: z.string().max(64).nullish(),
+  /** Infinite queries send null for the first page; a next page's is "<time in ms>_<id>". */
+  cursor: z.string().max(100).regex(/^\d{1,15}_\S+$/, "That page position is not valid; reload the list.").nullish(),
 });
 export type ListMeetingsInput = z.infer<typeof zListMeetingsInput>;
 

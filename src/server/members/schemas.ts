@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { zGroupId, zRole } from "@/server/groups/schemas";
+import { zText } from "@/server/validation";
 
 export const zUserId = z.string().min(1).max(64);
 
 export const zMemberListInput = z.object({
   groupId: zGroupId,
-  search: z.string().trim().max(100, "Use at most 100 characters").optional(),
+  search: zText().trim().max(100, "Use at most 100 characters").optional(),
   organisationId: z.string().min(1).max(64).optional(),
   role: zRole.optional(),
   /** Null or absent for the first page (tRPC's infinite queries start from null). */

@@ -5,7 +5,7 @@ import { descendantIds } from "@/server/groups/ancestry";
 import { requireInGroup } from "@/server/groups/standing";
 import { summariseGroups } from "@/server/groups/summary";
 import { joinAncestors } from "@/server/members/add-membership";
-import { publishJoined } from "@/server/members/publish";
+import { publishJoined, publishRoleChanged } from "@/server/members/publish";
 import type { SetRoleInput } from "@/server/members/schemas";
 import { GROUP_KEEPER_ROLE, ROLES_IN_ANCESTORS, type Role } from "@/server/policy";
 
@@ -18,13 +18,13 @@ export const LAST_ADMIN_MESSAGE = "A group needs at least one admin. Make someon
  */
 export async function setMemberRole(db: Db, publish: Publish, userId: string, input: SetRoleInput) {
   await requireInGroup(db, userId, input.groupId, "member.manage");
-  const joined = await db.$transaction(async (tx) => {
+  const changed = await db.$transaction(async (tx) => {
     const target = await tx.membership.findUnique({
       where: { userId_groupId: { userId: input.userId, groupId: input.groupId } },
       select: { role: true, user: { select: { name: true } } },
     });
     if (!target) throw new AppError("NOT_FOUND", "That person is not in this group.");
-    if (target.role === input.role) return [];
+    if (target.role === input.role) return null;
 
     if (target.role === GROUP_KEEPER_ROLE) {
       const keepers = await tx.membership.count({ where: { groupId: input.groupId, role: GROUP_KEEPER_ROLE } });
@@ -52,8 +52,11 @@ export async function setMemberRole(db: Db, publish: Publish, userId: string, in
       data: { role: input.role },
       select: { id: true },
     });
-    return summariseGroups(tx, input.userId, ancestorsJoined);
+    return { joined: await summariseGroups(tx, input.userId, ancestorsJoined) };
   });
-  publishJoined(publish, input.userId, joined);
+  if (changed) {
+    publishJoined(publish, input.userId, changed.joined);
+    publishRoleChanged(publish, input.userId, input.groupId, input.role);
+  }
   return { groupId: input.groupId, userId: input.userId, role: input.role };
 }

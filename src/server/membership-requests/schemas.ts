@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { zText } from "@/server/validation";
 
 const zId = z.string().min(1).max(100);
-const zNote = z.string().trim().max(2_000, "Keep it to 2,000 characters");
+const zNote = zText().trim().max(2_000, "Keep it to 2,000 characters");
 
 export const zRequestStatus = z.enum(["pending", "approved", "declined"]);
 

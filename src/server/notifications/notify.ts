@@ -6,23 +6,30 @@ import { queueNotificationEmails } from "@/server/notifications/email";
 import type { NotificationKind } from "@/server/notifications/schemas";
 import { summarize } from "@/server/notifications/summary";
 
-export type NotifyInput = {
-  recipients: readonly string[];
-  kind: NotificationKind;
+/** What every notification of one event shares: who caused it, where, and what it links to. */
+type NotifyCommon = {
   /** Who caused it (never notified about their own action); null for the scheduler. */
   actorId: string | null;
   groupId: string | null;
   title: string;
   url: string;
+};
+
+/** The people who hear about an event as one kind of notification. */
+export type NotifyBatch = {
+  kind: NotificationKind;
+  recipients: readonly string[];
   /** Paragraphs only the email shows, e.g. an excerpt of the comment or the outcome statement. */
   details?: string[];
 };
+
+export type NotifyInput = NotifyCommon & NotifyBatch;
 
 /**
  * Runs notification work after the caller's own write has succeeded. A notification that fails
  * is logged and dropped: it must never turn a comment, thread or vote that was saved into an error.
  */
-export async function withoutFailing(kind: NotificationKind, work: () => Promise<void>): Promise<void> {
+export async function withoutFailing(kind: string, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
@@ -37,32 +44,53 @@ export async function withoutFailing(kind: NotificationKind, work: () => Promise
  * Never throws, and never waits for a mail server: email goes through the outbox queue.
  */
 export async function notify(db: Db, publish: Publish, input: NotifyInput): Promise<void> {
-  await withoutFailing(input.kind, async () => {
-    const recipients = [...new Set(input.recipients)].filter((id) => id !== input.actorId);
-    if (recipients.length === 0) return;
-    const { kind, actorId, groupId, title, url } = input;
+  const { kind, recipients, details, ...common } = input;
+  await notifyMany(db, publish, common, [{ kind, recipients, details }]);
+}
+
+/**
+ * As notify, for one event that reaches people as different kinds (a comment that mentions some,
+ * replies to one and reaches the thread's followers): the same few queries whatever the number
+ * of kinds and people. Batches come strongest first; someone named in several hears only from
+ * the first.
+ */
+export async function notifyMany(db: Db, publish: Publish, common: NotifyCommon, batches: readonly NotifyBatch[]): Promise<void> {
+  await withoutFailing(batches.map(({ kind }) => kind).join("+"), async () => {
+    const reached = new Set(common.actorId ? [common.actorId] : []);
+    const kept = batches
+      .map(({ kind, recipients, details }) => {
+        const fresh = [...new Set(recipients)].filter((id) => !reached.has(id));
+        for (const id of fresh) reached.add(id);
+        return { kind, recipients: fresh, details: details ?? [] };
+      })
+      .filter(({ recipients }) => recipients.length > 0);
+    if (kept.length === 0) return;
+    const { actorId, groupId, title, url } = common;
     const [rows, actor, group] = await Promise.all([
       db.notification.createManyAndReturn({
-        data: recipients.map((userId) => ({ userId, kind, actorId, groupId, title, url })),
-        select: { id: true, userId: true, createdAt: true },
+        data: kept.flatMap(({ kind, recipients }) => recipients.map((userId) => ({ userId, kind, actorId, groupId, title, url }))),
+        select: { id: true, userId: true, kind: true, createdAt: true },
       }),
       actorId ? db.user.findUnique({ where: { id: actorId }, select: { id: true, name: true } }) : null,
       groupId ? db.group.findUnique({ where: { id: groupId }, select: { id: true, name: true } }) : null,
     ]);
     const groups = new Map(group ? [[group.id, group]] : []);
     for (const row of rows) {
-      const payload = toNotificationDto({ ...row, kind, title, url, groupId, readAt: null, actor }, groups);
+      const payload = toNotificationDto({ ...row, title, url, groupId, readAt: null, actor }, groups);
       publish({ name: "notification.created", room: `user:${row.userId}`, payload });
     }
+    const groupName = group?.name ?? null;
     await queueNotificationEmails(db, {
-      recipients: rows.map(({ userId }) => userId),
-      kind,
       groupId,
-      groupName: group?.name ?? null,
+      groupName,
       title,
-      summary: summarize({ kind, title, actorName: actor?.name ?? null, groupName: group?.name ?? null }),
       url,
-      details: input.details ?? [],
+      batches: kept.map(({ kind, recipients, details }) => ({
+        kind,
+        recipients,
+        details,
+        summary: summarize({ kind, title, actorName: actor?.name ?? null, groupName }),
+      })),
     });
   });
 }

@@ -190,3 +190,35 @@ describe("failures", () => {
     expect(await recipients("mention", group.id)).toEqual([]);
   });
 });
+
+describe("a new comment", () => {
+  it("reaches each person once, mention before reply before new comment, never its author or anyone who cannot see the thread", async () => {
+    const { group, admin, alice, bob, guest, outsider, as } = await circle();
+    const [carol, invited] = await Promise.all([makeUser({ name: "Carol Member" }), makeUser({ name: "Ivy Invited" })]);
+    await addMember(group.id, carol.id, "member");
+    await addMember(group.id, invited.id, "guest");
+    const thread = await as(admin).thread.create({ groupId: group.id, title: "Rota", body: "Who does what" });
+    await getDb().threadGuest.create({ data: { threadId: thread.id, userId: invited.id } });
+    const top = await as(alice).comment.create({ threadId: thread.id, body: "I can do Mondays" });
+    const everyone = [admin, alice, bob, carol, guest, outsider, invited];
+    await getDb().threadFollow.createMany({ data: everyone.map(({ id }) => ({ userId: id, threadId: thread.id, following: true })) });
+    await getDb().notification.deleteMany({ where: { groupId: group.id } });
+
+    const reply = await as(admin).comment.create({
+      threadId: thread.id,
+      body: `${mentionToken(bob)} ${mentionToken(admin)} ${mentionToken(outsider)} could you swap?`,
+      parentId: top.id,
+    });
+
+    const rows = await getDb().notification.findMany({ where: { groupId: group.id }, select: { userId: true, kind: true, url: true } });
+    const url = `/threads/${thread.id}#comment-${reply.id}`;
+    expect(rows.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual(
+      [
+        { userId: bob.id, kind: "mention", url },
+        { userId: alice.id, kind: "reply", url },
+        { userId: carol.id, kind: "new_comment", url },
+        { userId: invited.id, kind: "new_comment", url },
+      ].sort((a, b) => a.userId.localeCompare(b.userId)),
+    );
+  });
+});

@@ -33,6 +33,7 @@ describe("organisation.create", () => {
       charterSignedOn: signedOn,
       logoUrl: `/api/images/${logo.id}`,
       memberCount: 0,
+      canEdit: true,
     });
   });
 
@@ -110,6 +111,48 @@ describe("organisation.update", () => {
     await expect(callerFor(staff.id).caller.organisation.update({ id: "missing", name: "X" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+});
+
+describe("organisation.update across groups", () => {
+  /** An admin of group A; an organisation used only by people in group B; one used by someone in A. */
+  async function twoGroups() {
+    const [groupA, groupB] = [await makeGroup(), await makeGroup()];
+    const [adminOfA, inA, onlyInB] = [await makeUser(), await makeUser(), await makeUser()];
+    await addMember(groupA.id, adminOfA.id, "admin");
+    await addMember(groupA.id, inA.id, "member");
+    await addMember(groupB.id, onlyInB.id, "member");
+    const [theirs, ours, unused] = [await makeOrganisation(), await makeOrganisation(), await makeOrganisation()];
+    await getDb().user.update({ where: { id: onlyInB.id }, data: { organisationId: theirs.id } });
+    await getDb().user.update({ where: { id: inA.id }, data: { organisationId: ours.id } });
+    return { adminOfA, theirs, ours, unused };
+  }
+
+  it("refuses a group admin an organisation only people outside their groups belong to", async () => {
+    const { adminOfA, theirs } = await twoGroups();
+    await expect(callerFor(adminOfA.id).caller.organisation.update({ id: theirs.id, name: `Renamed ${unique()}` })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: `Nobody in a group you administer belongs to “${theirs.name}”, so only the instance administrator can change it.`,
+    });
+    expect(await getDb().organisation.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ name: theirs.name });
+  });
+
+  it("lets a group admin change one used in their group, or used by nobody yet, and says which in the list", async () => {
+    const { adminOfA, theirs, ours, unused } = await twoGroups();
+    const { caller } = callerFor(adminOfA.id);
+    await expect(caller.organisation.update({ id: ours.id, description: "Ours" })).resolves.toMatchObject({ description: "Ours", canEdit: true });
+    await expect(caller.organisation.update({ id: unused.id, description: "New" })).resolves.toMatchObject({ description: "New" });
+
+    const { items } = await caller.organisation.list({});
+    const canEdit = (id: string) => items.find((item) => item.id === id)?.canEdit;
+    expect([canEdit(theirs.id), canEdit(ours.id), canEdit(unused.id)]).toEqual([false, true, true]);
+  });
+
+  it("lets the instance administrator change any organisation", async () => {
+    const { theirs } = await twoGroups();
+    const siteAdmin = await makeUser({ isAdmin: true });
+    const name = `Renamed ${unique()}`;
+    await expect(callerFor(siteAdmin.id).caller.organisation.update({ id: theirs.id, name })).resolves.toMatchObject({ name, canEdit: true });
   });
 });
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { parseWebAddress } from "@/lib/web-address";
+import { withinSaneYears, zText } from "@/server/validation";
 
-export const zOrganisationName = z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters");
+export const zOrganisationName = zText().trim().min(1, "Enter a name").max(120, "Use at most 120 characters");
 
 /** Only web addresses: a javascript: or data: link shown on the page could run code. */
 export const zWebsite = z
@@ -17,10 +18,10 @@ const zId = z.string().min(1).max(64);
 
 const organisationFields = {
   website: zWebsite.optional(),
-  description: z.string().trim().max(2_000, "Use at most 2,000 characters").optional(),
+  description: zText().trim().max(2_000, "Use at most 2,000 characters").optional(),
   logoId: zId.nullable().optional(),
   signedCharter: z.boolean().optional(),
-  charterSignedOn: z.date().nullable().optional(),
+  charterSignedOn: withinSaneYears(z.date()).nullable().optional(),
 };
 
 export const zCreateOrganisationInput = z.object({ name: zOrganisationName, ...organisationFields });
@@ -30,7 +31,7 @@ export const zUpdateOrganisationInput = z.object({ id: zId, name: zOrganisationN
 export type UpdateOrganisationInput = z.infer<typeof zUpdateOrganisationInput>;
 
 export const zOrganisationListInput = z.object({
-  search: z.string().trim().max(100, "Use at most 100 characters").optional(),
+  search: zText().trim().max(100, "Use at most 100 characters").optional(),
   /** Null or absent for the first page (tRPC's infinite queries start from null). */
   cursor: z.string().max(64).nullish(),
 });
@@ -46,6 +47,8 @@ export const zOrganisation = z.object({
   logoUrl: z.string().nullable(),
   /** How many people belong to it. */
   memberCount: z.number().int(),
+  /** Whether the caller may edit it: the instance administrator, or a group admin when it is linked to their groups. */
+  canEdit: z.boolean(),
 });
 export type Organisation = z.infer<typeof zOrganisation>;
 

@@ -10,7 +10,8 @@ import type {
   OrganisationPage,
   UpdateOrganisationInput,
 } from "@/server/organisations/schemas";
-import { canOnSite } from "@/server/policy";
+import type { Prisma } from "@/generated/prisma/client.ts";
+import { canEditOrganisation, canOnSite, rolesAlwaysAllowed } from "@/server/policy";
 
 export const ORGANISATION_PAGE_SIZE = 100;
 
@@ -36,8 +37,32 @@ type OrganisationRow = {
   _count: { people: number };
 };
 
-function toOrganisation({ logoId, _count, ...organisation }: OrganisationRow): Organisation {
-  return { ...organisation, logoUrl: imageUrl(logoId), memberCount: _count.people };
+function toOrganisation({ logoId, _count, ...organisation }: OrganisationRow, canEdit: boolean): Organisation {
+  return { ...organisation, logoUrl: imageUrl(logoId), memberCount: _count.people, canEdit };
+}
+
+/** People who belong to a group the actor manages the members of: whose organisation a group admin may set. */
+export function peopleManagedBy(actorId: string): Prisma.UserWhereInput {
+  const manager = { userId: actorId, role: { in: [...rolesAlwaysAllowed("member.manage")] } };
+  return { memberships: { some: { group: { memberships: { some: manager } } } } };
+}
+
+type SiteActor = Awaited<ReturnType<typeof getSiteActor>>;
+
+/** Which of these organisations the actor may edit (canEditOrganisation), in one query for a whole page. */
+async function editableAmong(db: Db, actor: SiteActor, userId: string, rows: OrganisationRow[]): Promise<Set<string>> {
+  const decide = (row: OrganisationRow, managed: number) =>
+    canEditOrganisation(actor, { memberCount: row._count.people, membersInGroupsTheyManage: managed });
+  // Only where the link to the actor's groups changes the answer is it looked up: usually nowhere.
+  const undecided = rows.filter((row) => decide(row, 0) !== decide(row, 1));
+  const linked = undecided.length
+    ? await db.organisation.findMany({
+        where: { id: { in: undecided.map(({ id }) => id) }, people: { some: peopleManagedBy(userId) } },
+        select: { id: true },
+      })
+    : [];
+  const linkedIds = new Set(linked.map(({ id }) => id));
+  return new Set(rows.filter((row) => decide(row, linkedIds.has(row.id) ? 1 : 0)).map(({ id }) => id));
 }
 
 export async function listOrganisations(db: Db, userId: string, input: OrganisationListInput): Promise<OrganisationPage> {
@@ -52,8 +77,9 @@ export async function listOrganisations(db: Db, userId: string, input: Organisat
     skip: input.cursor ? 1 : 0,
   });
   const items = rows.slice(0, ORGANISATION_PAGE_SIZE);
+  const editable = await editableAmong(db, actor, userId, items);
   return {
-    items: items.map(toOrganisation),
+    items: items.map((row) => toOrganisation(row, editable.has(row.id))),
     nextCursor: rows.length > ORGANISATION_PAGE_SIZE ? items.at(-1)!.id : null,
     canManage: canOnSite(actor, "organisation.manage"),
   };
@@ -65,16 +91,29 @@ export async function createOrganisation(db: Db, userId: string, input: CreateOr
   if (input.logoId) await assertOwnImage(db, userId, input.logoId);
   return writeConflictsAsMessages(input.name, () =>
     db.organisation.create({ data: { ...input, ...charter(input) }, select: organisationSelect }),
-  ).then(toOrganisation);
+  ).then((row) => toOrganisation(row, true));
 }
 
 export async function updateOrganisation(db: Db, userId: string, { id, ...changes }: UpdateOrganisationInput): Promise<Organisation> {
-  await requireStaff(db, userId);
+  const actor = await requireStaff(db, userId);
   const current = await db.organisation.findUnique({
     where: { id },
-    select: { name: true, logoId: true, signedCharter: true, charterSignedOn: true },
+    select: {
+      name: true,
+      logoId: true,
+      signedCharter: true,
+      charterSignedOn: true,
+      _count: { select: { people: true } },
+      people: { where: peopleManagedBy(userId), select: { id: true }, take: 1 },
+    },
   });
   if (!current) throw new AppError("NOT_FOUND", "That organisation was not found.");
+  if (!canEditOrganisation(actor, { memberCount: current._count.people, membersInGroupsTheyManage: current.people.length })) {
+    throw new AppError(
+      "FORBIDDEN",
+      `Nobody in a group you administer belongs to “${current.name}”, so only the instance administrator can change it.`,
+    );
+  }
   if (changes.name !== undefined) await assertNameFree(db, changes.name, id);
   if (changes.logoId && changes.logoId !== current.logoId) await assertOwnImage(db, userId, changes.logoId);
   const merged = {
@@ -83,13 +122,15 @@ export async function updateOrganisation(db: Db, userId: string, { id, ...change
   };
   return writeConflictsAsMessages(changes.name ?? current.name, () =>
     db.organisation.update({ where: { id }, data: { ...changes, ...charter(merged) }, select: organisationSelect }),
-  ).then(toOrganisation);
+  ).then((row) => toOrganisation(row, true));
 }
 
-async function requireStaff(db: Db, userId: string): Promise<void> {
-  if (!canOnSite(await getSiteActor(db, userId), "organisation.manage")) {
+async function requireStaff(db: Db, userId: string): Promise<SiteActor> {
+  const actor = await getSiteActor(db, userId);
+  if (!canOnSite(actor, "organisation.manage")) {
     throw new AppError("FORBIDDEN", "Only staff (the instance administrator and group admins) can manage organisations.");
   }
+  return actor;
 }
 
 /** A charter date belongs only to a signed charter, and cannot be in the future. */

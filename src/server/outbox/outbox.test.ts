@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
 import { deliverDueMail } from "@/server/mail/delivery";
+import { REMOVED_LINK } from "@/server/mail/one-time-links";
 import { sendMail } from "@/server/mail/service";
 import { addMember, callerFor, makeGroup, makeUser } from "@/server/test/factories";
 
@@ -28,6 +29,7 @@ describe("outbox.list", () => {
       nextAttemptAt: expect.any(Date),
       sentAt: null,
       error: null,
+      linkRemoved: false,
     });
     expect(first.smtpConfigured).toBe(false);
     expect(first.items[0]).not.toHaveProperty("html");
@@ -62,5 +64,28 @@ describe("outbox.list", () => {
     await expect(caller.outbox.retry({ id: "missing" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await deliverDueMail(db, new Date(), { smtpUrl: null })).toMatchObject({ smtpConfigured: false });
     expect((await caller.outbox.list({})).items.find((item) => item.id === id)).toMatchObject({ status: "queued" });
+  });
+
+  it("says when a one-time link was removed, and does not send such an email again", async () => {
+    const admin = await makeUser({ isAdmin: true });
+    const db = getDb();
+    const { id } = await sendMail(db, "reset@example.test", "Reset your Hearth password", {
+      heading: "Reset",
+      paragraphs: [],
+      action: { label: "Choose a new password", url: "http://localhost:3000/reset-password/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG" },
+    });
+    const { caller } = callerFor(admin.id);
+    expect((await caller.outbox.list({})).items.find((item) => item.id === id)).toMatchObject({ linkRemoved: false });
+
+    await db.outboxMessage.update({
+      where: { id },
+      data: { status: "failed", attempts: 1, error: "550 No such user", text: `Choose a new password: http://localhost:3000/reset-password/${REMOVED_LINK}` },
+    });
+    expect((await caller.outbox.list({})).items.find((item) => item.id === id)).toMatchObject({ linkRemoved: true });
+    await expect(caller.outbox.retry({ id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("one-time link was removed when it failed"),
+    });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "failed" });
   });
 });

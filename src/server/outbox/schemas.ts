@@ -15,6 +15,8 @@ export const zOutboxMessage = z.object({
   nextAttemptAt: z.date(),
   sentAt: z.date().nullable(),
   error: z.string().nullable(),
+  /** Its one-time link (invitation, password reset) was removed once it was sent or given up on. */
+  linkRemoved: z.boolean(),
 });
 export type OutboxMessageItem = z.infer<typeof zOutboxMessage>;
 

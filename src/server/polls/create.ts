@@ -4,7 +4,7 @@ import type { Publish } from "@/server/events";
 import { requireInGroup } from "@/server/groups/standing";
 import { assertLinkableMeeting, publishMeetingChange } from "@/server/meetings/access";
 import { notifyNewPoll } from "@/server/notifications/triggers";
-import { canViewThread } from "@/server/policy";
+import { canViewThread, membershipsAllowedWhere } from "@/server/policy";
 import { publishPollChange } from "@/server/polls/events";
 import type { CreatePollInput } from "@/server/polls/schemas";
 import { BUILT_IN_TEMPLATES, DEFAULT_OPTIONS, type TemplateDefaults } from "@/server/polls/templates";
@@ -64,7 +64,7 @@ async function checkVoters(db: Db, groupId: string, threadId: string | undefined
     where: {
       id: { in: voterIds },
       OR: [
-        { memberships: { some: { groupId, role: { in: ["admin", "member"] } } } },
+        { memberships: { some: { groupId, ...membershipsAllowedWhere("poll.vote") } } },
         ...(threadId ? [{ threadGuestOf: { some: { threadId } } }] : []),
       ],
     },

@@ -6,6 +6,7 @@ import { notify } from "@/server/notifications/notify";
 import { pollUrl } from "@/server/notifications/triggers";
 import { isClosed, requireManager, requirePollAccess } from "@/server/polls/access";
 import { publishPollChange } from "@/server/polls/events";
+import { membershipsAllowedWhere } from "@/server/policy";
 
 function requireFuture(closingAt: Date) {
   if (closingAt.getTime() <= Date.now()) throw new AppError("BAD_REQUEST", "Choose a closing time in the future.");
@@ -67,7 +68,7 @@ export async function setOutcome(
       title: true,
       group: {
         select: {
-          memberships: { where: { role: { in: ["admin", "member"] }, userId: { not: userId } }, select: { userId: true } },
+          memberships: { where: { ...membershipsAllowedWhere("thread.viewAll"), userId: { not: userId } }, select: { userId: true } },
         },
       },
     },

@@ -1,22 +1,23 @@
 import { z } from "zod";
 import { zMeetingRef } from "@/server/meetings/schemas";
+import { refineMarkdown, withinSaneYears, zText } from "@/server/validation";
 
 export const POLL_KINDS = ["proposal", "poll", "count", "check", "question", "score", "dot_vote", "ranked_choice", "meeting"] as const;
 export const zPollKind = z.enum(POLL_KINDS);
 export const zHideResults = z.enum(["off", "until_vote", "until_closed"]);
 
-const zOptionName = z.string().trim().min(1, "Options need a name").max(200, "Keep options under 200 characters");
+const zOptionName = zText().trim().min(1, "Options need a name").max(200, "Keep options under 200 characters");
 
 export const zCreatePollInput = z.object({
   groupId: z.string().min(1),
   threadId: z.string().min(1).optional(),
   kind: zPollKind,
   template: z.string().max(60).optional(),
-  title: z.string().trim().min(1, "Give the poll a title").max(200, "Keep the title under 200 characters"),
-  details: z.string().max(10_000, "Keep the details under 10,000 characters").optional(),
+  title: zText().trim().min(1, "Give the poll a title").max(200, "Keep the title under 200 characters"),
+  details: zText().max(10_000, "Keep the details under 10,000 characters").superRefine(refineMarkdown).optional(),
   /** Option names; for meeting polls, ISO date-times of the proposed slots. */
   options: z.array(zOptionName).max(50, "Use at most 50 options").optional(),
-  closingAt: z.coerce.date("Choose when the poll closes"),
+  closingAt: withinSaneYears(z.coerce.date("Choose when the poll closes")),
   anonymous: z.boolean().optional(),
   hideResults: zHideResults.optional(),
   allowChangeVote: z.boolean().optional(),
@@ -50,7 +51,7 @@ export const zVoteInput = z.object({
       }),
     )
     .max(50),
-  reason: z.string().max(5_000, "Keep your reason under 5,000 characters").optional(),
+  reason: zText().max(5_000, "Keep your reason under 5,000 characters").optional(),
   /** Anonymous polls: the receipt of the ballot being changed, since nothing else links it to you. */
   receipt: z.string().max(64).optional(),
   /** Anonymous polls: the key given with that receipt; a receipt alone, which others may have seen, changes nothing. */
@@ -60,12 +61,12 @@ export type VoteInput = z.infer<typeof zVoteInput>;
 
 export const zPollIdInput = z.object({ pollId: z.string().min(1) });
 export const zIdInput = z.object({ id: z.string().min(1) });
-export const zReopenInput = z.object({ id: z.string().min(1), closingAt: z.coerce.date() });
+export const zReopenInput = z.object({ id: z.string().min(1), closingAt: withinSaneYears(z.coerce.date()) });
 export const zSetOutcomeInput = z.object({
   id: z.string().min(1),
-  statement: z.string().trim().min(1, "Write the outcome").max(10_000),
+  statement: zText().trim().min(1, "Write the outcome").max(10_000, "Keep the outcome under 10,000 characters").superRefine(refineMarkdown),
   optionId: z.string().min(1).optional(),
-  reviewOn: z.coerce.date().optional(),
+  reviewOn: withinSaneYears(z.coerce.date()).optional(),
 });
 export const zListPollsInput = z.object({
   groupId: z.string().min(1),
@@ -197,8 +198,8 @@ export const zTemplate = z.object({
 });
 export const zSaveTemplateInput = z.object({
   groupId: z.string().min(1),
-  name: z.string().trim().min(1, "Name the template").max(80),
+  name: zText().trim().min(1, "Name the template").max(80, "Keep the name under 80 characters"),
   kind: zPollKind,
-  description: z.string().max(500).default(""),
+  description: zText().max(500, "Keep the description under 500 characters").default(""),
   defaults: zTemplate.shape.defaults,
 });

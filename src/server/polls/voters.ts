@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client.ts";
+import { membershipsAllowedWhere } from "@/server/policy";
 
 type VoterScope = { id: string; groupId: string; restrictVoters: boolean };
 
@@ -6,7 +7,7 @@ type VoterScope = { id: string; groupId: string; restrictVoters: boolean };
 export function eligibleVotersWhere(poll: VoterScope): Prisma.UserWhereInput {
   return poll.restrictVoters
     ? { pollVoterOf: { some: { pollId: poll.id } } }
-    : { memberships: { some: { groupId: poll.groupId, role: { in: ["admin", "member"] } } } };
+    : { memberships: { some: { groupId: poll.groupId, ...membershipsAllowedWhere("poll.vote") } } };
 }
 
 /** Eligible voters of a poll with no participation record. */

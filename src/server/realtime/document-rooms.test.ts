@@ -8,6 +8,7 @@ import { DocumentSync, type DocumentSocket } from "@/lib/documents/document-sync
 import { getDb } from "@/server/db";
 import { applyServerUpdate } from "@/server/documents/live";
 import { loadDocumentState } from "@/server/documents/persistence";
+import { textIn, typedUpdate, typeInto } from "@/server/documents/test-editing";
 import { MAX_UPDATE_BYTES } from "@/server/documents/update-check";
 import { getEventBus, type DocumentSyncAnswer } from "@/server/events";
 import { attachRealtime } from "@/server/realtime/socket-server";
@@ -32,7 +33,7 @@ async function editor(url: string, userId: string, documentId: string) {
     doc.destroy();
   });
   await eventually(() => expect(sync.current.status).toBe("saved"));
-  return { socket, doc, awareness, sync, text: () => doc.getText("body").toString() };
+  return { socket, doc, awareness, sync, text: () => textIn(doc) };
 }
 
 /** `eventually` for assertions that need the database. */
@@ -51,7 +52,7 @@ async function eventuallyAsync(assertion: () => Promise<void>, timeoutMs = 3000)
 async function stored(documentId: string): Promise<string> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, await loadDocumentState(getDb(), documentId));
-  return doc.getText("body").toString();
+  return textIn(doc);
 }
 
 function emitWithAnswer(socket: Socket, event: string, ...args: unknown[]): Promise<DocumentSyncAnswer> {
@@ -81,11 +82,11 @@ describe("document rooms", () => {
     const a = await editor(url, ana.id, document.id);
     const b = await editor(url, ben.id, document.id);
 
-    a.doc.getText("body").insert(0, "Hello");
+    typeInto(a.doc, 0, "Hello");
     await eventually(() => expect(b.text()).toBe("Hello"));
     for (let i = 0; i < 10; i++) {
-      a.doc.getText("body").insert(0, "a");
-      b.doc.getText("body").insert(b.text().length, "b");
+      typeInto(a.doc, 0, "a");
+      typeInto(b.doc, b.text().length, "b");
     }
     await eventually(() => {
       expect(a.text()).toBe(b.text());
@@ -101,13 +102,13 @@ describe("document rooms", () => {
     const { ana, ben, document } = await scenario();
     const a = await editor(url, ana.id, document.id);
     const b = await editor(url, ben.id, document.id);
-    a.doc.getText("body").insert(0, "shared ");
+    typeInto(a.doc, 0, "shared ");
     await eventually(() => expect(b.text()).toBe("shared "));
 
     a.socket.disconnect();
     await eventually(() => expect(a.sync.current.status).toBe("offline"));
-    a.doc.getText("body").insert(a.text().length, "offline-a ");
-    b.doc.getText("body").insert(0, "online-b ");
+    typeInto(a.doc, a.text().length, "offline-a ");
+    typeInto(b.doc, 0, "online-b ");
     await eventually(() => expect(b.sync.current.status).toBe("saved"));
     expect(a.text()).not.toContain("online-b");
 
@@ -131,12 +132,12 @@ describe("document rooms", () => {
     };
     const first = await start();
     const a = await editor(first.url, ana.id, document.id);
-    a.doc.getText("body").insert(0, "before the restart");
+    typeInto(a.doc, 0, "before the restart");
     await eventually(() => expect(a.sync.current.status).toBe("saved"));
     // Closing drops the in-memory copy without compacting: only what was stored survives.
     await first.close();
     await eventually(() => expect(a.sync.current.status).toBe("offline"));
-    a.doc.getText("body").insert(a.text().length, ", and while it was down");
+    typeInto(a.doc, a.text().length, ", and while it was down");
 
     const second = await start();
     try {
@@ -159,7 +160,7 @@ describe("document rooms", () => {
     const stranger = await connectAs(url, outsider.id);
     expect(await emitWithAnswer(stranger, "document.join", document.id)).toEqual({ ok: false });
     expect(await emitWithAnswer(stranger, "document.join", "no-such-document")).toEqual({ ok: false });
-    const update = Y.encodeStateAsUpdate(((doc) => (doc.getText("body").insert(0, "sneaky"), doc))(new Y.Doc()));
+    const update = typedUpdate("sneaky");
     expect(await emitWithAnswer(stranger, "document.update", document.id, update)).toMatchObject({ ok: false });
     const member = await connectAs(url, ana.id);
     expect(await emitWithAnswer(member, "document.update", document.id, update)).toMatchObject({ ok: false });
@@ -170,19 +171,19 @@ describe("document rooms", () => {
     const url = await startSocketServer();
     const { ana, guest, document } = await scenario();
     const a = await editor(url, ana.id, document.id);
-    a.doc.getText("body").insert(0, "Draft");
+    typeInto(a.doc, 0, "Draft");
     const g = await editor(url, guest.id, document.id);
     expect(g.sync.current.canEdit).toBe(false);
     await eventually(() => expect(g.text()).toBe("Draft"));
 
     const scratch = new Y.Doc();
-    scratch.getText("body").insert(0, "guest was here");
+    typeInto(scratch, 0, "guest was here");
     const answer = await emitWithAnswer(g.socket, "document.update", document.id, Y.encodeStateAsUpdate(scratch));
     expect(answer).toEqual({ ok: false, reason: "You can read this document but not change it." });
     // A local edit by the guest's editor is never even sent; the server's copy is untouched.
-    g.doc.getText("body").insert(0, "local only ");
+    typeInto(g.doc, 0, "local only ");
 
-    a.doc.getText("body").insert(5, " two");
+    typeInto(a.doc, 5, " two");
     await eventually(() => expect(g.text()).toContain("Draft two"));
     expect(a.text()).toBe("Draft two");
     expect(await stored(document.id)).toBe("Draft two");
@@ -199,15 +200,15 @@ describe("document rooms", () => {
     expect(await emitWithAnswer(b.socket, "document.update", document.id, "not bytes")).toEqual({ ok: false, reason: "An update must be binary." });
     expect(await emitWithAnswer(b.socket, "document.sync", document.id, new Uint8Array([0, 50, 1]))).toMatchObject({ ok: false });
     const big = new Y.Doc();
-    big.getText("body").insert(0, "x".repeat(MAX_UPDATE_BYTES + 1));
+    typeInto(big, 0, "x".repeat(MAX_UPDATE_BYTES + 1));
     expect(await emitWithAnswer(b.socket, "document.update", document.id, Y.encodeStateAsUpdate(big))).toEqual({
       ok: false,
       reason: "That change is too large to send at once.",
     });
 
-    a.doc.getText("body").insert(0, "still fine");
+    typeInto(a.doc, 0, "still fine");
     await eventually(() => expect(b.text()).toBe("still fine"));
-    b.doc.getText("body").insert(10, "!");
+    typeInto(b.doc, 10, "!");
     await eventually(() => expect(a.text()).toBe("still fine!"));
     expect(await stored(document.id)).toBe("still fine!");
   });
@@ -242,12 +243,12 @@ describe("document rooms", () => {
     for (const event of published) getEventBus().publish(event);
 
     const scratch = new Y.Doc();
-    scratch.getText("body").insert(0, "after removal");
+    typeInto(scratch, 0, "after removal");
     await eventuallyAsync(async () => {
       const answer = await emitWithAnswer(b.socket, "document.update", document.id, Y.encodeStateAsUpdate(scratch));
       expect(answer).toEqual({ ok: false, reason: "Open the document before sending changes to it." });
     });
-    a.doc.getText("body").insert(0, "private");
+    typeInto(a.doc, 0, "private");
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(b.text()).toBe("");
     expect(await emitWithAnswer(b.socket, "document.join", document.id)).toEqual({ ok: false });
@@ -258,13 +259,13 @@ describe("document rooms", () => {
     const { ana, ben, document } = await scenario();
     const a = await editor(url, ana.id, document.id);
     const b = await editor(url, ben.id, document.id);
-    a.doc.getText("body").insert(0, "typed");
+    typeInto(a.doc, 0, "typed");
     await eventually(() => expect(b.text()).toBe("typed"));
 
     const server = new Y.Doc();
     Y.applyUpdate(server, await loadDocumentState(getDb(), document.id));
     const before = Y.encodeStateVector(server);
-    server.getText("body").insert(0, "restored ");
+    typeInto(server, 0, "restored ");
     await applyServerUpdate(getDb(), getEventBus().publish, document.id, Y.encodeStateAsUpdate(server, before), null);
     await eventually(() => {
       expect(a.text()).toBe("restored typed");

@@ -8,6 +8,8 @@ import { OpenDocuments, type OpenDocument } from "@/server/documents/open-docume
 import { checkUpdate, MAX_UPDATE_BYTES } from "@/server/documents/update-check";
 import type { DocumentSyncAnswer, getEventBus } from "@/server/events";
 import { logger } from "@/server/logger";
+import { labelAwarenessUpdate } from "@/server/realtime/awareness-labels";
+import type { LiveAccess, LiveSocket, Recheck } from "@/server/realtime/live-access";
 import type { RealtimeServer } from "@/server/realtime/socket-server";
 
 type DocumentRoom = `document:${string}`;
@@ -18,6 +20,9 @@ const MAX_AWARENESS_BYTES = 32 * 1024;
 
 const READ_ONLY = "You can read this document but not change it.";
 const NOT_OPEN = "Open the document before sending changes to it.";
+const NO_LONGER_VISIBLE = "You no longer have access to this document, so its changes will not appear here.";
+const NOW_READ_ONLY = "Your role in this group changed: you can now read this document but not change it.";
+const NOW_EDITABLE = "Your role in this group changed: you can now edit this document.";
 
 function isDocumentId(value: unknown): value is string {
   return typeof value === "string" && value.length > 0 && value.length <= 100;
@@ -34,22 +39,38 @@ function broadcastPresence(io: RealtimeServer, open: OpenDocument): void {
   io.to(roomOf(open.documentId)).emit("document.presence", { documentId: open.documentId, editors: [...editors.values()] });
 }
 
+/** The same check as document.byId; null when the person may not see it (any failure, so access fails closed). */
+function accessOf(db: Db, userId: string, documentId: string): Promise<{ canEdit: boolean } | null> {
+  return requireDocumentAccess(db, userId, documentId, "view").then(
+    ({ canEdit }) => ({ canEdit }),
+    () => null,
+  );
+}
+
 /**
  * Document rooms carry Yjs sync, updates, awareness (cursors) and presence. A socket joins only
  * after the same access check as document.byId; read-only seats (guests) receive everything but
- * every change they send is refused. Each incoming change is checked on a scratch document,
- * stored, applied to the server's copy and only then sent to the others, so a malformed or
- * refused message never disturbs the room. Returns a function that forgets the open documents.
+ * every change they send is refused, and the returned re-check applies that check again to open
+ * seats when access changes. Each incoming change is checked on a scratch document, stored,
+ * applied to the server's copy and only then sent to the others, so a malformed or refused
+ * message never disturbs the room. `close` forgets the open documents.
  */
-export function handleDocumentRooms(io: RealtimeServer, db: Db, bus: ReturnType<typeof getEventBus>): () => void {
+export function handleDocumentRooms(
+  io: RealtimeServer,
+  db: Db,
+  bus: ReturnType<typeof getEventBus>,
+  access: LiveAccess,
+): { recheck: Recheck; close: () => void } {
   const documents = new OpenDocuments(db);
 
   /** Stores a change from a socket, then applies and relays it. */
   async function receiveUpdate(socketId: string, userId: string, documentId: string, data: unknown): Promise<DocumentSyncAnswer> {
+    // A change that arrives while someone's access is being checked again waits for the verdict.
+    await access.settled();
     const seat = await documents.find(documentId, socketId);
     if (!seat) return { ok: false, reason: NOT_OPEN };
     if (!seat.editor.canEdit) return { ok: false, reason: READ_ONLY };
-    const checked = checkUpdate(data);
+    const checked = checkUpdate(data, MAX_UPDATE_BYTES, seat.open.doc);
     if (!checked.ok) return { ok: false, reason: checked.reason };
     if (checked.empty) return { ok: true, replies: [] };
     try {
@@ -108,28 +129,57 @@ export function handleDocumentRooms(io: RealtimeServer, db: Db, bus: ReturnType<
     broadcastPresence(io, open);
   }
 
+  /** Puts a seat in step with what its person may do now: out of the room, read only, or editing again. */
+  function applyAccess(socket: LiveSocket, open: OpenDocument, now: { canEdit: boolean } | null): void {
+    const editor = open.editors.get(socket.id);
+    if (!editor) return;
+    const { documentId } = open;
+    if (!now) {
+      leave(socket.id, open);
+      socket.emit("access.revoked", { room: "document", id: documentId, message: NO_LONGER_VISIBLE });
+    } else if (now.canEdit !== editor.canEdit) {
+      editor.canEdit = now.canEdit;
+      socket.emit("document.seat", { documentId, canEdit: now.canEdit, message: now.canEdit ? NOW_EDITABLE : NOW_READ_ONLY });
+      broadcastPresence(io, open);
+    }
+  }
+
+  const recheck: Recheck = async (socket, pass) => {
+    const { userId } = socket.data;
+    const opens = (await documents.seatsOf(socket.id)).filter((open) => pass.covers(roomOf(open.documentId)));
+    await Promise.all(
+      opens.map(async (open) => {
+        const now = await pass.once(`${userId}:${roomOf(open.documentId)}`, () => accessOf(db, userId, open.documentId));
+        applyAccess(socket, open, now);
+      }),
+    );
+  };
+
   io.on("connection", (socket) => {
     const { userId, name } = socket.data;
 
     socket.on("document.join", async (documentId, answer) => {
       if (!isDocumentId(documentId) || typeof answer !== "function") return;
-      let canEdit: boolean;
-      let groupId: string;
-      try {
-        ({ canEdit, groupId } = await requireDocumentAccess(db, userId, documentId, "view"));
-      } catch {
-        return answer({ ok: false });
-      }
+      const mark = access.mark();
+      const allowed = await accessOf(db, userId, documentId);
+      if (!allowed) return answer({ ok: false });
       let open: OpenDocument;
       try {
-        open = await documents.seat(documentId, groupId, socket.id, { userId, name, canEdit });
+        open = await documents.seat(documentId, socket.id, { userId, name, canEdit: allowed.canEdit });
       } catch (error) {
         logger.error({ err: error, documentId }, "document could not be opened");
         return answer({ ok: false });
       }
       if (socket.disconnected) return leave(socket.id, open);
       await socket.join(roomOf(documentId));
-      answer({ ok: true, canEdit });
+      // A re-check that ran while we were checking may have missed this seat, so check once more.
+      if (access.changedSince(mark)) applyAccess(socket, open, await accessOf(db, userId, documentId));
+      const seat = open.editors.get(socket.id);
+      if (!seat) {
+        await socket.leave(roomOf(documentId));
+        return answer({ ok: false });
+      }
+      answer({ ok: true, canEdit: seat.canEdit });
       const clients = [...open.awareness.getStates().keys()];
       if (clients.length) socket.emit("document.awareness", { documentId, update: encodeAwarenessUpdate(open.awareness, clients) });
       broadcastPresence(io, open);
@@ -149,12 +199,15 @@ export function handleDocumentRooms(io: RealtimeServer, db: Db, bus: ReturnType<
       if (!isDocumentId(documentId) || !(update instanceof Uint8Array) || update.byteLength > MAX_AWARENESS_BYTES) return;
       const seat = await documents.find(documentId, socket.id);
       if (!seat) return;
+      // Cursors carry the seat's name whatever the sender wrote, and only for clients it speaks for.
+      const labelled = labelAwarenessUpdate(update, seat.editor);
+      if (!labelled || !documents.claimAwarenessClients(seat.open, socket.id, labelled.clients)) return;
       try {
-        applyAwarenessUpdate(seat.open.awareness, update, socket.id);
+        applyAwarenessUpdate(seat.open.awareness, labelled.update, socket.id);
       } catch {
         return;
       }
-      socket.to(roomOf(documentId)).emit("document.awareness", { documentId, update });
+      socket.to(roomOf(documentId)).emit("document.awareness", { documentId, update: labelled.update });
     });
 
     socket.on("document.leave", async (documentId) => {
@@ -171,18 +224,13 @@ export function handleDocumentRooms(io: RealtimeServer, db: Db, bus: ReturnType<
   const unsubscribe = bus.subscribe((event) => {
     // The socket layer already sends the update to the room; the server's copy merges it too.
     if (event.name === "document.update") documents.applyIfOpen(event.payload.documentId, new Uint8Array(event.payload.update));
-    if (event.name === "membership.removed") {
-      const { userId, groupId } = event.payload;
-      void documents.inGroup(groupId).then((opens) => {
-        for (const open of opens) {
-          for (const [socketId, editor] of open.editors) if (editor.userId === userId) leave(socketId, open);
-        }
-      });
-    }
   });
 
-  return () => {
-    unsubscribe();
-    documents.dropAll();
+  return {
+    recheck,
+    close: () => {
+      unsubscribe();
+      documents.dropAll();
+    },
   };
 }

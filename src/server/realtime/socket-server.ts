@@ -1,10 +1,15 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import { userIdFromCookieHeader } from "@/server/auth/session-token";
+import { checkSession } from "@/server/auth/session";
+import { readSessionCookie } from "@/server/auth/session-token";
 import type { Db } from "@/server/db";
 import type { ClientToServerEvents, DomainEvent, getEventBus, ServerToClientEvents } from "@/server/events";
 import { logger } from "@/server/logger";
+import { rolesAlwaysAllowed } from "@/server/policy";
+import { limitSocketEvents } from "@/server/rate-limit";
 import { handleDocumentRooms } from "@/server/realtime/document-rooms";
+import { groupRoomsOf, recheckGroupRooms } from "@/server/realtime/group-rooms";
+import { LiveAccess, RecheckPass, type LiveSocket } from "@/server/realtime/live-access";
 import { handleThreadRooms } from "@/server/realtime/thread-rooms";
 
 type SocketData = { userId: string; name: string };
@@ -37,43 +42,65 @@ export function attachRealtime(
     allowRequest: (request, callback) => callback(null, isSameOrigin(request)),
   });
 
+  // A session that has ended (password changed, signed out everywhere) is refused like no session.
   io.use(async (socket, next) => {
     try {
-      const userId = await userIdFromCookieHeader(socket.handshake.headers.cookie, deps.authSecret);
-      const user = userId
-        ? await deps.db.user.findUnique({ where: { id: userId }, select: { id: true, name: true } })
-        : null;
-      if (!user) return next(new Error("unauthorized"));
-      socket.data = { userId: user.id, name: user.name };
+      const claims = await readSessionCookie(socket.handshake.headers.cookie, deps.authSecret);
+      const check = claims ? await checkSession(deps.db, claims) : null;
+      if (!check?.ok) return next(new Error("unauthorized"));
+      socket.data = { userId: check.user.id, name: check.user.name };
       next();
     } catch (error) {
       logger.error({ err: error }, "socket handshake failed");
       next(new Error("unavailable"));
     }
   });
+  // Floods of events from one socket are cut off (limits per event in rate-limit.ts).
+  io.on("connection", (socket) => socket.use(limitSocketEvents()));
+
+  const access = new LiveAccess();
+  const recheckGroups = recheckGroupRooms(deps.db);
 
   io.on("connection", async (socket) => {
     const { userId } = socket.data;
-    // Group rooms carry news about every thread, so guests (who see only their threads) stay out.
-    const memberships = await deps.db.membership.findMany({
-      where: { userId, role: { not: "guest" } },
-      select: { groupId: true },
-    });
-    await socket.join([`user:${userId}`, ...memberships.map(({ groupId }) => `group:${groupId}`)]);
+    const mark = access.mark();
+    await socket.join([`user:${userId}`, ...(await groupRoomsOf(deps.db, userId))]);
+    // A re-check that ran while the memberships were read may have missed this socket.
+    if (access.changedSince(mark)) await recheckGroups(socket, new RecheckPass());
   });
 
-  handleThreadRooms(io, deps.db);
-  const closeDocumentRooms = handleDocumentRooms(io, deps.db, deps.bus);
+  const threadRooms = handleThreadRooms(io, deps.db, access);
+  const documentRooms = handleDocumentRooms(io, deps.db, deps.bus, access);
+
+  /**
+   * Checks sockets' rooms again with the same checks as joining them (all rooms, or one), so
+   * access that ends ends on open connections too, and tells each socket what it lost.
+   */
+  async function reauthorise(sockets: LiveSocket[], pass: RecheckPass): Promise<void> {
+    const checks = [recheckGroups, threadRooms.recheck, documentRooms.recheck];
+    await Promise.all(sockets.flatMap((socket) => checks.map((check) => check(socket, pass))));
+  }
+  /** Every room of every socket of the person, after their membership or role changed. */
+  const reauthoriseUser = (userId: string) =>
+    access.recheck(`user:${userId}`, async () => reauthorise(await io.in(`user:${userId}`).fetchSockets(), new RecheckPass()));
+  /** Everyone in one thread's room, after the thread moved to another group. */
+  const reauthoriseThread = (threadId: string) =>
+    access.recheck(`thread:${threadId}`, async () =>
+      reauthorise(await io.in(`thread:${threadId}`).fetchSockets(), new RecheckPass(`thread:${threadId}`)),
+    );
 
   const forward = (event: DomainEvent) => {
-    if (event.name === "membership.added" && event.payload.group.role !== "guest") {
-      io.in(`user:${event.payload.userId}`).socketsJoin(`group:${event.payload.group.id}`);
-    }
-    if (event.name === "membership.removed") {
-      io.in(`user:${event.payload.userId}`).socketsLeave(`group:${event.payload.groupId}`);
-    }
-    // The union is checked where events are published; emit cannot narrow a union of names and payloads.
-    (io.to(event.room).emit as (name: string, payload: unknown) => boolean)(event.name, event.payload);
+    // The person's sessions ended: their sockets close, and reconnecting needs a current session.
+    if (event.name === "session.revoked") return void io.in(`user:${event.payload.userId}`).disconnectSockets(true);
+    if (event.name === "membership.removed" || event.name === "membership.changed") reauthoriseUser(event.payload.userId);
+    if (event.name === "thread.moved") reauthoriseThread(event.payload.threadId);
+    access.deliver(() => {
+      if (event.name === "membership.added" && rolesAlwaysAllowed("thread.viewAll").includes(event.payload.group.role)) {
+        io.in(`user:${event.payload.userId}`).socketsJoin(`group:${event.payload.group.id}`);
+      }
+      // The union is checked where events are published; emit cannot narrow a union of names and payloads.
+      (io.to(event.room).emit as (name: string, payload: unknown) => boolean)(event.name, event.payload);
+    });
   };
   const unsubscribe = deps.bus.subscribe(forward);
 
@@ -81,7 +108,7 @@ export function attachRealtime(
     io,
     close: async () => {
       unsubscribe();
-      closeDocumentRooms();
+      documentRooms.close();
       await io.close();
     },
   };

@@ -2,16 +2,17 @@ import { z } from "zod";
 import { isWebScheme, parseWebAddress, schemeOf } from "@/lib/web-address";
 import { zFileSummary } from "@/server/files/schemas";
 import { zPerson, zTags } from "@/server/threads/schemas";
+import { refineMarkdown, zText } from "@/server/validation";
 
 export const MAX_DESCRIPTION_LENGTH = 10_000;
 
 const zId = z.string().min(1).max(64);
 
-export const zResourceTitle = z.string().trim().min(1, "Give it a title").max(200, "Keep the title under 200 characters");
-export const zResourceDescription = z
-  .string()
+export const zResourceTitle = zText().trim().min(1, "Give it a title").max(200, "Keep the title under 200 characters");
+export const zResourceDescription = zText()
   .trim()
-  .max(MAX_DESCRIPTION_LENGTH, `Keep the description under ${MAX_DESCRIPTION_LENGTH.toLocaleString("en-GB")} characters`);
+  .max(MAX_DESCRIPTION_LENGTH, `Keep the description under ${MAX_DESCRIPTION_LENGTH.toLocaleString("en-GB")} characters`)
+  .superRefine(refineMarkdown);
 
 /**
  * A web address people can open safely: http or https only. "example.org/page" gets https://
@@ -68,8 +69,8 @@ export const zListResourcesInput = z.object({
   groupId: zId,
   /** Absent: the whole library; null: the top level only; an id: that folder only. */
   folderId: zId.nullish(),
-  tag: z.string().trim().max(41).optional(),
-  search: z.string().trim().max(200).optional(),
+  tag: zText().trim().max(41).optional(),
+  search: zText().trim().max(200).optional(),
   sort: zResourceSort.default("date"),
   /** Infinite queries send null for the first page. */
   cursor: z.string().max(400).nullish(),
@@ -96,7 +97,7 @@ export type UpdateResourceInput = z.infer<typeof zUpdateResourceInput>;
 export const zAddVersionInput = z.object({
   id: zId,
   fileId: zId,
-  note: z.string().trim().max(500, "Keep the note under 500 characters").optional(),
+  note: zText().trim().max(500, "Keep the note under 500 characters").optional(),
 });
 export type AddVersionInput = z.infer<typeof zAddVersionInput>;
 

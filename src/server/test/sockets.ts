@@ -5,7 +5,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterEach } from "vitest";
 import { getDb } from "@/server/db";
 import { getEventBus } from "@/server/events";
-import { attachRealtime } from "@/server/realtime/socket-server";
+import { attachRealtime, type RealtimeServer } from "@/server/realtime/socket-server";
 
 export const SOCKET_SECRET = "socket-test-secret-that-is-long-enough";
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -14,13 +14,24 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** A real socket.io server on a free port, closed after each test. */
-export async function startSocketServer(): Promise<string> {
+/** A real socket.io server on a free port, and its `io` to look into, closed after each test. */
+export async function startRealtime(): Promise<{ url: string; io: RealtimeServer }> {
   const httpServer: HttpServer = createServer();
   const realtime = attachRealtime(httpServer, { db: getDb(), authSecret: SOCKET_SECRET, bus: getEventBus() });
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   cleanups.push(() => realtime.close());
-  return `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  return { url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`, io: realtime.io };
+}
+
+/** A real socket.io server on a free port, closed after each test. */
+export async function startSocketServer(): Promise<string> {
+  return (await startRealtime()).url;
+}
+
+/** The rooms the server has a client's socket in (besides its own), sorted. */
+export function roomsOf(io: RealtimeServer, socket: Socket): string[] {
+  const rooms = io.of("/").adapter.socketRooms(socket.id ?? "") ?? new Set<string>();
+  return [...rooms].filter((room) => room !== socket.id).sort();
 }
 
 export function openSocket(url: string, headers: Record<string, string> = {}): Socket {
@@ -49,11 +60,11 @@ export async function connectAs(url: string, userId: string): Promise<Socket> {
 }
 
 /** Retries until the assertion passes instead of sleeping for a guessed time. */
-export async function eventually(assertion: () => void, timeoutMs = 3000): Promise<void> {
+export async function eventually(assertion: () => void | Promise<void>, timeoutMs = 3000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return assertion();
+      return await assertion();
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20));

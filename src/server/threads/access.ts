@@ -2,10 +2,10 @@ import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { getStanding } from "@/server/groups/standing";
-import { canInGroup, canViewThread, type GroupStanding } from "@/server/policy";
+import { canInGroup, canViewThread, threadsVisibleToWhere, type GroupStanding } from "@/server/policy";
 
 export type ThreadAccess = {
-  thread: { id: string; groupId: string; authorId: string; closedAt: Date | null; lastCommentSeq: number };
+  thread: { id: string; groupId: string; title: string; authorId: string; closedAt: Date | null; lastCommentSeq: number };
   standing: GroupStanding;
   canModerate: boolean;
 };
@@ -23,6 +23,7 @@ export async function requireThreadAccess(db: Db, userId: string, threadId: stri
     select: {
       id: true,
       groupId: true,
+      title: true,
       authorId: true,
       closedAt: true,
       lastCommentSeq: true,
@@ -46,7 +47,10 @@ export function requireModerator(access: ThreadAccess): void {
   if (!access.canModerate) throw new AppError("FORBIDDEN", "Only the group's admins can do that.");
 }
 
-/** The threads of a group this person may see: all of them, or for a guest those they were invited to. */
+/**
+ * The threads of a group this person may see: all of them, or for a guest those they were
+ * invited to. With the standing at hand, those who see every thread need no filter at all.
+ */
 export function visibleThreadsWhere(standing: GroupStanding, userId: string): Prisma.ThreadWhereInput {
-  return canInGroup(standing, "thread.viewAll") ? {} : { guests: { some: { userId } } };
+  return canInGroup(standing, "thread.viewAll") ? {} : threadsVisibleToWhere(userId);
 }

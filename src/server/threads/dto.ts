@@ -1,3 +1,4 @@
+import { listExcerpt } from "@/lib/text";
 import { imageUrl } from "@/server/images/service";
 import type { Person, ReactionSummary } from "@/server/threads/schemas";
 
@@ -32,11 +33,5 @@ export function summariseReactions(rows: ReactionRow[]): Map<string, ReactionSum
 
 /** Plain text for list previews: markdown punctuation and mention targets removed. */
 export function excerptOf(markdown: string, length = 200): string {
-  const plain = markdown
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`~]+/g, "")
-    .replace(/^\s*(#+|>|[-*+]|\d+\.)\s+/gm, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  return plain.length > length ? `${plain.slice(0, length - 1)}…` : plain;
+  return listExcerpt(markdown, length);
 }

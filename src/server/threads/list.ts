@@ -57,9 +57,12 @@ export async function listThreads(db: Db, userId: string, input: z.infer<typeof 
   const standing = await requireInGroup(db, userId, input.groupId, "group.view");
   const where: Prisma.ThreadWhereInput = {
     groupId: input.groupId,
-    ...visibleThreadsWhere(standing, userId),
-    ...(input.status === "open" ? { closedAt: null } : input.status === "closed" ? { closedAt: { not: null } } : {}),
-    ...(input.tag ? { tags: { some: { tag: input.tag.replace(/^#/, "") } } } : {}),
+    // Each filter its own AND term, so none can overwrite another's OR (nor the page position's below).
+    AND: [
+      visibleThreadsWhere(standing, userId),
+      input.status === "open" ? { closedAt: null } : input.status === "closed" ? { closedAt: { not: null } } : {},
+      input.tag ? { tags: { some: { tag: input.tag.replace(/^#/, "") } } } : {},
+    ],
   };
   const select = summarySelect(userId);
   const order = [{ lastActivityAt: "desc" }, { id: "desc" }] satisfies Prisma.ThreadOrderByWithRelationInput[];

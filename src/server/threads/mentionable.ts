@@ -1,5 +1,5 @@
 import type { Db } from "@/server/db";
-import { canInGroup } from "@/server/policy";
+import { canInGroup, threadViewersWhere } from "@/server/policy";
 import { requireThreadAccess } from "@/server/threads/access";
 
 const LIMIT = 8;
@@ -17,12 +17,9 @@ export async function listMentionable(db: Db, userId: string, threadId: string, 
     where: {
       id: { not: userId },
       ...nameMatches,
-      OR: seesMembers
-        ? [
-            { memberships: { some: { groupId: thread.groupId, role: { in: ["admin", "member"] } } } },
-            { threadGuestOf: { some: { threadId } } },
-          ]
-        : [{ id: thread.authorId }, { comments: { some: { threadId, deletedAt: null } } }],
+      ...(seesMembers
+        ? threadViewersWhere(thread)
+        : { OR: [{ id: thread.authorId }, { comments: { some: { threadId, deletedAt: null } } }] }),
     },
     select: { id: true, name: true },
     orderBy: { name: "asc" },

@@ -41,6 +41,8 @@ export async function moveThread(db: Db, publish: Publish, userId: string, threa
     // A meeting belongs to the old group, so the link does not travel with the thread.
     db.thread.update({ where: { id: threadId }, data: { groupId, meetingId: null } }),
   ]);
+  // Published first, so the room is checked again (withdrawn guests, old-group-only members) before it hears more.
+  publish({ name: "thread.moved", room: `thread:${threadId}`, payload: { threadId, groupId } });
   publishThreadChange(publish, thread.groupId, threadId);
   publish({ name: "thread.activity", room: `group:${groupId}`, payload: { groupId, threadId } });
   return { id: threadId };

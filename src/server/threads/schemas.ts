@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { zAttachmentIds, zFileSummary } from "@/server/files/schemas";
 import { zMeetingRef } from "@/server/meetings/schemas";
+import { refineMarkdown, zText } from "@/server/validation";
 
 export const MAX_BODY_LENGTH = 50_000;
 export const REACTION_EMOJI = ["👍", "❤️", "😄", "🎉", "🙏", "🤔", "👀"] as const;
 
-export const zBody = z
-  .string()
+export const zBody = zText()
   .trim()
   .min(1, "Write something first")
-  .max(MAX_BODY_LENGTH, `Keep it under ${MAX_BODY_LENGTH.toLocaleString("en-GB")} characters`);
+  .max(MAX_BODY_LENGTH, `Keep it under ${MAX_BODY_LENGTH.toLocaleString("en-GB")} characters`)
+  .superRefine(refineMarkdown);
 
-export const zTitle = z.string().trim().min(1, "Give the thread a title").max(200, "Keep the title under 200 characters");
+export const zTitle = zText().trim().min(1, "Give the thread a title").max(200, "Keep the title under 200 characters");
 
 /** Tags like #CompassionateCommunity: stored without the #, unique regardless of case. */
 export const zTags = z
@@ -49,9 +50,13 @@ export const zCreateThreadInput = z.object({
 
 export const zListThreadsInput = z.object({
   groupId: z.string().min(1),
-  /** Infinite queries send null for the first page. */
-  cursor: z.string().nullish(),
-  tag: z.string().trim().max(41).optional(),
+  /** Infinite queries send null for the first page. A next page's cursor is "<time in ms>_<thread id>". */
+  cursor: z
+    .string()
+    .max(100, "That page position is not valid; reload the list.")
+    .regex(/^\d{1,15}_\S+$/, "That page position is not valid; reload the list.")
+    .nullish(),
+  tag: zText().trim().max(41).optional(),
   status: zThreadStatus.default("open"),
 });
 
@@ -66,7 +71,7 @@ export const zUpdateThreadInput = z.object({
   /** Links the thread to a meeting of its group; null removes the link. */
   meetingId: z.string().min(1).max(64).nullable().optional(),
 });
-export const zMentionableInput = z.object({ id: z.string().min(1), search: z.string().trim().max(100).default("") });
+export const zMentionableInput = z.object({ id: z.string().min(1), search: zText().trim().max(100).default("") });
 export const zMarkAllReadInput = z.object({ groupId: z.string().min(1) });
 
 export const zThreadSummary = z.object({

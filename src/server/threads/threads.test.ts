@@ -69,6 +69,29 @@ describe("guests", () => {
     await expect(asGuest.comment.list({ threadId: hidden.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(asGuest.comment.create({ threadId: invited.id, body: "Thanks for having me" })).resolves.toMatchObject({ seq: 1 });
   });
+
+  it("page through only the threads they were invited to", async () => {
+    const { group, member, guest } = await groupWithPeople();
+    const start = Date.now();
+    const threads = await getDb().thread.createManyAndReturn({
+      data: Array.from({ length: 60 }, (_, index) => ({
+        groupId: group.id,
+        authorId: member.id,
+        title: `T${index}`,
+        body: "b",
+        lastActivityAt: new Date(start - index * 1000),
+      })),
+      select: { id: true },
+    });
+    const invited = threads.filter((_, index) => index % 2 === 0).map(({ id }) => id);
+    await getDb().threadGuest.createMany({ data: invited.map((threadId) => ({ threadId, userId: guest.id })) });
+
+    const asGuest = callerFor(guest.id).caller;
+    const first = await asGuest.thread.list({ groupId: group.id, status: "open" });
+    const second = await asGuest.thread.list({ groupId: group.id, status: "open", cursor: first.nextCursor! });
+    expect([...first.items, ...second.items].map(({ id }) => id)).toEqual(invited);
+    expect(second.nextCursor).toBeNull();
+  });
 });
 
 describe("comments", () => {
@@ -218,6 +241,16 @@ describe("thread.mentionable", () => {
     await callerFor(member.id).caller.comment.create({ threadId: thread.id, body: "Joining in" });
     const later = await callerFor(guest.id).caller.thread.mentionable({ id: thread.id, search: member.name });
     expect(later.map(({ id }) => id)).toEqual([member.id]);
+  });
+
+  it("offers only people who may see the thread now, as the policy decides", async () => {
+    const { group, member, admin, guest } = await groupWithPeople();
+    const thread = await callerFor(admin.id).caller.thread.create({ groupId: group.id, title: "T", body: "b" });
+    await getDb().threadGuest.create({ data: { threadId: thread.id, userId: guest.id } });
+    await getDb().membership.deleteMany({ where: { groupId: group.id, userId: guest.id } });
+
+    const forMember = await callerFor(member.id).caller.thread.mentionable({ id: thread.id, search: "" });
+    expect(forMember.map(({ id }) => id)).toEqual([admin.id]);
   });
 });
 

@@ -11,5 +11,5 @@ export const passwordResetRouter = createTRPCRouter({
   complete: publicProcedure
     .input(zPasswordResetCompleteInput)
     .output(z.object({ email: z.string() }))
-    .mutation(({ ctx, input }) => completePasswordReset(ctx.db, input)),
+    .mutation(({ ctx, input }) => completePasswordReset(ctx.db, ctx.publish, input)),
 });

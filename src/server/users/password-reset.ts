@@ -1,8 +1,12 @@
+import { signInThrottle } from "@/server/auth/sign-in";
 import { hashToken, newToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { absoluteUrl, sendMail } from "@/server/mail/service";
+import type { Publish } from "@/server/events";
+import { oneTimeLink } from "@/server/mail/one-time-links";
+import { sendMail } from "@/server/mail/service";
 import { hashPassword } from "@/server/users/password";
+import { publishSessionsEnded } from "@/server/users/service";
 import type { PasswordResetCompleteInput } from "@/server/users/schemas";
 
 export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
@@ -33,7 +37,7 @@ export async function requestPasswordReset(db: Db, email: string): Promise<{ ok:
       `Hello ${user.name}, someone (hopefully you) asked to reset the password of your Hearth account.`,
       "The link works once, for one hour.",
     ],
-    action: { label: "Choose a new password", url: absoluteUrl(`/reset-password/${token}`) },
+    action: { label: "Choose a new password", url: oneTimeLink("passwordReset", token) },
     footer: "If you did not ask for this, ignore this email: your password stays as it is.",
   });
   return { ok: true };
@@ -44,9 +48,10 @@ const INVALID = "This password reset link is not valid. Ask for a new one.";
 /**
  * Sets a new password with a reset link. The link is claimed with a conditional update, so it
  * works once even when used twice at the same moment, and every other open link of the account
- * stops working. Returns the address so the page can sign the person in.
+ * stops working. Every session of the account ends (whoever knew the old password is out), and
+ * waits from failed sign-ins are lifted. Returns the address so the page can sign the person in.
  */
-export async function completePasswordReset(db: Db, input: PasswordResetCompleteInput): Promise<{ email: string }> {
+export async function completePasswordReset(db: Db, publish: Publish, input: PasswordResetCompleteInput): Promise<{ email: string }> {
   const reset = await db.passwordReset.findUnique({
     where: { tokenHash: hashToken(input.token) },
     select: { id: true, userId: true, usedAt: true, expiresAt: true, user: { select: { email: true } } },
@@ -63,8 +68,10 @@ export async function completePasswordReset(db: Db, input: PasswordResetComplete
       data: { usedAt: now },
     });
     if (count === 0) throw new AppError("BAD_REQUEST", "This password reset link has just been used. Ask for a new one if you still need it.");
-    await tx.user.update({ where: { id: reset.userId }, data: { passwordHash }, select: { id: true } });
+    await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, credentialVersion: { increment: 1 } }, select: { id: true } });
     await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });
   });
+  publishSessionsEnded(publish, reset.userId);
+  signInThrottle().clearAccount(reset.user.email);
   return { email: reset.user.email };
 }

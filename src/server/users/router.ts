@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { zChangePasswordInput, zMe, zOk, zUpdateProfileInput } from "@/server/users/schemas";
-import { changePassword, getMe, updateProfile } from "@/server/users/service";
+import { changePassword, getMe, signOutEverywhere, updateProfile } from "@/server/users/service";
 
 export const userRouter = createTRPCRouter({
   me: protectedProcedure
@@ -15,5 +15,9 @@ export const userRouter = createTRPCRouter({
   changePassword: protectedProcedure
     .input(zChangePasswordInput)
     .output(zOk)
-    .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.userId, input)),
+    .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.publish, ctx.userId, input)),
+  signOutEverywhere: protectedProcedure
+    .input(z.void())
+    .output(zOk)
+    .mutation(({ ctx }) => signOutEverywhere(ctx.db, ctx.publish, ctx.userId)),
 });

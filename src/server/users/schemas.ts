@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zText } from "@/server/validation";
 
 /** Emails are compared case-insensitively, so they are stored trimmed and lower-cased. */
 export const zEmail = z
@@ -12,7 +13,7 @@ export const zNewPassword = z
   .min(10, "Use at least 10 characters")
   .max(200, "Use at most 200 characters");
 
-export const zPersonName = z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
+export const zPersonName = zText().trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
 
 export const zCredentials = z.object({
   email: zEmail,
@@ -34,7 +35,7 @@ export const MAX_BIO_LENGTH = 1_000;
 
 export const zUpdateProfileInput = z.object({
   name: zPersonName,
-  bio: z.string().trim().max(MAX_BIO_LENGTH, `Keep it to ${MAX_BIO_LENGTH.toLocaleString("en-GB")} characters`),
+  bio: zText().trim().max(MAX_BIO_LENGTH, `Keep it to ${MAX_BIO_LENGTH.toLocaleString("en-GB")} characters`),
   /** An image the caller uploaded to /api/images; null removes the avatar, absent leaves it as it is. */
   avatarId: z.string().min(1).max(100).nullable().optional(),
 });

@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import type { Publish } from "@/server/events";
 import { assertOwnImage, imageUrl } from "@/server/images/service";
 import type { ChangePasswordInput, Me, UpdateProfileInput } from "@/server/users/schemas";
 import { hashPassword, verifyPassword } from "@/server/users/password";
@@ -34,8 +35,12 @@ export async function updateProfile(db: Db, userId: string, input: UpdateProfile
   return toMe(user);
 }
 
-/** Changing the password also cancels any reset links still out, so an old email cannot undo it. */
-export async function changePassword(db: Db, userId: string, input: ChangePasswordInput): Promise<{ ok: true }> {
+/**
+ * Changing the password also cancels any reset links still out, so an old email cannot undo it,
+ * and ends every session made with the old password (this one too: the page signs in again with
+ * the new password at once, see account/_components/change-password-form.tsx).
+ */
+export async function changePassword(db: Db, publish: Publish, userId: string, input: ChangePasswordInput): Promise<{ ok: true }> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(input.currentPassword, user?.passwordHash ?? null))) {
     throw new AppError("BAD_REQUEST", "Your current password is not right.");
@@ -43,22 +48,38 @@ export async function changePassword(db: Db, userId: string, input: ChangePasswo
   const passwordHash = await hashPassword(input.newPassword);
   const now = new Date();
   await db.$transaction([
-    db.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } }),
+    db.user.update({ where: { id: userId }, data: { passwordHash, credentialVersion: { increment: 1 } }, select: { id: true } }),
     db.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } }),
   ]);
+  publishSessionsEnded(publish, userId);
   return { ok: true };
 }
 
-/** The identity next-auth keeps in its JWT, or null for any mismatch (never says which part). */
+/** Ends every session of the account, on every device, this one included. */
+export async function signOutEverywhere(db: Db, publish: Publish, userId: string): Promise<{ ok: true }> {
+  await db.user.update({ where: { id: userId }, data: { credentialVersion: { increment: 1 } }, select: { id: true } });
+  publishSessionsEnded(publish, userId);
+  return { ok: true };
+}
+
+/** Sessions are checked on every request; open sockets are closed through this event. */
+export function publishSessionsEnded(publish: Publish, userId: string): void {
+  publish({ name: "session.revoked", room: `user:${userId}`, payload: { userId } });
+}
+
+/**
+ * The identity next-auth keeps in its JWT, with the credential version it is made under, or null
+ * for any mismatch (never says which part).
+ */
 export async function verifyCredentials(
   db: Db,
   credentials: { email: string; password: string },
-): Promise<{ id: string; name: string; email: string } | null> {
+): Promise<{ id: string; name: string; email: string; credentialVersion: number } | null> {
   const user = await db.user.findUnique({
     where: { email: credentials.email },
-    select: { id: true, name: true, email: true, passwordHash: true },
+    select: { id: true, name: true, email: true, passwordHash: true, credentialVersion: true },
   });
   const valid = await verifyPassword(credentials.password, user?.passwordHash ?? null);
   if (!user || !valid) return null;
-  return { id: user.id, name: user.name, email: user.email };
+  return { id: user.id, name: user.name, email: user.email, credentialVersion: user.credentialVersion };
 }

@@ -28,6 +28,7 @@ describe("verifyCredentials", () => {
       id: user.id,
       name: user.name,
       email: user.email,
+      credentialVersion: 0,
     });
   });
 

@@ -36,6 +36,11 @@ export function OrganisationList({ initialPage }: { initialPage: Page }) {
         <div>
           <h1 className="mb-2 text-3xl font-bold">Organisations</h1>
           <p className="text-muted">The organisations people in Hearth belong to, and who has signed the charter.</p>
+          {canManage && all.some((organisation) => !organisation.canEdit) && (
+            <p className="mt-1 text-sm text-muted">
+              You can edit the organisations that people in your groups belong to. For the others, ask the instance administrator.
+            </p>
+          )}
         </div>
         {canManage && <OrganisationDialog />}
       </div>
@@ -68,7 +73,7 @@ export function OrganisationList({ initialPage }: { initialPage: Page }) {
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h2 className="break-words text-xl font-semibold">{organisation.name}</h2>
-                  {canManage && <OrganisationDialog organisation={organisation} />}
+                  {organisation.canEdit && <OrganisationDialog organisation={organisation} />}
                 </div>
                 {organisation.website && (
                   <a

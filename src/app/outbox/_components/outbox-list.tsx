@@ -100,7 +100,14 @@ function OutboxMessage({ message, smtpConfigured }: { message: Message; smtpConf
             </p>
           )}
           {message.error && <p className={cn("mb-3", message.status === "failed" ? "text-danger" : "text-ink")}>{message.error}</p>}
-          {message.status === "failed" && (
+          {message.linkRemoved && (
+            <p className="mb-3 text-sm text-muted">
+              {message.status === "failed"
+                ? "Its one-time link was removed when it failed, so it cannot be sent again: send a new invitation, or ask the person to request a new password reset link."
+                : "Its one-time link was removed after sending, so this copy cannot be used to get in."}
+            </p>
+          )}
+          {message.status === "failed" && !message.linkRemoved && (
             <div className="mb-4 flex flex-col items-start gap-2">
               <Button variant="secondary" onClick={() => retry.mutate({ id: message.id })} disabled={retry.isPending}>
                 {retry.isPending ? "Queuing…" : "Send again"}

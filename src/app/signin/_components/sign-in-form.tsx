@@ -8,6 +8,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 
+/** next-auth's error code for the attempt, in words; the server's waits after many attempts come as they are. */
+function signInError(code: string | null | undefined): string {
+  if (code === "CredentialsSignin") return "That email and password do not match an account. Check them and try again.";
+  if (code?.startsWith("Too many attempts.")) return code;
+  return "Signing in failed. Please try again.";
+}
+
 /** `next` is where to go after signing in: a path on this site, such as an invitation link. */
 export function SignInForm({ next = "/" }: { next?: string }) {
   const router = useRouter();
@@ -30,11 +37,7 @@ export function SignInForm({ next = "/" }: { next?: string }) {
         router.refresh();
         return;
       }
-      setError(
-        result?.error === "CredentialsSignin"
-          ? "That email and password do not match an account. Check them and try again."
-          : "Signing in failed. Please try again.",
-      );
+      setError(signInError(result?.error));
     } catch {
       setError("Hearth could not be reached. Check your connection and try again.");
     }

@@ -1,6 +1,6 @@
 /**
- * A document's content as ProseMirror JSON (what `yXmlFragmentToProsemirrorJSON` returns), read
- * without the schema so versions written under an older schema still render, diff and export.
+ * A document's content as ProseMirror JSON (what `contentOf` returns), typed loosely so the
+ * renderers below cope with any attribute values they meet.
  */
 export type PmMark = { type: string; attrs?: Record<string, unknown> };
 export type PmNode = {

@@ -4,7 +4,7 @@ import { requireDocumentAccess } from "@/server/documents/access";
 import { loadDocumentState } from "@/server/documents/persistence";
 import { toHtmlDocument } from "@/server/documents/versions/html";
 import { toMarkdown } from "@/server/documents/versions/markdown";
-import { htmlToPdf } from "@/server/documents/versions/pdf";
+import { getPdfExporter } from "@/server/documents/versions/pdf-exporter";
 import { versionLabel } from "@/server/documents/versions/service";
 import { contentOf } from "@/server/documents/versions/state";
 import { AppError } from "@/server/errors";
@@ -66,5 +66,5 @@ export async function exportDocument(db: Db, userId: string, documentId: string,
   if (query.format === "md") return { filename, contentType, body: toMarkdown(content, access.title) };
   const html = toHtmlDocument(content, { title: access.title, subtitle });
   if (query.format === "html") return { filename, contentType, body: html };
-  return { filename, contentType, body: await htmlToPdf(html) };
+  return { filename, contentType, body: await getPdfExporter().print(userId, html) };
 }

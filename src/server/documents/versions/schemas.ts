@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { withinSaneYears, zText } from "@/server/validation";
 
 /** Infinite queries send null for the first page. */
 export const zVersionListInput = z.object({ id: z.string().min(1), cursor: z.string().min(1).max(100).nullish() });
 
 export const zNameVersionInput = z.object({
   id: z.string().min(1),
-  name: z.string().trim().min(1, "Give the version a name").max(120, "Keep the name under 120 characters"),
+  name: zText().trim().min(1, "Give the version a name").max(120, "Keep the name under 120 characters"),
 });
 
 /** "current" compares with the document as it reads now. */
@@ -21,7 +22,7 @@ export const zVersionActionInput = z.object({ id: z.string().min(1), versionId: 
 export const zProposeAdoptionInput = z.object({
   id: z.string().min(1),
   versionId: z.string().min(1),
-  closingAt: z.coerce.date("Choose when the proposal closes"),
+  closingAt: withinSaneYears(z.coerce.date("Choose when the proposal closes")),
 });
 export type ProposeAdoptionInput = z.infer<typeof zProposeAdoptionInput>;
 

@@ -1,10 +1,8 @@
-import { getSchema } from "@tiptap/core";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
-import { DOCUMENT_FRAGMENT, documentExtensions } from "@/lib/documents/extensions";
+import { DOCUMENT_FRAGMENT } from "@/lib/documents/extensions";
+import { documentSchema as schema } from "@/server/documents/content-schema";
 import type { PmNode } from "@/server/documents/versions/content";
-
-const schema = getSchema(documentExtensions);
 
 /** A Yjs state holding the given content, built through the real document schema. */
 export function stateOf(content: PmNode[]): Uint8Array<ArrayBuffer> {

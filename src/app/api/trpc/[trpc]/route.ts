@@ -1,14 +1,3 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createRequestContext } from "@/server/api/context";
-import { appRouter } from "@/server/api/root";
+import { handleTrpcRequest } from "@/server/api/http";
 
-function handler(request: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
-    router: appRouter,
-    createContext: createRequestContext,
-  });
-}
-
-export { handler as GET, handler as POST };
+export { handleTrpcRequest as GET, handleTrpcRequest as POST };

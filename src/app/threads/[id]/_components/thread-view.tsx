@@ -28,7 +28,7 @@ export function ThreadView({ initialThread, initialComments }: { initialThread: 
   const isClient = useIsClient();
   const id = initialThread.id;
   const { data: thread = initialThread, error } = useQuery({ ...trpc.thread.byId.queryOptions({ id }), initialData: initialThread });
-  const { viewers, typing } = useThreadRoom(id, thread.viewer.id);
+  const { viewers, typing, revoked } = useThreadRoom(id, thread.viewer.id);
   const [firstUnread] = useState(() => firstUnreadId(initialComments.items, initialThread.lastReadSeq));
   const [scrollToUnread] = useState(() => initialThread.lastReadSeq > 0 && firstUnread !== null);
 
@@ -46,7 +46,7 @@ export function ThreadView({ initialThread, initialComments }: { initialThread: 
 
   return (
     <div className="flex flex-col gap-8">
-      {error && <Alert>{errorMessage(error)}</Alert>}
+      {revoked ? <Alert>{revoked}</Alert> : error && <Alert>{errorMessage(error)}</Alert>}
       <ThreadHeader thread={thread} />
       <ThreadPolls groupId={thread.group.id} threadId={thread.id} canStart={thread.viewer.canStartPoll} />
       <PresenceLine viewers={viewers} typing={typing} viewerId={thread.viewer.id} />

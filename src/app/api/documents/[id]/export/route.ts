@@ -2,6 +2,7 @@ import { getSessionUserId } from "@/server/api/context";
 import { describeZodError } from "@/server/api/trpc";
 import { getDb } from "@/server/db";
 import { exportDocument, zExportQuery } from "@/server/documents/versions/export";
+import { PdfExportRefused } from "@/server/documents/versions/pdf-exporter";
 import { AppError } from "@/server/errors";
 
 const STATUS = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 } as const;
@@ -26,6 +27,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     });
   } catch (error) {
     if (error instanceof AppError) return new Response(error.message, { status: STATUS[error.code] });
+    if (error instanceof PdfExportRefused) {
+      return new Response(error.message, { status: error.status, headers: { "retry-after": String(error.retryAfterSeconds) } });
+    }
     throw error;
   }
 }
