@@ -8,6 +8,7 @@ test("email settings read like sentences, save on change and persist; a thread c
   const thread = await call<{ id: string }>(page.request, "thread.create", { groupId: group.id, title: `Noisy ${uniqueSuffix()}`, body: "Lots" });
 
   try {
+    await page.goto("/");
     await page.getByRole("button", { name: ADMIN.name }).click();
     await page.getByRole("menuitem", { name: "Email settings" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Email settings" })).toBeVisible();

@@ -51,6 +51,7 @@ export function MarkdownText({ source, className }: { source: string; className?
     return (
       <div className={`markdown ${className ?? ""}`}>
         <p className="whitespace-pre-wrap break-words">{source}</p>
+        <p className="text-sm text-muted">Shown as plain text: its formatting is too complex for Hearth to display.</p>
       </div>
     );
   }

@@ -85,10 +85,14 @@ describe("markdownLimitExceeded", () => {
       `${"*".repeat(1_500)}deep${"*".repeat(1_500)}`,
       `${"*a ".repeat(800)}b${" a*".repeat(800)}`,
       `${"[".repeat(20_000)}${"]".repeat(20_000)}(a)`,
-      // Every bracket is looked up among every link definition.
-      `${Array.from({ length: 2_000 }, (_, n) => `[d${n}]: /x\n`).join("")}\n${"[x]\n\n".repeat(8_000)}`,
     ];
     for (const attack of attacks) expect(markdownLimitExceeded(attack)).toBe("formatting");
+  });
+
+  it("counts that every closing bracket is looked up among every link definition", () => {
+    const brackets = `${"[x] ".repeat(100)}\n\n`.repeat(40);
+    expect(markdownLimitExceeded(brackets)).toBeNull();
+    expect(markdownLimitExceeded(`${Array.from({ length: 2_000 }, (_, n) => `[d${n}]: /x\n`).join("")}\n${brackets}`)).toBe("formatting");
   });
 
   it("takes time in proportion to the text", () => {

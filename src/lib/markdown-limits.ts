@@ -351,9 +351,11 @@ export function markdownLimitExceeded(source: string): MarkdownLimit | null {
     paragraph = null;
   };
 
-  // Quotes and list items open after the last line that was not blank or lazy (an over-estimate
-  // that counts two columns of indentation as a list), and the column of the list marker that
-  // opened each of them, to tell a next item of the same list from a list that ends.
+  // Lists, and quotes and lists together, open after the last line that was neither blank nor a
+  // paragraph's continuation: over-estimates, as indentation can only keep open a list that a
+  // marker opened, at two columns or more a level. And the column of the list marker that opened
+  // each, to tell the next item of a list from a list that ends.
+  let lists = 0;
   let containers = 0;
   let quotes = 0;
   const markerColumns: number[] = [];
@@ -367,7 +369,10 @@ export function markdownLimitExceeded(source: string): MarkdownLimit | null {
 
     const open = paragraph;
     const prefix = readPrefix(source, start, end, paragraphQuotes + 1);
-    if (prefix.quotes + prefix.markers + Math.floor(prefix.indent / 4) > MAX_MARKDOWN_DEPTH) return "depth";
+    const indent = prefix.markers > 0 ? prefix.indentBeforeMarker : prefix.indent;
+    // Counting four columns a level, not two, lets lists indented by 2 nest deeper rather than
+    // refusing lists indented by 4 early; the work stays bounded all the same.
+    if (prefix.quotes + prefix.markers + Math.min(Math.floor(indent / 4), lists) > MAX_MARKDOWN_DEPTH) return "depth";
 
     let textEnd = end;
     while (textEnd > prefix.textStart && isSpaceOrTab(source.charCodeAt(textEnd - 1))) textEnd -= 1;
@@ -377,6 +382,7 @@ export function markdownLimitExceeded(source: string): MarkdownLimit | null {
     // Blocks other than list items and quotes end a paragraph only when indented less than code.
     const block = !open || prefix.textColumn <= paragraphColumn + 3;
     let continuesParagraph = false;
+    let htmlMayStart = false;
 
     if (open && prefix.setextUnderline && block) {
       setextCost += lineCount;
@@ -389,7 +395,7 @@ export function markdownLimitExceeded(source: string): MarkdownLimit | null {
       closeParagraph();
     } else {
       const first = source[prefix.textStart];
-      const heading = /^#{1,6}(?:[ \t]|$)/.test(source.slice(prefix.textStart, prefix.textStart + 7));
+      const heading = /^#{1,6}(?:[ \t]|$)/.test(source.slice(prefix.textStart, Math.min(end, prefix.textStart + 7)));
       const fence = (first === "`" || first === "~") && source.startsWith(first.repeat(3), prefix.textStart);
       // Does this line start a new block, or continue the open paragraph (perhaps lazily)?
       const interrupts =
@@ -409,8 +415,9 @@ export function markdownLimitExceeded(source: string): MarkdownLimit | null {
       } else if (open) {
         open.push(source.slice(prefix.textStartWithMarkers, end));
         paragraphLines += 1;
+        continuesParagraph = true;
         // An HTML block can start here, which the estimate of paragraphs does not follow.
-        continuesParagraph = source[prefix.textStartWithMarkers] !== "<";
+        htmlMayStart = source[prefix.textStartWithMarkers] === "<";
         if (prefix.quotes < paragraphQuotes || prefix.columnWithMarkers < paragraphColumn) {
           lazyCost += paragraphLines;
           if (lazyCost > LAZY_LINE_BUDGET) return "lazyLines";
@@ -427,13 +434,17 @@ export function markdownLimitExceeded(source: string): MarkdownLimit | null {
         containers -= quotes - prefix.quotes;
         quotes = prefix.quotes;
       }
-    } else if (!continuesParagraph) {
-      const lineContainers = prefix.quotes + prefix.markers + Math.floor(prefix.indent / 2);
-      const continued = prefix.markers > 0 ? prefix.quotesBeforeMarker + Math.floor(prefix.indentBeforeMarker / 2) : lineContainers;
+    } else if (!continuesParagraph || htmlMayStart) {
+      const continuedLists = Math.min(Math.floor(indent / 2), lists);
+      const continued = (prefix.markers > 0 ? prefix.quotesBeforeMarker : prefix.quotes) + continuedLists;
       const nextItem = prefix.markers > 0 && markerColumns[continued] === prefix.markerColumn;
       if (containers - continued - (nextItem ? 1 : 0) > 0) blockExitCost += lineCount;
-      containers = lineContainers;
-      quotes = prefix.quotes;
+      // A lazy line leaves every list open.
+      if (!continuesParagraph) {
+        lists = continuedLists + prefix.markers;
+        containers = prefix.quotes + lists;
+        quotes = prefix.quotes;
+      }
       if (prefix.markers > 0) {
         markerColumns.length = continued;
         markerColumns[continued] = prefix.markerColumn;

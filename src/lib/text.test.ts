@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plainExcerpt, truncate } from "@/lib/text";
+import { cleanText, listExcerpt, plainExcerpt, truncate } from "@/lib/text";
 
 describe("truncate", () => {
   it("keeps short text as it is, trimmed", () => {
@@ -19,5 +19,35 @@ describe("truncate", () => {
 describe("plainExcerpt", () => {
   it("drops markdown markup and link targets", () => {
     expect(plainExcerpt("## Aims\n\nWe **care** for [Bath](https://example.org).", 100)).toBe("Aims We care for Bath.");
+  });
+});
+
+describe("excerpts of long or strange text", () => {
+  it("take no longer than for a short one", () => {
+    // Before: about 4 s each, as the link pattern rescanned the rest of the text from every "[".
+    for (const text of ["[".repeat(50_000), "\n".repeat(50_000), " \n".repeat(25_000), "[a](".repeat(12_500)]) {
+      const started = performance.now();
+      plainExcerpt(text, 200);
+      listExcerpt(text, 200);
+      expect(performance.now() - started).toBeLessThan(200);
+    }
+  });
+
+  it("keep link and mention text in list previews", () => {
+    expect(listExcerpt("# Title\n\nUse **threads**, _decisions_ and [@Priya Shah](mention:cmabc1234567).\n- one\n- two", 200)).toBe(
+      "Title Use threads, decisions and @Priya Shah. one two",
+    );
+    expect(listExcerpt(`See [the notes](https://example.org/a "Notes") ${"word ".repeat(100)}`, 30)).toBe("See the notes word word word …");
+  });
+});
+
+describe("cleanText", () => {
+  it("drops NUL and other control characters but keeps tabs and line breaks", () => {
+    expect(cleanText("a\u0000b\u0007c\u001bd\te\r\nf\u000bg")).toBe("abcd\te\r\nfg");
+  });
+
+  it("replaces halves of broken surrogate pairs and keeps whole ones", () => {
+    expect(cleanText("ok 🙂 \ud83d end \ude42")).toBe("ok 🙂 \ufffd end \ufffd");
+    expect(cleanText("Groupe d’entraide 🌱")).toBe("Groupe d’entraide 🌱");
   });
 });

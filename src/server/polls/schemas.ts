@@ -201,5 +201,5 @@ export const zSaveTemplateInput = z.object({
   name: zText().trim().min(1, "Name the template").max(80, "Keep the name under 80 characters"),
   kind: zPollKind,
   description: zText().max(500, "Keep the description under 500 characters").default(""),
-  defaults: zTemplate.shape.defaults,
+  defaults: zTemplate.shape.defaults.extend({ options: z.array(zOptionName).max(50, "Use at most 50 options").optional() }),
 });
