@@ -35,6 +35,14 @@ export async function signInByRequest(request: APIRequestContext, credentials: {
   expect(session.user?.email, `a session for ${credentials.email}`).toBe(credentials.email);
 }
 
+/**
+ * Waits until the page's scripts run: a button the server rendered does nothing until React has
+ * hydrated it, which on a busy machine can take seconds. The live indicator says "Live" only then.
+ */
+export async function expectHydrated(page: Page) {
+  await expect(page.getByTestId("live-indicator")).toHaveText("Live");
+}
+
 /** Signs in as the first-run administrator; the page then opens wherever the journey goes. */
 export async function signInAsAdmin(page: Page) {
   await signInByRequest(page.request);

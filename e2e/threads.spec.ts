@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, call, expectNoAxeViolations, signInAsAdmin, secondPerson, uniqueSuffix } from "./support";
+import { ADMIN, call, expectHydrated, expectNoAxeViolations, signInAsAdmin, secondPerson, uniqueSuffix } from "./support";
 
 
 async function groupWithThread(page: Page, thread: { title: string; body: string; tags?: string[] }) {
@@ -183,6 +183,7 @@ test("a long thread opens at the first unread comment, with earlier and later pa
   await expect(sam.page.getByText("Point number 3.")).toHaveCount(0);
   await expect(sam.page.getByText("Point number 55.")).toHaveCount(0);
 
+  await expectHydrated(sam.page);
   await sam.page.getByRole("button", { name: "Load earlier comments" }).click();
   await expect(sam.page.getByText("Point number 1.")).toBeVisible();
   await sam.page.getByRole("button", { name: "Load more comments" }).click();
@@ -293,6 +294,7 @@ test("the group page lists threads with tags, unread counts that update live, an
   await expect(page.getByRole("heading", { name: "Threads" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Alpha" })).toHaveAttribute("href", `/threads/${alphaId}`);
   await expectNoAxeViolations(page);
+  await expectHydrated(page);
   await page.getByRole("button", { name: "Show threads tagged #budget" }).click();
   await expect(page.getByRole("link", { name: "Alpha" })).toHaveCount(0);
   await page.getByRole("button", { name: "Clear tag" }).click();
