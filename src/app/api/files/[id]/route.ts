@@ -3,20 +3,10 @@ import { getSessionUserId } from "@/server/api/context";
 import { getDb } from "@/server/db";
 import { parseByteRange } from "@/server/files/byte-range";
 import { DOWNLOAD_LENGTH_HEADER } from "@/server/files/download-length";
-import { opensInline } from "@/server/files/file-types";
+import { downloadHeaders } from "@/server/files/download-headers";
 import { findDownload } from "@/server/files/service";
 import { getFileStorage } from "@/server/files/storage";
 import { logger } from "@/server/logger";
-
-/**
- * RFC 6266/5987: the UTF-8 name for browsers, with a plain ASCII fallback for old clients.
- * Images and PDFs open in the browser unless `?download=1` asks for a download.
- */
-function contentDisposition(contentType: string, name: string, download: boolean): string {
-  const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  const disposition = opensInline(contentType) && !download ? "inline" : "attachment";
-  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /**
  * Downloads are authorised on every request, so a copied link works only for people who may see
@@ -30,13 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const file = await findDownload(getDb(), userId, id);
   if (!file) return new Response("File not found.", { status: 404 });
 
-  const headers = new Headers({
-    "content-type": file.contentType,
-    "content-disposition": contentDisposition(file.contentType, file.originalName, new URL(request.url).searchParams.get("download") === "1"),
-    "x-content-type-options": "nosniff",
-    "cache-control": "private, no-cache",
-    "accept-ranges": "bytes",
-  });
+  const headers = downloadHeaders(file, new URL(request.url).searchParams.get("download") === "1");
   const range = parseByteRange(request.headers.get("range"), file.size);
   if (range === "unsatisfiable") {
     headers.set("content-range", `bytes */${file.size}`);
