@@ -43,20 +43,21 @@ describe("realtime socket server", () => {
 
     const memberSaw: string[] = [];
     const outsiderSaw: string[] = [];
-    memberSocket.on("membership.removed", (payload: { groupId: string }) => memberSaw.push(payload.groupId));
-    outsiderSocket.on("membership.removed", (payload: { groupId: string }) => outsiderSaw.push(payload.groupId));
+    memberSocket.on("thread.activity", (payload: { groupId: string }) => memberSaw.push(payload.groupId));
+    outsiderSocket.on("thread.activity", (payload: { groupId: string }) => outsiderSaw.push(payload.groupId));
     const summary = { id: group.id, name: group.name, handle: group.handle, description: "", parentId: null, role: "member" as const, memberCount: 2, logoUrl: null };
 
-    // Publish until the member's room join (done right after connect) has landed.
+    // Publish until the member's room join (done right after connect) has landed. A plain group
+    // event, not a membership one: those start a re-check of the person's rooms (live-access.ts).
     await eventually(() => {
-      getEventBus().publish({ name: "membership.removed", room: `group:${group.id}`, payload: { userId: "someone", groupId: group.id } });
+      getEventBus().publish({ name: "thread.activity", room: `group:${group.id}`, payload: { groupId: group.id, threadId: "some-thread" } });
       expect(memberSaw.length).toBeGreaterThan(0);
     });
     expect(outsiderSaw).toEqual([]);
 
     getEventBus().publish({ name: "membership.added", room: `user:${outsider.id}`, payload: { userId: outsider.id, group: summary } });
     await eventually(() => {
-      getEventBus().publish({ name: "membership.removed", room: `group:${group.id}`, payload: { userId: "someone", groupId: group.id } });
+      getEventBus().publish({ name: "thread.activity", room: `group:${group.id}`, payload: { groupId: group.id, threadId: "some-thread" } });
       expect(outsiderSaw.length).toBeGreaterThan(0);
     });
   });
