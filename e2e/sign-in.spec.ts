@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ADMIN, call, expectNoAxeViolations, secondPerson, signIn, signInAsAdmin, uniqueSuffix } from "./support";
 
 test("a wrong password gets a clear error and nothing else happens", async ({ page }) => {
@@ -55,8 +55,8 @@ test("the live indicator shows reconnecting when the socket drops, and live agai
   await expect(indicator).toHaveText("Live", { timeout: 15_000 });
 });
 
-test("sign out everywhere ends the session in another browser too", async ({ page, browser }) => {
-  test.slow();
+/** Sam, a member signed in in two browsers: `sam.page` and a second device (`phone`), both on the dashboard. */
+async function samOnTwoDevices(page: Page, browser: Browser) {
   await signInAsAdmin(page);
   const group = await call<{ id: string }>(page.request, "group.create", { name: `Trust circle ${uniqueSuffix()}` });
   const sam = await secondPerson(browser, page.request, group.id);
@@ -64,6 +64,12 @@ test("sign out everywhere ends the session in another browser too", async ({ pag
   const phone = await otherDevice.newPage();
   await signIn(phone, sam.person);
   await expect(phone.getByRole("heading", { name: `Welcome, ${sam.person.name}` })).toBeVisible();
+  return { sam, otherDevice, phone };
+}
+
+test("sign out everywhere ends the session in another browser too", async ({ page, browser }) => {
+  test.slow();
+  const { sam, otherDevice, phone } = await samOnTwoDevices(page, browser);
   await expect(phone.getByTestId("live-indicator")).toHaveText("Live");
 
   await sam.page.goto("/account");
@@ -84,13 +90,7 @@ test("sign out everywhere ends the session in another browser too", async ({ pag
 
 test("changing the password keeps this browser signed in and signs the others out", async ({ page, browser }) => {
   test.slow();
-  await signInAsAdmin(page);
-  const group = await call<{ id: string }>(page.request, "group.create", { name: `Trust circle ${uniqueSuffix()}` });
-  const sam = await secondPerson(browser, page.request, group.id);
-  const otherDevice = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const phone = await otherDevice.newPage();
-  await signIn(phone, sam.person);
-  await expect(phone.getByRole("heading", { name: `Welcome, ${sam.person.name}` })).toBeVisible();
+  const { sam, otherDevice, phone } = await samOnTwoDevices(page, browser);
 
   await sam.page.goto("/account");
   await sam.page.getByLabel("Current password").fill(sam.person.password);
