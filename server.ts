@@ -18,6 +18,8 @@ import { attachRealtime } from "@/server/realtime/socket-server";
 const BODY_LIMITS: [prefix: string, bytes: number | null][] = [
   // Uploads stream to storage, which enforces the file size limit itself.
   ["/api/uploads", null],
+  // Exports for the import page stream to the data directory, which enforces its own limit (1 GB).
+  ["/api/imports", null],
   ["/api/images", 1_200_000],
   ["/api/", 1_000_000],
 ];

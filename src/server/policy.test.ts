@@ -3,8 +3,10 @@ import {
   assignableRoles,
   canInGroup,
   canOnSite,
+  documentsVisibleToWhere,
   GROUP_PERMISSIONS,
   membershipsAllowedWhere,
+  pollsVisibleToWhere,
   rolesAlwaysAllowed,
   threadsVisibleToWhere,
   threadViewersWhere,
@@ -36,10 +38,23 @@ describe("group permissions", () => {
   });
 
   it("reserves management to admins", () => {
-    for (const action of ["group.update", "member.manage", "membershipRequest.decide", "invitation.manageAll"] as const) {
+    for (const action of [
+      "group.update",
+      "member.manage",
+      "membershipRequest.decide",
+      "invitation.manageAll",
+      "member.sendClaimLink",
+      "thread.restoreAttachment",
+    ] as const) {
       expect(canInGroup(as("admin"), action)).toBe(true);
       expect(canInGroup(as("member", { membersCanInvite: true, membersCanPropose: true }), action)).toBe(false);
     }
+  });
+
+  it("lets only admins download all of a group's data, whatever the group allows members", () => {
+    const generous = { membersCanInvite: true, membersCanPropose: true, membersCanAddResources: true };
+    expect(canInGroup(as("admin"), "group.export")).toBe(true);
+    for (const role of ["member", "guest", null] as const) expect(canInGroup(as(role, generous), "group.export")).toBe(false);
   });
 });
 
@@ -82,6 +97,28 @@ describe("filters derived from the table", () => {
     withRoles("thread.viewAll", ["admin"], () => expect(actual()).toEqual(expected(["admin"])));
   });
 
+  it("show polls and documents to the roles the table allows, and to guests only what they were invited to", () => {
+    const polls = (roles: readonly Role[]) => ({
+      OR: [
+        { group: { memberships: { some: { userId: "u1", role: { in: roles } } } } },
+        {
+          group: { memberships: { some: { userId: "u1", role: "guest" } } },
+          OR: [{ voters: { some: { userId: "u1" } } }, { thread: { guests: { some: { userId: "u1" } } } }],
+        },
+      ],
+    });
+    const documents = (roles: readonly Role[]) => ({
+      OR: [
+        { group: { memberships: { some: { userId: "u1", role: { in: roles } } } } },
+        { group: { memberships: { some: { userId: "u1", role: "guest" } } }, guests: { some: { userId: "u1" } } },
+      ],
+    });
+    expect(pollsVisibleToWhere("u1")).toEqual(polls(rolesAlwaysAllowed("thread.viewAll")));
+    expect(documentsVisibleToWhere("u1")).toEqual(documents(rolesAlwaysAllowed("document.viewAll")));
+    withRoles("thread.viewAll", ["admin"], () => expect(pollsVisibleToWhere("u1")).toEqual(polls(["admin"])));
+    withRoles("document.viewAll", ["admin"], () => expect(documentsVisibleToWhere("u1")).toEqual(documents(["admin"])));
+  });
+
   it("let members in through the group's setting, as canInGroup does", () => {
     expect(membershipsAllowedWhere("poll.create")).toEqual({
       OR: [{ role: { in: ["admin"] } }, { role: "member", group: { membersCanPropose: true } }],
@@ -108,5 +145,8 @@ describe("site permissions", () => {
     expect(canOnSite(member, "organisation.view")).toBe(true);
     expect(canOnSite(nobody, "organisation.view")).toBe(false);
     expect(canOnSite(staff, "site.readOutbox")).toBe(false);
+    expect(canOnSite(siteAdmin, "import.run")).toBe(true);
+    expect(canOnSite(staff, "import.run")).toBe(false);
+    expect(canOnSite(member, "import.run")).toBe(false);
   });
 });

@@ -48,8 +48,15 @@ export const GROUP_PERMISSIONS = {
   "member.viewGuests": { roles: ["admin"] },
   "member.viewEmails": { roles: ["admin"] },
   "group.update": { roles: ["admin"] },
+  /**
+   * Download all of the group's data (member emails, every thread, closed ballots). A download of
+   * a group takes in each subgroup only where this rule holds too.
+   */
+  "group.export": { roles: ["admin"] },
   "group.createSubgroup": { roles: ["admin"] },
   "member.manage": { roles: ["admin"] },
+  /** See who has not chosen a password yet (people an import brought in) and email them a link to do so. */
+  "member.sendClaimLink": { roles: ["admin"] },
   "invitation.create": { roles: ["admin"], membersWhen: "membersCanInvite" },
   /** See, resend and revoke every pending invitation (inviters always manage their own). */
   "invitation.manageAll": { roles: ["admin"] },
@@ -62,6 +69,8 @@ export const GROUP_PERMISSIONS = {
   "thread.create": { roles: ["admin", "member"] },
   /** Pin, close, reopen, move, and delete anyone's comment. */
   "thread.moderate": { roles: ["admin"] },
+  /** Upload the file of an attachment an import could only name ("attachment not migrated"), and see where it was. */
+  "thread.restoreAttachment": { roles: ["admin"] },
   /** The library's published resources; guests never see the library. */
   "resource.view": { roles: ["admin", "member"] },
   "resource.create": { roles: ["admin"], membersWhen: "membersCanAddResources" },
@@ -114,6 +123,29 @@ export function threadsVisibleToWhere(userId: string): Prisma.ThreadWhereInput {
   return {
     OR: [
       { group: { memberships: { some: { userId, ...membershipsAllowedWhere("thread.viewAll") } } } },
+      { group: { memberships: { some: { userId, role: "guest" } } }, guests: { some: { userId } } },
+    ],
+  };
+}
+
+/** canViewPoll as a Prisma filter on polls: every poll this person may see, in any group. */
+export function pollsVisibleToWhere(userId: string): Prisma.PollWhereInput {
+  return {
+    OR: [
+      { group: { memberships: { some: { userId, ...membershipsAllowedWhere("thread.viewAll") } } } },
+      {
+        group: { memberships: { some: { userId, role: "guest" } } },
+        OR: [{ voters: { some: { userId } } }, { thread: { guests: { some: { userId } } } }],
+      },
+    ],
+  };
+}
+
+/** canViewDocument as a Prisma filter on documents: every document this person may see, in any group. */
+export function documentsVisibleToWhere(userId: string): Prisma.DocumentWhereInput {
+  return {
+    OR: [
+      { group: { memberships: { some: { userId, ...membershipsAllowedWhere("document.viewAll") } } } },
       { group: { memberships: { some: { userId, role: "guest" } } }, guests: { some: { userId } } },
     ],
   };
@@ -218,6 +250,8 @@ export const SITE_PERMISSIONS = {
   "site.readOutbox": "siteAdmin",
   /** Sends a failed email again (e.g. after fixing SMTP_URL or the address). */
   "site.retryMail": "siteAdmin",
+  /** Importing a Loomio or Hearth export creates people and groups across the instance. */
+  "import.run": "siteAdmin",
   /** Create organisations; editing one or setting someone's also needs a link to the actor's groups (below). */
   "organisation.manage": "staff",
   "organisation.view": "signedIn",

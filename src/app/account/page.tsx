@@ -3,6 +3,7 @@ import { AppShell } from "@/components/shell/app-shell";
 import { getSessionUserId } from "@/server/api/context";
 import { getServerCaller } from "@/server/api/server-caller";
 import { ChangePasswordForm } from "@/app/account/_components/change-password-form";
+import { DownloadMyData } from "@/app/account/_components/download-my-data";
 import { OrganisationPicker } from "@/app/account/_components/organisation-picker";
 import { ProfileForm } from "@/app/account/_components/profile-form";
 import { SignOutEverywhere } from "@/app/account/_components/sign-out-everywhere";
@@ -20,6 +21,7 @@ export default async function AccountPage() {
         <ProfileForm me={me} />
         <OrganisationPicker userId={me.id} current={me.organisation} />
         <ChangePasswordForm email={me.email} />
+        <DownloadMyData />
         <SignOutEverywhere userId={me.id} />
       </div>
     </AppShell>

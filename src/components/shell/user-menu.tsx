@@ -1,6 +1,6 @@
 "use client";
 
-import { BellRing, Building2, ChevronDown, CircleUser, LogOut, Mail } from "lucide-react";
+import { BellRing, Building2, ChevronDown, CircleUser, Import, LogOut, Mail } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { forgetLocalCopies } from "@/lib/documents/local-copy";
@@ -52,6 +52,14 @@ export function UserMenu({ userId, name, email, isAdmin }: { userId: string; nam
             <Link href="/outbox">
               <Mail aria-hidden="true" className="size-4" />
               Email outbox
+            </Link>
+          </DropdownMenuItem>
+        )}
+        {isAdmin && (
+          <DropdownMenuItem asChild>
+            <Link href="/admin/import">
+              <Import aria-hidden="true" className="size-4" />
+              Import a group
             </Link>
           </DropdownMenuItem>
         )}

@@ -319,6 +319,21 @@ const MATRIX: Record<string, Entry> = {
   "membershipRequest.decline": { input: pendingRequest, expect: groupAdmins },
   "outbox.list": { input: () => ({}), expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED" } },
   "outbox.retry": { input: () => ({ id: "no-such-email" }), expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED" } },
+  /** The instance administrator's alone (nobody in the scenario is): group admins included, everyone is refused. */
+  "imports.list": { input: () => undefined, expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED" } },
+  "imports.get": { input: () => ({ id: "no-such-import" }), expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED" } },
+  "imports.confirm": { input: () => ({ id: "no-such-import" }), expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED" } },
+  "imports.discard": { input: () => ({ id: "no-such-import" }), expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED" } },
+  /** An attachment the import could only name, on the scenario's thread, and a file the caller uploaded. */
+  "missingAttachment.restore": {
+    input: async ({ thread, me, people }) => ({
+      id: (await getDb().missingAttachment.create({ data: { threadId: thread.id, filename: "minutes.pdf" }, select: { id: true } })).id,
+      fileId: (await makeStoredFile(me?.id ?? people.admin.id)).id,
+    }),
+    expect: threadModerators,
+  },
+  "member.unclaimedCount": { input: ({ group }) => ({ groupId: group.id }), expect: groupAdmins },
+  "member.sendClaimLinks": { input: ({ group }) => ({ groupId: group.id }), expect: groupAdmins },
   /** The signed token in the email is the proof, so whoever holds it may use it, signed in or not. */
   "unsubscribe.preview": { input: ({ group, people }) => ({ token: unsubscribeToken(people.member.id, group.id) }), expect: everyone("ok") },
   "unsubscribe.confirm": { input: ({ group, people }) => ({ token: unsubscribeToken(people.member.id, group.id) }), expect: everyone("ok") },

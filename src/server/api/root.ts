@@ -3,6 +3,7 @@ import { commentRouter } from "@/server/comments/router";
 import { docCommentRouter } from "@/server/doc-comments/router";
 import { documentRouter } from "@/server/documents/router";
 import { groupRouter } from "@/server/groups/router";
+import { importRouter, missingAttachmentRouter } from "@/server/imports/admin/router";
 import { invitationRouter } from "@/server/invitations/router";
 import { meetingRouter } from "@/server/meetings/router";
 import { memberRouter } from "@/server/members/router";
@@ -43,6 +44,8 @@ export const appRouter = createTRPCRouter({
   docComment: docCommentRouter,
   document: documentRouter,
   meeting: meetingRouter,
+  imports: importRouter,
+  missingAttachment: missingAttachmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -21,6 +21,8 @@ const memberSelect = {
       bio: true,
       avatarId: true,
       organisation: { select: { id: true, name: true } },
+      // Only to tell whether it is empty (see toMember); the hash itself never leaves this file.
+      passwordHash: true,
     },
   },
 } as const;
@@ -76,13 +78,14 @@ export async function listMembers(db: Db, userId: string, input: MemberListInput
   const rows = [...withOrganisation, ...withoutOrganisation];
   const items = rows.slice(0, MEMBER_PAGE_SIZE);
   const showEmails = canInGroup(standing, "member.viewEmails");
+  const showUnclaimed = canInGroup(standing, "member.sendClaimLink");
   return {
-    items: items.map((row) => toMember(row, showEmails)),
+    items: items.map((row) => toMember(row, showEmails, showUnclaimed)),
     nextCursor: rows.length > MEMBER_PAGE_SIZE ? items.at(-1)!.id : null,
   };
 }
 
-function toMember({ role, createdAt, user }: MemberRow, showEmail: boolean): Member {
+function toMember({ role, createdAt, user }: MemberRow, showEmail: boolean, showUnclaimed: boolean): Member {
   return {
     userId: user.id,
     name: user.name,
@@ -92,5 +95,6 @@ function toMember({ role, createdAt, user }: MemberRow, showEmail: boolean): Mem
     bio: truncate(user.bio, BIO_LENGTH),
     avatarUrl: imageUrl(user.avatarId),
     joinedAt: createdAt,
+    unclaimed: showUnclaimed && user.passwordHash === "",
   };
 }

@@ -1,7 +1,9 @@
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
+import { countUnclaimed, sendClaimLinks } from "@/server/members/claim-links";
 import { leaveGroup, removeMember } from "@/server/members/remove";
 import { listMembers } from "@/server/members/list";
 import {
+  zClaimLinksResult,
   zLeaveGroupInput,
   zLeftGroups,
   zMemberListInput,
@@ -9,8 +11,11 @@ import {
   zMembershipRole,
   zPersonOrganisation,
   zRemoveMemberInput,
+  zSendClaimLinksInput,
   zSetOrganisationInput,
   zSetRoleInput,
+  zUnclaimedCount,
+  zUnclaimedCountInput,
 } from "@/server/members/schemas";
 import { setOrganisation } from "@/server/members/set-organisation";
 import { setMemberRole } from "@/server/members/set-role";
@@ -36,4 +41,12 @@ export const memberRouter = createTRPCRouter({
     .input(zSetOrganisationInput)
     .output(zPersonOrganisation)
     .mutation(({ ctx, input }) => setOrganisation(ctx.db, ctx.userId, input)),
+  unclaimedCount: protectedProcedure
+    .input(zUnclaimedCountInput)
+    .output(zUnclaimedCount)
+    .query(({ ctx, input }) => countUnclaimed(ctx.db, ctx.userId, input.groupId)),
+  sendClaimLinks: protectedProcedure
+    .input(zSendClaimLinksInput)
+    .output(zClaimLinksResult)
+    .mutation(({ ctx, input }) => sendClaimLinks(ctx.db, ctx.userId, input)),
 });

@@ -25,6 +25,11 @@ export const zMember = z.object({
   bio: z.string(),
   avatarUrl: z.string().nullable(),
   joinedAt: z.date(),
+  /**
+   * Brought in by an import and never signed in: they have no password yet and need a sign-in
+   * link (member.sendClaimLinks). Told only to those who may send one; false for everyone else.
+   */
+  unclaimed: z.boolean(),
 });
 export type Member = z.infer<typeof zMember>;
 
@@ -51,3 +56,22 @@ export const zPersonOrganisation = z.object({
   userId: z.string(),
   organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
+
+export const zSendClaimLinksInput = z.object({
+  groupId: zGroupId,
+  /** The people to send a link to; absent: every member of the group who has not signed in yet. */
+  userIds: z.array(zUserId).min(1, "Choose at least one person").max(500, "Send to at most 500 people at once").optional(),
+});
+export type SendClaimLinksInput = z.infer<typeof zSendClaimLinksInput>;
+
+const zClaimLinkPerson = z.object({ userId: z.string(), name: z.string() });
+export const zClaimLinksResult = z.object({
+  sent: z.array(zClaimLinkPerson),
+  skipped: z.array(zClaimLinkPerson.extend({ reason: z.string() })),
+  /** False when SMTP is not set up: the emails wait in the outbox. */
+  emailSent: z.boolean(),
+});
+export type ClaimLinksResult = z.infer<typeof zClaimLinksResult>;
+
+export const zUnclaimedCountInput = z.object({ groupId: zGroupId });
+export const zUnclaimedCount = z.object({ count: z.number().int() });

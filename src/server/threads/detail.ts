@@ -27,12 +27,17 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
         reads: { where: { userId }, select: { lastReadSeq: true } },
         follows: { where: { userId }, select: { following: true } },
         attachments: { select: { file: { select: fileSummarySelect } }, orderBy: [{ createdAt: "asc" }, { file: { originalName: "asc" } }] },
+        missingAttachments: {
+          select: { id: true, filename: true, commentId: true, sourceUrl: true },
+          orderBy: [{ createdAt: "asc" }, { filename: "asc" }, { id: "asc" }],
+        },
         meeting: { select: { id: true, title: true, startsAt: true } },
       },
     }),
     db.reaction.findMany({ where: { subject: "thread", subjectId: threadId }, select: reactionSelect, orderBy: { createdAt: "asc" } }),
   ]);
   const role = access.standing.role!;
+  const canRestoreAttachments = canInGroup(access.standing, "thread.restoreAttachment");
   return {
     id: thread.id,
     group: thread.group,
@@ -49,6 +54,10 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
     lastReadSeq: thread.reads[0]?.lastReadSeq ?? 0,
     reactions: summariseReactions(reactions).get(threadId) ?? [],
     attachments: thread.attachments.map(({ file }) => toFileSummary(file)),
+    missingAttachments: thread.missingAttachments.map(({ sourceUrl, ...missing }) => ({
+      ...missing,
+      sourceUrl: canRestoreAttachments && sourceUrl ? sourceUrl : null,
+    })),
     meeting: canInGroup(access.standing, "meeting.view") ? thread.meeting : null,
     viewer: {
       id: userId,
@@ -56,6 +65,7 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
       canModerate: access.canModerate,
       canComment: thread.closedAt === null,
       canStartPoll: thread.closedAt === null && canInGroup(access.standing, "poll.create"),
+      canRestoreAttachments,
       following: thread.follows[0]?.following ?? null,
     },
   };

@@ -110,6 +110,14 @@ export const zThreadDetail = z.object({
   lastReadSeq: z.number().int(),
   reactions: z.array(zReactionSummary),
   attachments: z.array(zFileSummary),
+  /**
+   * Files an import could only name ("attachment not migrated"), with the comment they were on
+   * (null for the thread itself). `sourceUrl`, where the file was before, only for those who may
+   * upload it (see viewer.canRestoreAttachments); null for everyone else.
+   */
+  missingAttachments: z.array(
+    z.object({ id: z.string(), filename: z.string(), commentId: z.string().nullable(), sourceUrl: z.string().nullable() }),
+  ),
   /** The meeting the thread is about, for those who may see the group's meetings. */
   meeting: zMeetingRef.nullable(),
   viewer: z.object({
@@ -118,6 +126,8 @@ export const zThreadDetail = z.object({
     canModerate: z.boolean(),
     canComment: z.boolean(),
     canStartPoll: z.boolean(),
+    /** May upload the files of missingAttachments. */
+    canRestoreAttachments: z.boolean(),
     /** Followed (true), muted (false), or never chosen (null). */
     following: z.boolean().nullable(),
   }),

@@ -1,4 +1,6 @@
 import { notFound } from "next/navigation";
+import { canInGroup } from "@/server/policy";
+import { GroupDownload } from "@/app/groups/[handle]/settings/_components/group-download";
 import { GroupSettingsForm } from "@/app/groups/[handle]/settings/_components/group-settings-form";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 
@@ -8,16 +10,20 @@ export default async function GroupSettingsPage({ params }: { params: Promise<{ 
   const { handle } = await params;
   const { group } = await loadGroup(handle, `/groups/${handle}/settings`);
   if (!group.permissions.canUpdate) notFound();
+  const canExport = canInGroup({ role: group.myRole, settings: group.settings }, "group.export");
   return (
-    <GroupSettingsForm
-      group={{
-        id: group.id,
-        name: group.name,
-        handle: group.handle,
-        description: group.description,
-        logoUrl: group.logoUrl,
-        ...group.settings,
-      }}
-    />
+    <div className="flex flex-col gap-12">
+      <GroupSettingsForm
+        group={{
+          id: group.id,
+          name: group.name,
+          handle: group.handle,
+          description: group.description,
+          logoUrl: group.logoUrl,
+          ...group.settings,
+        }}
+      />
+      {canExport && <GroupDownload group={group} />}
+    </div>
   );
 }

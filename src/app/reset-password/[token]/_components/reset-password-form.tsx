@@ -11,7 +11,8 @@ import { TextField } from "@/components/ui/text-field";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
-export function ResetPasswordForm({ token }: { token: string }) {
+/** `welcome`: the first password of an account an import brought in, rather than a reset. */
+export function ResetPasswordForm({ token, welcome = false }: { token: string; welcome?: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [signInFailed, setSignInFailed] = useState(false);
@@ -36,9 +37,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (signInFailed) {
     return (
       <Alert tone="info">
-        Your password has been changed, but signing in failed.{" "}
+        {welcome ? "Your password has been saved" : "Your password has been changed"}, but signing in failed.{" "}
         <Link href="/signin" className="font-semibold text-ember-700 underline">
-          Sign in with your new password
+          Sign in with your {welcome ? "" : "new "}password
         </Link>
       </Alert>
     );
@@ -55,7 +56,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         </Alert>
       )}
       <TextField
-        label="New password"
+        label={welcome ? "Password" : "New password"}
         name="password"
         type="password"
         autoComplete="new-password"

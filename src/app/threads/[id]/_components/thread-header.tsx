@@ -3,6 +3,7 @@
 import { Lock, Pin } from "lucide-react";
 import { useState } from "react";
 import { FollowButtons } from "@/app/threads/[id]/_components/follow-buttons";
+import { MissingAttachments } from "@/app/threads/[id]/_components/missing-attachments";
 import { ThreadActions } from "@/app/threads/[id]/_components/thread-actions";
 import { ThreadEditForm } from "@/app/threads/[id]/_components/thread-edit-form";
 import { MarkdownText } from "@/components/markdown";
@@ -72,6 +73,7 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
       )}
 
       <AttachmentList attachments={thread.attachments} />
+      <MissingAttachments thread={thread} />
 
       <ReactionsBar threadId={thread.id} subject="thread" subjectId={thread.id} reactions={thread.reactions} viewerId={thread.viewer.id} />
     </article>

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { ClaimLinksPanel } from "@/app/groups/[handle]/members/_components/claim-links";
 import { MemberRow } from "@/app/groups/[handle]/members/_components/member-row";
 import { useTRPC, type RouterInputs, type RouterOutputs } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/error-message";
@@ -63,6 +64,7 @@ export function MemberDirectory({
 
   return (
     <section aria-labelledby="members-heading">
+      {canManage && <ClaimLinksPanel groupId={groupId} />}
       <h2 id="members-heading" className="mb-4 text-2xl font-bold">
         Search members
       </h2>

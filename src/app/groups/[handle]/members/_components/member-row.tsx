@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { RoleBadge, ROLE_LABELS } from "@/components/ui/role-badge";
+import { ClaimLinksResult } from "@/app/groups/[handle]/members/_components/claim-links";
 import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
 import { errorMessage } from "@/lib/trpc/error-message";
 
@@ -20,6 +21,7 @@ export function MemberRow({ groupId, member, isMe, canManage }: { groupId: strin
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.member.list.pathKey() });
   const setRole = useMutation(trpc.member.setRole.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.member.remove.mutationOptions({ onSuccess: refresh }));
+  const sendLink = useMutation(trpc.member.sendClaimLinks.mutationOptions());
   const [confirming, setConfirming] = useState(false);
   const name = isMe ? `${member.name} (you)` : member.name;
 
@@ -33,6 +35,9 @@ export function MemberRow({ groupId, member, isMe, canManage }: { groupId: strin
           <p className="flex flex-wrap items-center gap-2">
             <span className="text-lg font-semibold">{name}</span>
             <RoleBadge role={member.role} />
+            {member.unclaimed && (
+              <span className="rounded-full border border-dashed border-line px-3 py-0.5 text-sm font-semibold text-muted">Not signed in yet</span>
+            )}
           </p>
           {member.email && (
             <a href={`mailto:${member.email}`} className="break-all text-ember-700 underline">
@@ -44,6 +49,16 @@ export function MemberRow({ groupId, member, isMe, canManage }: { groupId: strin
         </div>
         {canManage && (
           <div className="flex flex-wrap items-center gap-2">
+            {member.unclaimed && (
+              <Button
+                variant="secondary"
+                aria-label={`Send a sign-in link to ${member.name}`}
+                disabled={sendLink.isPending}
+                onClick={() => sendLink.mutate({ groupId, userIds: [member.userId] })}
+              >
+                {sendLink.isPending ? "Sending…" : "Send sign-in link"}
+              </Button>
+            )}
             <select
               aria-label={`Role of ${member.name}`}
               value={member.role}
@@ -94,6 +109,11 @@ export function MemberRow({ groupId, member, isMe, canManage }: { groupId: strin
       {setRole.error && (
         <div className="mt-3">
           <Alert>{errorMessage(setRole.error)}</Alert>
+        </div>
+      )}
+      {(sendLink.data || sendLink.error) && (
+        <div className="mt-3">
+          {sendLink.data ? <ClaimLinksResult result={sendLink.data} /> : <Alert>{errorMessage(sendLink.error)}</Alert>}
         </div>
       )}
     </li>

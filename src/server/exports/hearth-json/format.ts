@@ -1,0 +1,232 @@
+import { z } from "zod";
+import { POLL_KINDS } from "@/server/polls/schemas";
+
+/**
+ * Hearth's own export format, version 1 (docs/export-format.md): JSON Lines, a header line and
+ * then one `{"type": …, "data": …}` record per line, parents before children. The writer
+ * (write.ts) produces exactly these shapes and the importer (imports/hearth) reads them back
+ * through these schemas, so the two cannot drift apart.
+ */
+export const EXPORT_FORMAT = "hearth-export";
+export const EXPORT_VERSION = 1;
+
+const zId = z.string().min(1).max(200);
+/** Dates are ISO 8601 strings in the file; JSON.stringify writes a Date that way. */
+const zDate = z.coerce.date();
+const zSha256 = z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 hash in lower-case hex");
+
+export const zExportHeader = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.number().int().positive(),
+  exportedAt: zDate,
+  group: z.object({ id: zId, handle: z.string(), name: z.string() }),
+});
+export type ExportHeader = z.output<typeof zExportHeader>;
+
+/** An uploaded file's metadata; its bytes are `files/<sha256>` beside the export (in the ZIP, or a folder). */
+export const zFileMeta = z.object({
+  name: z.string().min(1).max(255),
+  contentType: z.string().max(255),
+  size: z.number().int().min(0),
+  sha256: zSha256,
+  path: z.string(),
+});
+export type FileMeta = z.output<typeof zFileMeta>;
+
+export function filePathOf(sha256: string): string {
+  return `files/${sha256}`;
+}
+
+/** A document's content: the Yjs state the editor restores it from, and the same text as Markdown for people. */
+const zDocumentContent = z.object({ yjs: z.base64(), markdown: z.string() });
+
+const zRole = z.enum(["admin", "member", "guest"]);
+
+export const RECORD_SCHEMAS = {
+  group: z.object({
+    id: zId,
+    parentId: zId.nullable(),
+    name: z.string().min(1).max(200),
+    handle: z.string().min(1).max(40),
+    description: z.string(),
+    membersCanInvite: z.boolean(),
+    membersCanPropose: z.boolean(),
+    membersCanAddResources: z.boolean(),
+    createdAt: zDate,
+    updatedAt: zDate,
+  }),
+  user: z.object({ id: zId, name: z.string().min(1).max(200), email: z.string().min(3).max(254), bio: z.string(), createdAt: zDate }),
+  membership: z.object({ id: zId, groupId: zId, userId: zId, role: zRole, invitedById: zId.nullable(), createdAt: zDate }),
+  poll_template: z.object({ id: zId, groupId: zId, name: z.string().min(1), kind: z.enum(POLL_KINDS), settings: z.unknown(), createdAt: zDate }),
+  folder: z.object({ id: zId, groupId: zId, parentId: zId.nullable(), name: z.string().min(1), createdById: zId, createdAt: zDate }),
+  meeting: z.object({
+    id: zId,
+    groupId: zId,
+    title: z.string().min(1),
+    startsAt: zDate,
+    endsAt: zDate.nullable(),
+    location: z.string(),
+    onlineUrl: z.string().nullable(),
+    agenda: z.string(),
+    minutes: z.string(),
+    createdById: zId,
+    revision: z.number().int().min(0),
+    createdAt: zDate,
+    updatedAt: zDate,
+  }),
+  meeting_attendee: z.object({ meetingId: zId, userId: zId }),
+  resource: z.object({
+    id: zId,
+    groupId: zId,
+    folderId: zId.nullable(),
+    meetingId: zId.nullable(),
+    kind: z.enum(["file", "link"]),
+    title: z.string().min(1),
+    description: z.string(),
+    url: z.string().nullable(),
+    authorId: zId,
+    publishedAt: zDate.nullable(),
+    publishedById: zId.nullable(),
+    tags: z.array(z.string()),
+    createdAt: zDate,
+    updatedAt: zDate,
+  }),
+  resource_version: z.object({
+    id: zId,
+    resourceId: zId,
+    number: z.number().int().positive(),
+    uploadedById: zId,
+    note: z.string(),
+    createdAt: zDate,
+    file: zFileMeta,
+  }),
+  thread: z.object({
+    id: zId,
+    groupId: zId,
+    authorId: zId,
+    title: z.string().min(1),
+    body: z.string(),
+    pinnedAt: zDate.nullable(),
+    closedAt: zDate.nullable(),
+    editedAt: zDate.nullable(),
+    lastActivityAt: zDate,
+    meetingId: zId.nullable(),
+    tags: z.array(z.string()),
+    createdAt: zDate,
+  }),
+  thread_guest: z.object({ threadId: zId, userId: zId, createdAt: zDate }),
+  thread_attachment: z.object({ threadId: zId, fileId: zId, uploadedById: zId, createdAt: zDate, file: zFileMeta }),
+  comment: z.object({
+    id: zId,
+    threadId: zId,
+    parentId: zId.nullable(),
+    authorId: zId,
+    seq: z.number().int().positive(),
+    body: z.string(),
+    editedAt: zDate.nullable(),
+    deletedAt: zDate.nullable(),
+    deletedById: zId.nullable(),
+    createdAt: zDate,
+  }),
+  missing_attachment: z.object({
+    id: zId,
+    threadId: zId,
+    commentId: zId.nullable(),
+    filename: z.string().min(1),
+    contentType: z.string(),
+    sourceUrl: z.string(),
+    createdAt: zDate,
+  }),
+  reaction: z.object({ id: zId, subject: z.enum(["thread", "comment"]), subjectId: zId, userId: zId, emoji: z.string().min(1).max(32), createdAt: zDate }),
+  poll: z.object({
+    id: zId,
+    groupId: zId,
+    threadId: zId.nullable(),
+    meetingId: zId.nullable(),
+    authorId: zId,
+    kind: z.enum(POLL_KINDS),
+    template: z.string().nullable(),
+    title: z.string().min(1),
+    details: z.string(),
+    closingAt: zDate,
+    closedAt: zDate.nullable(),
+    anonymous: z.boolean(),
+    hideResults: z.enum(["off", "until_vote", "until_closed"]),
+    allowChangeVote: z.boolean(),
+    showReasons: z.boolean(),
+    reasonRequired: z.boolean(),
+    allowBlock: z.boolean(),
+    votersAddOptions: z.boolean(),
+    shuffleOptions: z.boolean(),
+    minChoices: z.number().int().nullable(),
+    maxChoices: z.number().int().nullable(),
+    dotsPerPerson: z.number().int().nullable(),
+    scoreMin: z.number().int().nullable(),
+    scoreMax: z.number().int().nullable(),
+    countTarget: z.number().int().nullable(),
+    restrictVoters: z.boolean(),
+    voterIds: z.array(zId),
+    reminderSentAt: zDate.nullable(),
+    createdAt: zDate,
+  }),
+  poll_option: z.object({
+    id: zId,
+    pollId: zId,
+    name: z.string().min(1),
+    position: z.number().int(),
+    startsAt: zDate.nullable(),
+    addedById: zId.nullable(),
+    createdAt: zDate,
+  }),
+  /** Anonymous polls' ballots have no voterId, castAt or supersededAt at all, and an id that is a hash of the stored one. */
+  ballot: z.object({
+    id: zId,
+    pollId: zId,
+    voterId: zId.nullable().optional(),
+    castAt: zDate.nullable().optional(),
+    supersededAt: zDate.nullable().optional(),
+    reason: z.string(),
+    choices: z.array(z.object({ optionId: zId, score: z.number().int().nullable(), rank: z.number().int().nullable() })),
+  }),
+  participation: z.object({ pollId: zId, userId: zId, votedAt: zDate }),
+  outcome: z.object({
+    pollId: zId,
+    statement: z.string().min(1),
+    optionId: zId.nullable(),
+    reviewOn: zDate.nullable(),
+    authorId: zId.nullable(),
+    at: zDate.nullable(),
+  }),
+  document: z.object({
+    id: zId,
+    groupId: zId,
+    title: z.string().min(1),
+    createdById: zId,
+    guestIds: z.array(zId),
+    createdAt: zDate,
+    updatedAt: zDate,
+    content: zDocumentContent,
+  }),
+  document_version: z.object({
+    id: zId,
+    documentId: zId,
+    kind: z.enum(["auto", "named", "restore"]),
+    name: z.string().nullable(),
+    createdById: zId.nullable(),
+    authorIds: z.array(zId),
+    pollId: zId.nullable(),
+    adopted: z.boolean(),
+    adoptedAt: zDate.nullable(),
+    createdAt: zDate,
+    content: zDocumentContent,
+  }),
+} as const;
+
+export type RecordType = keyof typeof RECORD_SCHEMAS;
+export type RecordData<T extends RecordType> = z.output<(typeof RECORD_SCHEMAS)[T]>;
+/** One line after the header. */
+export type ExportRecord = { [T in RecordType]: { type: T; data: RecordData<T> } }[RecordType];
+
+export function isRecordType(type: unknown): type is RecordType {
+  return typeof type === "string" && Object.hasOwn(RECORD_SCHEMAS, type);
+}

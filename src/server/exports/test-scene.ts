@@ -1,0 +1,122 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { getDb } from "@/server/db";
+import { heading, paragraph, stateOf } from "@/server/documents/versions/test-content";
+import { localDiskStorage, storeContent } from "@/server/files/storage";
+import { addMember, makeGroup } from "@/server/test/factories";
+import { inOneWeek, pollGroup } from "@/server/test/poll-fixtures";
+
+/** A formula a spreadsheet would run if the export did not defuse it. */
+export const INJECTION = "=cmd|' /C calc'!A0";
+
+/**
+ * A group with everything a download holds: threads and comments (one a formula, one with commas,
+ * quotes and a line break), a closed anonymous poll, a closed named poll with an outcome, an open
+ * anonymous poll, a resource and an attachment whose bytes are stored (and one whose are not),
+ * two documents of the same title with versions. Subgroups: `mine` (the admin is an admin there)
+ * and `theirs` (the admin is only a member), with `below` under `theirs` (the admin is an admin).
+ */
+export async function exportScene() {
+  const scene = await pollGroup();
+  const { group, admin, alice, bob, guest, as } = scene;
+  const db = getDb();
+
+  const mine = await makeGroup({ parentId: group.id, name: "Working group" });
+  await addMember(mine.id, admin.id, "admin");
+  await addMember(mine.id, alice.id, "member");
+  const theirs = await makeGroup({ parentId: group.id, name: "Finance circle" });
+  await addMember(theirs.id, bob.id, "admin");
+  await addMember(theirs.id, admin.id, "member");
+  const below = await makeGroup({ parentId: theirs.id, name: "Audit" });
+  await addMember(below.id, admin.id, "admin");
+
+  const thread = await as(alice).thread.create({ groupId: group.id, title: "Budget, 2026", body: INJECTION });
+  const comment = await as(bob).comment.create({ threadId: thread.id, body: 'Tea, "cake"\nand more' });
+  const mineThread = await as(admin).thread.create({ groupId: mine.id, title: "Working notes", body: "Notes of the working group" });
+  const theirsThread = await as(bob).thread.create({ groupId: theirs.id, title: "Not for the parent's admins", body: "Salaries" });
+  const belowThread = await as(admin).thread.create({ groupId: below.id, title: "Audit findings", body: "Below a subgroup" });
+
+  const optionsOf = async (id: string) => (await as(admin).poll.byId({ id })).options.map((option) => option.id);
+  const secret = await as(admin).poll.create({ groupId: group.id, kind: "proposal", title: "Secret ballot", closingAt: inOneWeek(), anonymous: true });
+  const [agree, , disagree] = await optionsOf(secret.id);
+  await as(alice).poll.vote({ pollId: secret.id, choices: [{ optionId: agree! }], reason: "Alice's private reason" });
+  await as(bob).poll.vote({ pollId: secret.id, choices: [{ optionId: disagree! }], reason: "Bob's private reason" });
+  await as(admin).poll.close({ id: secret.id });
+
+  const named = await as(admin).poll.create({ groupId: group.id, threadId: thread.id, kind: "proposal", title: "Adopt the budget", closingAt: inOneWeek() });
+  const [yes] = await optionsOf(named.id);
+  await as(alice).poll.vote({ pollId: named.id, choices: [{ optionId: yes! }], reason: "Fair, and balanced" });
+  await as(admin).poll.close({ id: named.id });
+  await as(admin).poll.setOutcome({ id: named.id, statement: "Adopted as written", optionId: yes! });
+
+  const stillOpen = await as(admin).poll.create({ groupId: group.id, kind: "proposal", title: "Open secret", closingAt: inOneWeek(), anonymous: true });
+  const [openAgree] = await optionsOf(stillOpen.id);
+  await as(bob).poll.vote({ pollId: stillOpen.id, choices: [{ optionId: openAgree! }], reason: "Open reason" });
+
+  /** A data directory of its own: getFileStorage reads `<HEARTH_DATA_DIR>/uploads`, as the running server does. */
+  const dataDir = mkdtempSync(path.join(tmpdir(), "hearth-export-files-"));
+  const storage = localDiskStorage(path.join(dataDir, "uploads"));
+  const minutesBytes = Buffer.from("%PDF-1.4 minutes of March");
+  const stored = await storeContent(storage, Readable.from([minutesBytes]));
+  const minutes = await db.storedFile.create({
+    data: { sha256: stored.sha256, size: stored.size, contentType: "application/pdf", originalName: "Minutes March.pdf", uploadedById: admin.id },
+  });
+  await db.resource.create({
+    data: {
+      groupId: group.id,
+      kind: "file",
+      title: "Minutes, March",
+      authorId: admin.id,
+      publishedAt: new Date(),
+      latestVersion: 1,
+      versions: { create: { number: 1, fileId: minutes.id, uploadedById: admin.id } },
+    },
+  });
+  const lost = await db.storedFile.create({
+    data: { sha256: "ab".repeat(32), size: 4, contentType: "text/plain", originalName: "lost.txt", uploadedById: alice.id },
+  });
+  await db.threadAttachment.create({ data: { threadId: thread.id, fileId: lost.id } });
+
+  for (const [title, texts] of [
+    ["Our vision", ["First draft of the vision", "Second draft of the vision"]],
+    ["Our vision", ["Another document, same title"]],
+  ] as const) {
+    await db.document.create({
+      data: {
+        groupId: group.id,
+        title,
+        createdById: admin.id,
+        snapshot: stateOf([heading(1, "Now"), paragraph(`${texts.at(-1)} (current)`)]),
+        versions: {
+          create: texts.map((text, index) => ({
+            kind: "named" as const,
+            name: `Version ${index + 1}`,
+            state: stateOf([paragraph(text)]),
+            createdById: alice.id,
+            createdAt: new Date(Date.UTC(2026, 0, index + 1)),
+            authors: { create: [{ userId: alice.id }] },
+          })),
+        },
+      },
+    });
+  }
+
+  return {
+    ...scene,
+    guest,
+    mine,
+    theirs,
+    below,
+    thread,
+    comment,
+    mineThread,
+    theirsThread,
+    belowThread,
+    polls: { secret, named, stillOpen },
+    dataDir,
+    storage,
+    files: { minutes: { sha256: stored.sha256, bytes: minutesBytes }, lost: { sha256: lost.sha256 } },
+  };
+}

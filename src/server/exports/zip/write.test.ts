@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/server/db";
+import { requireGroupExport } from "@/server/exports/access";
+import { exportScene, INJECTION } from "@/server/exports/test-scene";
+import { csvRecords, readZip, type ReadZip } from "@/server/exports/test-zip";
+import { writeGroupZip } from "@/server/exports/zip/write";
+
+let scene: Awaited<ReturnType<typeof exportScene>>;
+let zip: ReadZip;
+
+beforeAll(async () => {
+  scene = await exportScene();
+  const scope = await requireGroupExport(getDb(), scene.admin.id, scene.group.handle);
+  zip = await readZip(writeGroupZip(getDb(), scope, { storage: scene.storage }));
+});
+
+const records = (name: string) => csvRecords(zip.text(name));
+
+describe("a group's ZIP download", () => {
+  it("holds the JSON export, every CSV, the documents and the stored files", () => {
+    expect(zip.names).toEqual(
+      expect.arrayContaining([
+        "README.txt",
+        "group.json",
+        ...["threads", "comments", "polls", "votes", "outcomes", "members", "resources", "meetings", "files"].map((name) => `${name}.csv`),
+        "documents/our-vision/current.md",
+        "documents/our-vision/version-1.md",
+        "documents/our-vision/version-2.md",
+        "documents/our-vision/versions.csv",
+        "documents/our-vision-2/current.md",
+        "documents/our-vision-2/version-1.md",
+        `files/${scene.files.minutes.sha256}`,
+        "missing-files.txt",
+      ]),
+    );
+    expect(zip.names.filter((name) => name.startsWith("files/"))).toEqual([`files/${scene.files.minutes.sha256}`]);
+    expect(zip.bytes(`files/${scene.files.minutes.sha256}`).equals(scene.files.minutes.bytes)).toBe(true);
+    expect(zip.text("missing-files.txt")).toContain(scene.files.lost.sha256);
+    expect(records("files.csv")).toEqual(
+      expect.arrayContaining([expect.objectContaining({ file: `files/${scene.files.minutes.sha256}`, name: "Minutes March.pdf" })]),
+    );
+    expect(records("resources.csv")).toEqual([expect.objectContaining({ title: "Minutes, March", file: `files/${scene.files.minutes.sha256}` })]);
+  });
+
+  it("writes group.json in Hearth's format, with the group it was asked for at the top", () => {
+    const [header, ...lines] = zip.text("group.json").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(header).toMatchObject({ group: { id: scene.group.id, handle: scene.group.handle } });
+    expect(lines.length).toBeGreaterThan(0);
+  });
+
+  it("takes subgroups only where the downloader is an admin, and nothing below a subgroup left out", () => {
+    const titles = records("threads.csv").map((row) => row.title);
+    expect(titles).toEqual(expect.arrayContaining(["Budget, 2026", "Working notes"]));
+    expect(titles).not.toContain("Not for the parent's admins");
+    expect(titles).not.toContain("Audit findings");
+    for (const name of zip.names.filter((entry) => !entry.startsWith("files/"))) {
+      expect(zip.text(name), name).not.toContain("Not for the parent's admins");
+      expect(zip.text(name), name).not.toContain("Audit findings");
+      expect(zip.text(name), name).not.toContain(scene.theirs.handle);
+    }
+    expect(records("members.csv").map((row) => row.group)).toEqual(expect.arrayContaining([scene.group.handle, scene.mine.handle]));
+  });
+
+  it("writes RFC 4180 CSV with CRLF records, and defuses formulas", () => {
+    const threads = zip.text("threads.csv");
+    expect(threads.startsWith("group,thread_id,title,")).toBe(true);
+    expect(threads.endsWith("\r\n")).toBe(true);
+    expect(threads).toContain(`,'${INJECTION}\r\n`);
+    expect(records("threads.csv").find((row) => row.thread_id === scene.thread.id)).toMatchObject({ title: "Budget, 2026", body: `'${INJECTION}` });
+    expect(zip.text("comments.csv")).toContain('"Tea, ""cake""\nand more"');
+    expect(records("comments.csv").find((row) => row.comment_id === scene.comment.id)).toMatchObject({ body: 'Tea, "cake"\nand more', number: "1" });
+  });
+
+  it("names no voter and gives no time in anonymous polls, and holds no ballot of an open anonymous poll", () => {
+    const votes = records("votes.csv");
+    const secret = votes.filter((row) => row.poll_id === scene.polls.secret.id);
+    expect(secret).toHaveLength(2);
+    for (const row of secret) expect(row).toMatchObject({ voter_id: "", voter: "", cast_at: "" });
+    expect(secret.map((row) => row.option).sort()).toEqual(["Agree", "Disagree"]);
+    const secretText = zip.text("votes.csv").split("\r\n").filter((line) => line.includes(scene.polls.secret.id)).join("\n");
+    for (const identity of [scene.alice.id, scene.alice.name, scene.bob.id, scene.bob.name]) expect(secretText).not.toContain(identity);
+
+    expect(votes.filter((row) => row.poll_id === scene.polls.stillOpen.id)).toEqual([]);
+    expect(zip.text("votes.csv")).not.toContain("Open reason");
+    expect(records("polls.csv").find((row) => row.poll_id === scene.polls.stillOpen.id)).toMatchObject({ voters: "1", votes_in_export: "no" });
+
+    expect(votes.find((row) => row.poll_id === scene.polls.named.id)).toMatchObject({
+      voter_id: scene.alice.id,
+      voter: scene.alice.name,
+      option: "Agree",
+      reason: "Fair, and balanced",
+      cast_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    expect(records("outcomes.csv")).toEqual([expect.objectContaining({ poll_id: scene.polls.named.id, statement: "Adopted as written", option: "Agree" })]);
+  });
+
+  it("writes each document's versions as Markdown, oldest first, with an index", () => {
+    expect(zip.text("documents/our-vision/current.md")).toBe("# Our vision\n\n# Now\n\nSecond draft of the vision (current)\n");
+    expect(zip.text("documents/our-vision/version-1.md")).toBe("# Our vision\n\nFirst draft of the vision\n");
+    expect(zip.text("documents/our-vision/version-2.md")).toContain("Second draft of the vision");
+    expect(csvRecords(zip.text("documents/our-vision/versions.csv"))).toEqual([
+      expect.objectContaining({ file: "version-1.md", name: "Version 1", saved_by: scene.alice.name, authors: scene.alice.name }),
+      expect.objectContaining({ file: "version-2.md", name: "Version 2" }),
+    ]);
+    expect(zip.text("documents/our-vision-2/version-1.md")).toContain("Another document, same title");
+  });
+
+  it("lists members with their roles and emails, for the admins who download it", () => {
+    const members = records("members.csv").filter((row) => row.group === scene.group.handle);
+    expect(members).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ user_id: scene.admin.id, role: "admin", email: scene.admin.email }),
+        expect.objectContaining({ user_id: scene.guest.id, role: "guest" }),
+      ]),
+    );
+    expect(zip.text("members.csv")).not.toMatch(/passwordHash|\$2[aby]\$/);
+  });
+});

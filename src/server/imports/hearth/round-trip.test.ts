@@ -1,0 +1,547 @@
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { text } from "node:stream/consumers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb, type Db } from "@/server/db";
+import { loadDocumentState } from "@/server/documents/persistence";
+import { heading, paragraph, stateOf } from "@/server/documents/versions/test-content";
+import { toMarkdown } from "@/server/documents/versions/markdown";
+import { contentOf } from "@/server/documents/versions/state";
+import { localDiskStorage } from "@/server/files/storage";
+import { descendantIds } from "@/server/groups/ancestry";
+import { importHearth } from "@/server/imports/hearth/import";
+import { callerOn, exportToFile, freshDatabase } from "@/server/imports/hearth/test-support";
+import { importedNothing, type ImportReport } from "@/server/imports/report";
+import { addMember, makeGroup, makeMeeting, makeUser } from "@/server/test/factories";
+import { inOneWeek, pollGroup } from "@/server/test/poll-fixtures";
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * A group with a subgroup and one of everything the export carries: comments with replies and a
+ * deleted one that has a reply, reactions, a thread guest, every kind of poll (an anonymous one,
+ * a changed vote, a closed one with an outcome, one with chosen voters), a template, folders,
+ * file and link resources (with versions), a meeting, thread attachments with and without their
+ * bytes, a missing attachment, and a document with versions, one adopted.
+ */
+async function buildScene(filesDir: string) {
+  const db = getDb();
+  const { group, admin, alice, bob, guest, as } = await pollGroup();
+  const sub = await makeGroup({ parentId: group.id, name: "Working group" });
+  await addMember(sub.id, admin.id, "admin");
+  await addMember(sub.id, alice.id, "member");
+  const carol = await makeUser({ name: "Carol" });
+  await addMember(group.id, carol.id, "member");
+
+  const meeting = await makeMeeting({ groupId: group.id, createdById: admin.id, title: "March meeting", attendeeIds: [alice.id, bob.id] });
+  const thread = await as(alice).thread.create({ groupId: group.id, title: "Budget", body: "Let us **agree** the budget", tags: ["money", "2026"], meetingId: meeting.id });
+  const first = await as(bob).comment.create({ threadId: thread.id, body: "First" });
+  await as(alice).comment.create({ threadId: thread.id, body: "A reply to the first", parentId: first.id });
+  const doomed = await as(carol).comment.create({ threadId: thread.id, body: "Soon deleted" });
+  await as(bob).comment.create({ threadId: thread.id, body: "A reply to the deleted one", parentId: doomed.id });
+  await as(carol).comment.delete({ id: doomed.id });
+  await as(admin).comment.create({ threadId: thread.id, body: "Last word" });
+  // Carol leaves: her comment (deleted or not) still names her.
+  await db.membership.deleteMany({ where: { groupId: group.id, userId: carol.id } });
+  await as(bob).reaction.toggle({ subject: "thread", id: thread.id, emoji: "👍" });
+  await as(admin).reaction.toggle({ subject: "comment", id: first.id, emoji: "❤️" });
+  await as(alice).reaction.toggle({ subject: "comment", id: first.id, emoji: "🎉" });
+  await db.threadGuest.create({ data: { threadId: thread.id, userId: guest.id } });
+  const subThread = await as(admin).thread.create({ groupId: sub.id, title: "Working notes", body: "Notes" });
+  await as(alice).comment.create({ threadId: subThread.id, body: "Noted" });
+
+  const optionsOf = async (id: string) => (await as(admin).poll.byId({ id })).options.map((option) => option.id);
+  const closing = inOneWeek();
+  const named = await as(admin).poll.create({ groupId: group.id, threadId: thread.id, kind: "proposal", title: "Adopt the budget", closingAt: closing });
+  const [agree, , disagree] = await optionsOf(named.id);
+  await as(alice).poll.vote({ pollId: named.id, choices: [{ optionId: agree! }], reason: "Fair" });
+  await as(bob).poll.vote({ pollId: named.id, choices: [{ optionId: disagree! }] });
+  await as(bob).poll.vote({ pollId: named.id, choices: [{ optionId: agree! }], reason: "Convinced" });
+  await as(admin).poll.close({ id: named.id });
+  await as(admin).poll.setOutcome({ id: named.id, statement: "Adopted as written", optionId: agree! });
+
+  const secret = await as(admin).poll.create({ groupId: group.id, kind: "proposal", title: "Secret ballot", closingAt: closing, anonymous: true });
+  const [sAgree, sAbstain, sDisagree] = await optionsOf(secret.id);
+  await as(alice).poll.vote({ pollId: secret.id, choices: [{ optionId: sAgree! }], reason: "Alice's private reason" });
+  await as(bob).poll.vote({ pollId: secret.id, choices: [{ optionId: sAbstain! }] });
+  await as(admin).poll.vote({ pollId: secret.id, choices: [{ optionId: sDisagree! }] });
+  await as(admin).poll.close({ id: secret.id });
+
+  const colours = await as(admin).poll.create({ groupId: group.id, kind: "poll", title: "Colours", options: ["Red", "Green", "Blue"], maxChoices: 2, closingAt: closing, meetingId: meeting.id });
+  const [red, green, blue] = await optionsOf(colours.id);
+  await as(alice).poll.vote({ pollId: colours.id, choices: [{ optionId: red! }, { optionId: green! }] });
+  await as(bob).poll.vote({ pollId: colours.id, choices: [{ optionId: blue! }] });
+  const count = await as(admin).poll.create({ groupId: group.id, kind: "count", title: "Who comes?", closingAt: closing, countTarget: 3 });
+  await as(alice).poll.vote({ pollId: count.id, choices: [{ optionId: (await optionsOf(count.id))[0]! }] });
+  const check = await as(admin).poll.create({ groupId: group.id, kind: "check", title: "Sense check", closingAt: closing });
+  await as(bob).poll.vote({ pollId: check.id, choices: [{ optionId: (await optionsOf(check.id))[2]! }] });
+  const question = await as(admin).poll.create({ groupId: group.id, kind: "question", title: "Any ideas?", closingAt: closing });
+  await as(alice).poll.vote({ pollId: question.id, choices: [], reason: "A garden" });
+  const score = await as(admin).poll.create({ groupId: group.id, kind: "score", title: "Scores", options: ["A", "B"], scoreMin: 1, scoreMax: 5, closingAt: closing });
+  const [sa, sb] = await optionsOf(score.id);
+  await as(alice).poll.vote({ pollId: score.id, choices: [{ optionId: sa!, score: 5 }, { optionId: sb!, score: 2 }] });
+  await as(bob).poll.vote({ pollId: score.id, choices: [{ optionId: sa!, score: 3 }] });
+  const dots = await as(admin).poll.create({ groupId: group.id, kind: "dot_vote", title: "Dots", options: ["A", "B", "C"], dotsPerPerson: 5, closingAt: closing });
+  const [da, db_, dc] = await optionsOf(dots.id);
+  await as(alice).poll.vote({ pollId: dots.id, choices: [{ optionId: da!, score: 3 }, { optionId: db_!, score: 2 }] });
+  await as(bob).poll.vote({ pollId: dots.id, choices: [{ optionId: dc!, score: 5 }] });
+  const ranked = await as(admin).poll.create({ groupId: group.id, kind: "ranked_choice", title: "Priorities", options: ["X", "Y", "Z"], closingAt: closing });
+  const [x, y, z] = await optionsOf(ranked.id);
+  await as(alice).poll.vote({ pollId: ranked.id, choices: [{ optionId: x!, rank: 1 }, { optionId: y!, rank: 2 }, { optionId: z!, rank: 3 }] });
+  await as(bob).poll.vote({ pollId: ranked.id, choices: [{ optionId: z!, rank: 1 }, { optionId: x!, rank: 2 }] });
+  await as(admin).poll.vote({ pollId: ranked.id, choices: [{ optionId: y!, rank: 1 }] });
+  const slots = [2, 3].map((days) => new Date(Date.now() + days * 86_400_000).toISOString());
+  const when = await as(admin).poll.create({ groupId: group.id, kind: "meeting", title: "When?", options: slots, closingAt: closing });
+  const [early, late] = await optionsOf(when.id);
+  await as(alice).poll.vote({ pollId: when.id, choices: [{ optionId: early!, score: 2 }, { optionId: late!, score: 1 }] });
+  await as(bob).poll.vote({ pollId: when.id, choices: [{ optionId: late!, score: 2 }] });
+  const chosen = await as(admin).poll.create({ groupId: group.id, kind: "proposal", title: "Chosen voters", closingAt: closing, voterIds: [alice.id, admin.id], hideResults: "until_closed" });
+  await as(alice).poll.vote({ pollId: chosen.id, choices: [{ optionId: (await optionsOf(chosen.id))[1]! }] });
+  await db.pollTemplate.create({ data: { groupId: group.id, name: "Quick check", kind: "check", settings: JSON.stringify({ description: "A quick check" }) } });
+
+  // Uploaded files: their bytes in the export's files folder, except one attachment's.
+  mkdirSync(filesDir, { recursive: true });
+  const upload = async (name: string, content: string, keepBytes = true) => {
+    const bytes = Buffer.from(content);
+    if (keepBytes) writeFileSync(path.join(filesDir, sha256(bytes)), bytes);
+    return db.storedFile.create({
+      data: { sha256: sha256(bytes), size: bytes.length, contentType: "application/pdf", originalName: name, uploadedById: admin.id },
+      select: { id: true },
+    });
+  };
+  const minutes = await db.folder.create({ data: { groupId: group.id, name: "Minutes", createdById: admin.id } });
+  const year = await db.folder.create({ data: { groupId: group.id, parentId: minutes.id, name: "2026", createdById: admin.id } });
+  const [v1, v2] = [await upload("minutes-v1.pdf", "%PDF-1.4 first minutes"), await upload("minutes-v2.pdf", "%PDF-1.4 corrected minutes")];
+  await db.resource.create({
+    data: {
+      groupId: group.id,
+      folderId: year.id,
+      meetingId: meeting.id,
+      kind: "file",
+      title: "Minutes, March",
+      authorId: admin.id,
+      publishedAt: new Date(),
+      publishedById: admin.id,
+      latestVersion: 2,
+      tags: { create: [{ name: "minutes" }] },
+      versions: { create: [{ number: 1, fileId: v1.id, uploadedById: admin.id }, { number: 2, fileId: v2.id, uploadedById: alice.id, note: "Typos" }] },
+    },
+  });
+  await db.resource.create({ data: { groupId: group.id, kind: "link", title: "Our website", url: "https://example.org", authorId: alice.id } });
+  const kept = await upload("plan.pdf", "%PDF-1.4 the plan");
+  const lost = await upload("lost.pdf", "%PDF-1.4 never exported", false);
+  await db.threadAttachment.createMany({ data: [{ threadId: thread.id, fileId: kept.id }, { threadId: thread.id, fileId: lost.id }] });
+  await db.missingAttachment.create({ data: { threadId: thread.id, filename: "from-loomio.docx", sourceUrl: "https://loomio.example/file" } });
+
+  const document = await db.document.create({
+    data: {
+      groupId: group.id,
+      title: "Our vision",
+      createdById: admin.id,
+      snapshot: stateOf([heading(1, "Vision"), paragraph("Homes for everyone, **now**.")]),
+      guests: { create: [{ userId: guest.id }] },
+      versions: {
+        create: ["First draft", "Second draft"].map((text, index) => ({
+          kind: "named" as const,
+          name: `Version ${index + 1}`,
+          state: stateOf([paragraph(text)]),
+          createdById: alice.id,
+          createdAt: new Date(Date.UTC(2026, 0, index + 1)),
+          authors: { create: [{ userId: alice.id }, { userId: bob.id }] },
+        })),
+      },
+    },
+    select: { id: true, versions: { select: { id: true }, orderBy: { createdAt: "asc" } } },
+  });
+  await db.document.update({ where: { id: document.id }, data: { adoptedVersionId: document.versions[0]!.id } });
+  await db.documentVersion.update({ where: { id: document.versions[0]!.id }, data: { adoptedAt: new Date(), pollId: named.id } });
+
+  return { group, sub, admin, alice, bob, carol, thread, secret, named, files: { kept, lost } };
+}
+
+const sortedJson = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
+
+/**
+ * Everything a person sees of the group tree, in terms that do not depend on the database's ids:
+ * the basis of the round-trip comparison. Every poll is read as closed, so that results hidden
+ * while a poll is open (anonymous ones) are compared too.
+ */
+async function picture(db: Db, handle: string, viewerId: string, skipEmail: string) {
+  const top = await db.group.findUniqueOrThrow({ where: { handle }, select: { id: true } });
+  const groupIds = [top.id, ...(await descendantIds(db, top.id))];
+  const inGroups = { groupId: { in: groupIds } };
+  await db.poll.updateMany({ where: { ...inGroups, closedAt: null }, data: { closedAt: new Date("2030-01-01") } });
+
+  const groups = await db.group.findMany({
+    where: { id: { in: groupIds } },
+    select: { handle: true, name: true, description: true, parent: { select: { handle: true } }, membersCanPropose: true },
+    orderBy: { handle: "asc" },
+  });
+  const memberships = await db.membership.findMany({
+    where: { ...inGroups, user: { email: { not: skipEmail } } },
+    select: { role: true, group: { select: { handle: true } }, user: { select: { email: true, name: true } } },
+  });
+  const threads = await db.thread.findMany({
+    where: inGroups,
+    orderBy: { title: "asc" },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      commentCount: true,
+      lastCommentSeq: true,
+      closedAt: true,
+      createdAt: true,
+      group: { select: { handle: true } },
+      author: { select: { email: true } },
+      meeting: { select: { title: true } },
+      tags: { select: { tag: true }, orderBy: { tag: "asc" } },
+      guests: { select: { user: { select: { email: true } } } },
+      attachments: { select: { file: { select: { originalName: true, sha256: true, size: true } } }, orderBy: { file: { originalName: "asc" } } },
+      missingAttachments: { select: { filename: true }, orderBy: { filename: "asc" } },
+      comments: {
+        orderBy: { seq: "asc" },
+        select: { id: true, body: true, parentId: true, deletedAt: true, createdAt: true, author: { select: { email: true } } },
+      },
+    },
+  });
+  const labels = new Map<string, string>();
+  for (const thread of threads) {
+    labels.set(thread.id, `thread ${thread.title}`);
+    for (const comment of thread.comments) labels.set(comment.id, `comment ${comment.body || "(deleted)"}`);
+  }
+  const reactions = await db.reaction.findMany({ where: { subjectId: { in: [...labels.keys()] } }, select: { subjectId: true, emoji: true, user: { select: { email: true } } } });
+
+  const polls = await db.poll.findMany({
+    where: inGroups,
+    orderBy: { title: "asc" },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      details: true,
+      anonymous: true,
+      hideResults: true,
+      allowChangeVote: true,
+      restrictVoters: true,
+      minChoices: true,
+      maxChoices: true,
+      dotsPerPerson: true,
+      scoreMin: true,
+      scoreMax: true,
+      countTarget: true,
+      closingAt: true,
+      outcomeStatement: true,
+      thread: { select: { title: true } },
+      meeting: { select: { title: true } },
+      voters: { select: { user: { select: { email: true } } } },
+      options: { select: { id: true, name: true, startsAt: true }, orderBy: { position: "asc" } },
+      _count: { select: { ballots: { where: { supersededAt: { not: null } } } } },
+    },
+  });
+  const caller = callerOn(db, viewerId);
+  const pollPictures = [];
+  for (const { id, options, voters, _count, ...poll } of polls) {
+    const results = await caller.poll.results({ pollId: id });
+    const detail = await caller.poll.byId({ id });
+    const nameOf = (optionId: string) => options.find((option) => option.id === optionId)?.name ?? optionId;
+    const ballots = results.ballots.map(({ voter, choices, reason }) => ({
+      voter: voter?.name ?? null,
+      // A ballot's choices have no order of their own (their ids are random); ranks say the order where there is one.
+      choices: choices.map((choice) => ({ ...choice, optionId: nameOf(choice.optionId) })).sort((a, b) => a.optionId.localeCompare(b.optionId)),
+      reason,
+    }));
+    let withNames = JSON.stringify({ tally: results.tally, ballots: sortedJson(ballots) });
+    for (const option of options) withNames = withNames.replaceAll(option.id, option.name);
+    pollPictures.push({
+      ...poll,
+      options: options.map(({ name, startsAt }) => ({ name, startsAt })),
+      voters: voters.map(({ user }) => user.email).sort(),
+      results: JSON.parse(withNames) as unknown,
+      outcome: detail.outcomeDetail && { ...detail.outcomeDetail, optionId: options.find((option) => option.id === detail.outcomeDetail?.optionId)?.name ?? null },
+      voteHistory: _count.ballots,
+    });
+  }
+
+  const resources = await db.resource.findMany({
+    where: inGroups,
+    orderBy: { title: "asc" },
+    select: {
+      title: true,
+      kind: true,
+      url: true,
+      latestVersion: true,
+      publishedAt: true,
+      folder: { select: { name: true, parent: { select: { name: true } } } },
+      meeting: { select: { title: true } },
+      tags: { select: { name: true } },
+      versions: { orderBy: { number: "asc" }, select: { number: true, note: true, uploadedBy: { select: { email: true } }, file: { select: { originalName: true, sha256: true, size: true } } } },
+    },
+  });
+  const meetings = await db.meeting.findMany({
+    where: inGroups,
+    select: { title: true, startsAt: true, attendees: { select: { user: { select: { email: true } } }, orderBy: { user: { email: "asc" } } } },
+  });
+  const templates = await db.pollTemplate.findMany({ where: inGroups, select: { name: true, kind: true, settings: true } });
+  const documents = [];
+  for (const document of await db.document.findMany({
+    where: inGroups,
+    orderBy: { title: "asc" },
+    select: {
+      id: true,
+      title: true,
+      adoptedVersion: { select: { name: true } },
+      guests: { select: { user: { select: { email: true } } } },
+      versions: {
+        orderBy: { createdAt: "asc" },
+        select: { name: true, kind: true, state: true, adoptedAt: true, poll: { select: { title: true } }, authors: { select: { user: { select: { email: true } } } } },
+      },
+    },
+  })) {
+    documents.push({
+      title: document.title,
+      markdown: toMarkdown(contentOf(await loadDocumentState(db, document.id)), document.title),
+      adopted: document.adoptedVersion?.name ?? null,
+      guests: document.guests.map(({ user }) => user.email),
+      versions: document.versions.map(({ state, authors, poll, ...version }) => ({
+        ...version,
+        poll: poll?.title ?? null,
+        authors: authors.map(({ user }) => user.email).sort(),
+        markdown: toMarkdown(contentOf(state), document.title),
+      })),
+    });
+  }
+
+  return {
+    groups: groups.map(({ parent, ...group }) => ({ ...group, parent: parent?.handle ?? null })),
+    memberships: sortedJson(memberships.map(({ role, group, user }) => [group.handle, user.email, user.name, role])),
+    threads: threads.map(({ id: _id, comments, tags, guests, attachments, missingAttachments, ...thread }) => ({
+      ...thread,
+      tags: tags.map(({ tag }) => tag),
+      guests: guests.map(({ user }) => user.email),
+      attachments: attachments.map(({ file }) => file),
+      missingAttachments: missingAttachments.map(({ filename }) => filename),
+      comments: comments.map(({ id: _commentId, parentId, ...comment }) => ({ ...comment, parent: parentId ? labels.get(parentId) : null })),
+    })),
+    reactions: sortedJson(reactions.map(({ subjectId, emoji, user }) => [labels.get(subjectId), emoji, user.email])),
+    polls: pollPictures,
+    resources: resources.map(({ tags, ...resource }) => ({ ...resource, tags: tags.map(({ name }) => name) })),
+    meetings: meetings.map(({ attendees, ...meeting }) => ({ ...meeting, attendees: attendees.map(({ user }) => user.email) })),
+    templates,
+    documents,
+  };
+}
+
+async function rowCounts(db: Db) {
+  const [users, groups, memberships, threads, comments, reactions, polls, options, ballots, resources, versions, files, documents, records] = await Promise.all([
+    db.user.count(),
+    db.group.count(),
+    db.membership.count(),
+    db.thread.count(),
+    db.comment.count(),
+    db.reaction.count(),
+    db.poll.count(),
+    db.pollOption.count(),
+    db.ballot.count(),
+    db.resource.count(),
+    db.resourceVersion.count(),
+    db.storedFile.count(),
+    db.documentVersion.count(),
+    db.importedRecord.count(),
+  ]);
+  return { users, groups, memberships, threads, comments, reactions, polls, options, ballots, resources, versions, files, documents, records };
+}
+
+describe("Hearth export and import: the round trip", () => {
+  let scene: Awaited<ReturnType<typeof buildScene>>;
+  let exportFile: string;
+  let lines: { type: string; data: Record<string, unknown> }[];
+  let target: Awaited<ReturnType<typeof freshDatabase>>;
+  let importer: { id: string; email: string };
+  let dryRun: ImportReport;
+  let report: ImportReport;
+  const storageOf = () => localDiskStorage(path.join(target.dir, "uploads"));
+
+  beforeAll(async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "hearth-scene-"));
+    scene = await buildScene(path.join(folder, "files"));
+    exportFile = await exportToFile(getDb(), scene.group.id);
+    // The files folder goes beside the export, as when the ZIP download is unpacked.
+    cpSync(path.join(folder, "files"), path.join(path.dirname(exportFile), "files"), { recursive: true });
+    lines = readFileSync(exportFile, "utf8").trimEnd().split("\n").map((line) => JSON.parse(line) as (typeof lines)[number]);
+
+    target = await freshDatabase();
+    importer = await target.db.user.create({ data: { name: "Importer", email: "importer@example.test", passwordHash: "x" }, select: { id: true, email: true } });
+    dryRun = await importHearth(target.db, { filePath: exportFile, adminUserId: importer.id, dryRun: true, storage: storageOf() });
+    report = await importHearth(target.db, { filePath: exportFile, adminUserId: importer.id, dryRun: false, storage: storageOf() });
+  }, 180_000);
+
+  afterAll(async () => {
+    await target?.db.$disconnect();
+  });
+
+  it("writes a versioned header, then every record after the records it refers to", () => {
+    const [header, ...records] = lines as unknown as [Record<string, unknown>, ...typeof lines];
+    expect(header).toMatchObject({ format: "hearth-export", version: 1, group: { id: scene.group.id, handle: scene.group.handle, name: scene.group.name } });
+    const seen = new Set<string>();
+    const references = (data: Record<string, unknown>): string[] =>
+      Object.entries(data).flatMap(([key, value]) => {
+        if (key === "fileId") return [];
+        if (key.endsWith("Id") && typeof value === "string") return [value];
+        if (key.endsWith("Ids") && Array.isArray(value)) return value as string[];
+        if (key === "choices") return (value as { optionId: string }[]).map(({ optionId }) => optionId);
+        return [];
+      });
+    for (const { type, data } of records) {
+      for (const id of references(data)) {
+        if (type === "group" && data.id === scene.group.id) continue;
+        expect(seen.has(id), `${type} ${String(data.id)} refers to ${id} before it is written`).toBe(true);
+      }
+      if (typeof data.id === "string") seen.add(data.id);
+    }
+    const types = new Set(records.map(({ type }) => type));
+    for (const type of ["group", "user", "membership", "thread", "thread_guest", "thread_attachment", "comment", "missing_attachment", "reaction", "poll", "poll_option", "ballot", "participation", "outcome", "poll_template", "folder", "resource", "resource_version", "meeting", "meeting_attendee", "document", "document_version"]) {
+      expect(types, type).toContain(type);
+    }
+    // Each person once, and only people the group's records mention.
+    const users = records.filter(({ type }) => type === "user").map(({ data }) => data.email);
+    expect(new Set(users).size).toBe(users.length);
+  });
+
+  it("holds no password hash, token or credential version, and no voter or time in anonymous ballots", async () => {
+    const raw = readFileSync(exportFile, "utf8");
+    for (const secret of ["passwordHash", "credentialVersion", "tokenHash", "receipt", "changeKey", "$2a$", "$2b$"]) expect(raw).not.toContain(secret);
+    const { passwordHash } = await getDb().user.findUniqueOrThrow({ where: { id: scene.alice.id }, select: { passwordHash: true } });
+    expect(raw).not.toContain(passwordHash);
+
+    const secretBallots = lines.filter(({ type, data }) => type === "ballot" && data.pollId === scene.secret.id);
+    expect(secretBallots).toHaveLength(3);
+    for (const { data } of secretBallots) expect(Object.keys(data).sort()).toEqual(["choices", "id", "pollId", "reason"]);
+    const stored = await getDb().ballot.findMany({ where: { pollId: scene.secret.id }, select: { id: true } });
+    for (const { id } of stored) expect(raw).not.toContain(id);
+    expect(lines.filter(({ type, data }) => type === "participation" && data.pollId === scene.secret.id)).toEqual([]);
+
+    const namedBallots = lines.filter(({ type, data }) => type === "ballot" && data.pollId === scene.named.id);
+    expect(namedBallots.map(({ data }) => [data.voterId, data.supersededAt === null])).toEqual(
+      expect.arrayContaining([
+        [scene.alice.id, true],
+        [scene.bob.id, true],
+        [scene.bob.id, false],
+      ]),
+    );
+  });
+
+  it("brings the same groups, threads, comments, votes, results, resources and documents into an empty instance", async () => {
+    expect(report.skipped).toEqual([]);
+    expect(report.groups.map(({ handle }) => handle).sort()).toEqual([scene.group.handle, scene.sub.handle].sort());
+    const before = await picture(getDb(), scene.group.handle, scene.admin.id, importer.email);
+    const after = await picture(target.db, scene.group.handle, importer.id, importer.email);
+    expect(after.groups).toEqual(before.groups);
+    expect(after.memberships).toEqual(before.memberships);
+    // Attachments are compared below: one lost its bytes on the way, as files do.
+    const withoutFiles = ({ attachments: _attachments, missingAttachments: _missing, ...thread }: (typeof before.threads)[number]) => thread;
+    expect(after.threads.map(withoutFiles)).toEqual(before.threads.map(withoutFiles));
+    expect(after.reactions).toEqual(before.reactions);
+    expect(after.polls).toEqual(before.polls);
+    expect(after.resources).toEqual(before.resources);
+    expect(after.meetings).toEqual(before.meetings);
+    expect(after.templates).toEqual(before.templates);
+    expect(after.documents).toEqual(before.documents);
+    expect(after.documents[0]!.markdown).toContain("Homes for everyone");
+
+    // The attachment whose bytes came along is attached again; the other waits for an admin.
+    const budget = (p: typeof before) => p.threads.find(({ title }) => title === "Budget")!;
+    expect(budget(after).attachments.map(({ originalName }) => originalName)).toEqual(["plan.pdf"]);
+    expect(budget(after).missingAttachments).toEqual(["from-loomio.docx", "lost.pdf"]);
+    expect(report.warnings.join("\n")).toContain("lost.pdf");
+  });
+
+  it("restores the uploaded files' bytes into storage", async () => {
+    const versions = await target.db.resourceVersion.findMany({ select: { file: { select: { sha256: true } } } });
+    expect(versions).toHaveLength(2);
+    for (const { file } of versions) {
+      const bytes = await text(await storageOf().open(file.sha256));
+      expect(sha256(Buffer.from(bytes))).toBe(file.sha256);
+    }
+  });
+
+  it("imports library files without their bytes when the files are not there, and restores them on a second run that has them", async () => {
+    const elsewhere = await freshDatabase();
+    try {
+      const person = await elsewhere.db.user.create({ data: { name: "Importer", email: "importer@example.test", passwordHash: "x" }, select: { id: true } });
+      const storage = localDiskStorage(path.join(elsewhere.dir, "uploads"));
+      const options = { filePath: exportFile, adminUserId: person.id, dryRun: false, storage };
+      const without = await importHearth(elsewhere.db, { ...options, filesDir: mkdtempSync(path.join(tmpdir(), "no-files-")) });
+      expect(without.created).toMatchObject({ resourceVersions: 2, missingAttachments: 3 });
+      expect(without.warnings.join("\n")).toMatch(/2 library files came without their content \(minutes-v1.pdf, minutes-v2.pdf\)/);
+      const versions = await elsewhere.db.resourceVersion.findMany({ select: { file: { select: { sha256: true } } } });
+      await expect(storage.open(versions[0]!.file.sha256)).rejects.toThrow();
+
+      const withFiles = await importHearth(elsewhere.db, options);
+      expect(withFiles.created).toEqual({});
+      expect(withFiles.warnings).toEqual([]);
+      for (const { file } of versions) expect(sha256(Buffer.from(await text(await storage.open(file.sha256))))).toBe(file.sha256);
+    } finally {
+      await elsewhere.db.$disconnect();
+    }
+  });
+
+  it("makes accounts without a password for the people it brings, and the importer an admin of every group", async () => {
+    const alice = await target.db.user.findUniqueOrThrow({ where: { email: scene.alice.email }, select: { passwordHash: true, name: true } });
+    expect(alice).toEqual({ passwordHash: "", name: scene.alice.name });
+    const roles = await target.db.membership.findMany({ where: { userId: importer.id }, select: { role: true } });
+    expect(roles.map(({ role }) => role)).toEqual(["admin", "admin"]);
+    // Carol left the group but wrote a comment: she comes as a person, not as a member.
+    const carol = await target.db.user.findUniqueOrThrow({ where: { email: scene.carol.email }, select: { memberships: true } });
+    expect(carol.memberships).toEqual([]);
+  });
+
+  it("keeps anonymous ballots unlinkable: no voter, no time, no participation", async () => {
+    const poll = await target.db.poll.findFirstOrThrow({ where: { title: "Secret ballot" }, select: { id: true, anonymous: true } });
+    expect(poll.anonymous).toBe(true);
+    const ballots = await target.db.ballot.findMany({ where: { pollId: poll.id }, select: { voterId: true, castAt: true, supersededAt: true } });
+    expect(ballots).toEqual(Array.from({ length: 3 }, () => ({ voterId: null, castAt: null, supersededAt: null })));
+    expect(await target.db.pollParticipation.count({ where: { pollId: poll.id } })).toBe(0);
+  });
+
+  it("reports in a dry run exactly what the import then did, having written nothing", async () => {
+    expect(dryRun.dryRun).toBe(true);
+    expect(dryRun.created).toEqual(report.created);
+    expect(dryRun.matched).toEqual(report.matched);
+    expect(dryRun.groups).toEqual(report.groups);
+    expect(report.created).toMatchObject({ groups: 2, threads: 2, comments: 6, polls: 11, outcomes: 1, votes: 20, voteHistory: 1, documents: 1, documentVersions: 2 });
+    expect(importedNothing(report)).toBe(false);
+
+    const empty = await freshDatabase();
+    try {
+      const person = await empty.db.user.create({ data: { name: "Importer", email: "importer@example.test", passwordHash: "x" }, select: { id: true } });
+      const beforeRun = await rowCounts(empty.db);
+      const again = await importHearth(empty.db, { filePath: exportFile, adminUserId: person.id, dryRun: true, storage: localDiskStorage(path.join(empty.dir, "uploads")) });
+      expect(again.created).toEqual(report.created);
+      expect(await rowCounts(empty.db)).toEqual(beforeRun);
+    } finally {
+      await empty.db.$disconnect();
+    }
+  });
+
+  it("changes nothing when the same file is imported again, and adds only what is new from a newer export", async () => {
+    const beforeRun = await rowCounts(target.db);
+    const second = await importHearth(target.db, { filePath: exportFile, adminUserId: importer.id, dryRun: false, storage: storageOf() });
+    expect(second.created).toEqual({});
+    expect(second.matched).toMatchObject({ groups: 2, threads: 2, comments: 6, votes: 20 });
+    expect(importedNothing(second)).toBe(false);
+    expect(await rowCounts(target.db)).toEqual(beforeRun);
+
+    await callerOn(getDb(), scene.bob.id).comment.create({ threadId: scene.thread.id, body: "Written after the first export" });
+    const newer = await exportToFile(getDb(), scene.group.id);
+    const third = await importHearth(target.db, { filePath: newer, adminUserId: importer.id, dryRun: false, storage: storageOf() });
+    expect(third.created).toEqual({ comments: 1 });
+    const thread = await target.db.thread.findFirstOrThrow({
+      where: { title: "Budget" },
+      select: { commentCount: true, lastCommentSeq: true, comments: { orderBy: { seq: "desc" }, take: 1, select: { body: true, seq: true } } },
+    });
+    expect(thread).toMatchObject({ commentCount: 5, lastCommentSeq: 6, comments: [{ body: "Written after the first export", seq: 6 }] });
+  });
+});
