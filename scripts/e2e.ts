@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildIfStale } from "./build-if-stale.ts";
+import { holdCheckoutLock } from "./run-lock.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -23,6 +24,7 @@ if (!existsSync(CHROMIUM)) {
   process.exit(1);
 }
 
+await holdCheckoutLock("e2e");
 buildIfStale();
 const dataDir = mkdtempSync(path.join(tmpdir(), "hearth-e2e-"));
 const port = await freePort();

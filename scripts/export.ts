@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { openConfiguredDb, readCommandLine, usageError, withDb } from "./cli-support";
 
 /**
  * `npm run export -- --group <handle> --out <file> [--files <folder>]`: writes a group and its
@@ -9,65 +9,41 @@ import { parseArgs } from "node:util";
  */
 const USAGE = "Usage: npm run export -- --group <handle> --out <file> [--files <folder>]";
 
-function usage(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-function readArgs() {
-  try {
-    return parseArgs({ options: { group: { type: "string" }, out: { type: "string" }, files: { type: "string" } } });
-  } catch (error) {
-    usage((error as Error).message);
-  }
-}
-
-const { values } = readArgs();
-if (!values.group) usage("Give --group <handle>: the group to export (its subgroups come with it).");
-if (!values.out) usage("Give --out <file>: where to write the export.");
+const { values } = readCommandLine(USAGE, { options: { group: { type: "string" }, out: { type: "string" }, files: { type: "string" } } });
+if (!values.group) usageError(USAGE, "Give --group <handle>: the group to export (its subgroups come with it).");
+if (!values.out) usageError(USAGE, "Give --out <file>: where to write the export.");
 
 const { createWriteStream } = await import("node:fs");
 const { rename, rm } = await import("node:fs/promises");
 const { finished } = await import("node:stream/promises");
-const { exportToProcessEnv, resolveConfig } = await import("@/server/config");
-const { getDb } = await import("@/server/db");
 const { writeGroupExport } = await import("@/server/exports/hearth-json/write");
 const { copyGroupFiles } = await import("@/server/exports/hearth-json/files");
 const { descendantIds } = await import("@/server/groups/ancestry");
 const { getFileStorage } = await import("@/server/files/storage");
 const { PRIVATE_FILE_MODE } = await import("@/server/private-files");
 
-try {
-  exportToProcessEnv(resolveConfig());
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
-const db = getDb();
 const handle = values.group.trim().toLowerCase();
 const outPath = values.out;
 // Written beside the target and renamed at the end, so a failed export never leaves a file that looks complete.
 const partial = `${outPath}.partial`;
-let exitCode = 0;
-try {
-  const group = await db.group.findUnique({ where: { handle }, select: { id: true, name: true } });
-  if (!group) throw new Error(`No group has the handle “${handle}”. The handle is the last part of the group's address, /groups/<handle>.`);
-  const out = createWriteStream(partial, { mode: PRIVATE_FILE_MODE });
-  const { lines } = await writeGroupExport(db, group.id, out);
-  out.end();
-  await finished(out);
-  await rename(partial, outPath);
-  console.log(`Exported “${group.name}” to ${outPath} (${lines} lines).`);
-  if (values.files) {
-    const { copied, missing } = await copyGroupFiles(db, [group.id, ...(await descendantIds(db, group.id))], values.files, getFileStorage());
-    console.log(`Copied ${copied} uploaded file${copied === 1 ? "" : "s"} to ${values.files}.`);
-    if (missing.length > 0) console.error(`Storage could not give the content of ${missing.length} file(s): ${missing.join(", ")}`);
+await withDb(openConfiguredDb, "The export failed", async (db) => {
+  try {
+    const group = await db.group.findUnique({ where: { handle }, select: { id: true, name: true } });
+    if (!group) throw new Error(`No group has the handle “${handle}”. The handle is the last part of the group's address, /groups/<handle>.`);
+    const out = createWriteStream(partial, { mode: PRIVATE_FILE_MODE });
+    const { lines } = await writeGroupExport(db, group.id, out);
+    out.end();
+    await finished(out);
+    await rename(partial, outPath);
+    console.log(`Exported “${group.name}” to ${outPath} (${lines} lines).`);
+    if (values.files) {
+      const { copied, missing } = await copyGroupFiles(db, [group.id, ...(await descendantIds(db, group.id))], values.files, getFileStorage());
+      console.log(`Copied ${copied} uploaded file${copied === 1 ? "" : "s"} to ${values.files}.`);
+      if (missing.length > 0) console.error(`Storage could not give the content of ${missing.length} file(s): ${missing.join(", ")}`);
+    }
+    return 0;
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
   }
-} catch (error) {
-  await rm(partial, { force: true });
-  console.error(`The export failed: ${(error as Error).message}`);
-  exitCode = 1;
-} finally {
-  await db.$disconnect();
-}
-process.exit(exitCode);
+});

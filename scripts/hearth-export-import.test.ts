@@ -80,7 +80,7 @@ describe("npm run export and npm run import:hearth", () => {
 
     const again = await importing(exportFile, "--admin", "importer@example.test");
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain("already there:");
+    expect(again.stdout).toContain("Already in Hearth");
     expect(await target.db.thread.count()).toBe(1);
 
     const hopeless = path.join(folder, "hopeless.json");

@@ -33,7 +33,14 @@ function DocumentRow({ document }: { document: Summary }) {
 }
 
 /** A group's documents, its vision first, then by latest change, with "Show more". */
-export function DocumentList({ groupId }: { groupId: string }) {
+export function DocumentList({
+  groupId,
+  seesEveryDocument = true,
+}: {
+  groupId: string;
+  /** False for guests, who see only the documents they were invited to read. */
+  seesEveryDocument?: boolean;
+}) {
   const trpc = useTRPC();
   const documents = useInfiniteQuery(trpc.document.list.infiniteQueryOptions({ groupId }, { getNextPageParam: (page) => page.nextCursor }));
   const items = documents.data?.pages.flatMap((page) => page.items) ?? [];
@@ -42,7 +49,9 @@ export function DocumentList({ groupId }: { groupId: string }) {
     <div className="flex flex-col gap-3">
       {documents.error && <Alert>{errorMessage(documents.error)}</Alert>}
       {documents.isPending && <p className="text-muted">Loading documents…</p>}
-      {documents.data && items.length === 0 && <p className="text-muted">No documents yet.</p>}
+      {documents.data && items.length === 0 && (
+        <p className="text-muted">{seesEveryDocument ? "No documents yet." : "You have not been invited to any documents yet."}</p>
+      )}
       {items.length > 0 && (
         <ul aria-label="Documents" className="flex flex-col gap-2">
           {items.map((document) => (

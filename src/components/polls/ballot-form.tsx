@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ANONYMOUS_BALLOT } from "@/components/polls/anonymity-note";
 import { BallotDots } from "@/components/polls/ballot-dots";
 import { choicesFor, draftFrom, type BallotDraft } from "@/components/polls/ballot-draft";
@@ -49,6 +49,9 @@ export function BallotForm({ poll }: { poll: Poll }) {
   const refresh = usePollRefresh(poll.id);
   const [storedCode, saveCode] = useChangeCode(poll.id);
   const [editing, setEditing] = useState(false);
+  // Focus follows the viewer between the form and "You voted", which replace each other.
+  const [confirmed, setConfirmed] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const [typedCode, setTypedCode] = useState("");
   const optionIds = poll.options.map(({ id }) => id);
   const [draft, setDraft] = useState<BallotDraft>(() => draftFrom(optionIds, poll.viewer.myChoices, poll.viewer.myReason));
@@ -57,6 +60,7 @@ export function BallotForm({ poll }: { poll: Poll }) {
       // Waiting for the fresh poll keeps the button busy until "You voted" can show.
       onSuccess: async ({ receipt, changeKey }) => {
         if (changeKey) saveCode(joinChangeCode(receipt, changeKey));
+        setConfirmed(true);
         await refresh();
         setEditing(false);
         setTypedCode("");
@@ -68,6 +72,9 @@ export function BallotForm({ poll }: { poll: Poll }) {
   const open = !poll.closedAt;
   // Where storage is blocked, the code from this page's own vote is still shown once.
   const code = storedCode ?? (vote.data?.changeKey ? joinChangeCode(vote.data.receipt, vote.data.changeKey) : null);
+  useEffect(() => {
+    if (editing) form.current?.querySelector<HTMLElement>("input, textarea, button")?.focus();
+  }, [editing]);
 
   if (!viewer.canVote && !viewer.hasVoted) {
     return <p className="text-muted">{open ? "You are not one of the voters in this poll." : "This poll is closed."}</p>;
@@ -78,7 +85,7 @@ export function BallotForm({ poll }: { poll: Poll }) {
   };
   if (viewer.hasVoted && !editing) {
     const canChange = open && viewer.canVote && settings.allowChangeVote;
-    return <MyVote poll={poll} changeCode={code} onChange={canChange ? startChanging : undefined} />;
+    return <MyVote poll={poll} changeCode={code} onChange={canChange ? startChanging : undefined} autoFocus={confirmed} />;
   }
   if (!open) return <p className="text-muted">This poll is closed.</p>;
 
@@ -90,6 +97,7 @@ export function BallotForm({ poll }: { poll: Poll }) {
 
   return (
     <form
+      ref={form}
       className="flex flex-col gap-4"
       noValidate
       onSubmit={(event) => {
@@ -126,7 +134,13 @@ export function BallotForm({ poll }: { poll: Poll }) {
           {vote.isPending ? "Sending…" : changing ? "Change vote" : isQuestion ? "Send answer" : "Vote"}
         </Button>
         {changing && (
-          <Button variant="secondary" onClick={() => setEditing(false)}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setConfirmed(true);
+              setEditing(false);
+            }}
+          >
             Keep my vote
           </Button>
         )}

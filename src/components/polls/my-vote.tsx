@@ -1,6 +1,7 @@
 "use client";
 
 import { CheckCircle2 } from "lucide-react";
+import { useEffect, useRef } from "react";
 import { ChangeCodeField } from "@/components/polls/change-code-field";
 import { parseChangeCode } from "@/components/polls/change-code";
 import { choiceTexts } from "@/components/polls/choice-text";
@@ -12,9 +13,24 @@ type Poll = RouterOutputs["poll"]["byId"];
 
 /**
  * "You voted": the viewer's current ballot, or for anonymous polls only the receipt and change
- * code kept in this browser, since the server cannot tell which ballot is theirs.
+ * code kept in this browser, since the server cannot tell which ballot is theirs. Right after
+ * voting (`autoFocus`) the confirmation takes focus, as the form the viewer was in has gone.
  */
-export function MyVote({ poll, changeCode, onChange }: { poll: Poll; changeCode: string | null; onChange?: () => void }) {
+export function MyVote({
+  poll,
+  changeCode,
+  onChange,
+  autoFocus = false,
+}: {
+  poll: Poll;
+  changeCode: string | null;
+  onChange?: () => void;
+  autoFocus?: boolean;
+}) {
+  const confirmation = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (autoFocus) confirmation.current?.focus();
+  }, [autoFocus]);
   const label = useOptionLabel(poll.options);
   const { myChoices, myReason } = poll.viewer;
   const texts = myChoices ? choiceTexts(poll.kind, myChoices, label) : [];
@@ -23,7 +39,7 @@ export function MyVote({ poll, changeCode, onChange }: { poll: Poll; changeCode:
 
   return (
     <div className="flex flex-col gap-3 rounded-lg border border-live bg-green-50 p-4">
-      <p className="flex items-center gap-2 font-semibold text-live">
+      <p ref={confirmation} tabIndex={-1} role="status" className="flex items-center gap-2 font-semibold text-live">
         <CheckCircle2 aria-hidden="true" className="size-5" /> {anonymous ? "You voted anonymously" : "You voted"}
       </p>
       {texts.length > 0 && (

@@ -29,11 +29,14 @@ export function ThreadList({
   groupId,
   initialPage,
   canStartThread = true,
+  seesEveryThread = true,
 }: {
   groupId: string;
   /** The first page of open threads, rendered on the server. */
   initialPage?: ThreadPage;
   canStartThread?: boolean;
+  /** False for guests, who see only the threads they were invited to: an empty list means no invitation yet. */
+  seesEveryThread?: boolean;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -114,7 +117,13 @@ export function ThreadList({
       {markAllRead.error && <Alert>{errorMessage(markAllRead.error)}</Alert>}
       {threads.isPending && <p className="text-muted">Loading threads…</p>}
       {threads.isSuccess && items.length === 0 && (
-        <p className="text-muted">{tag || status !== "open" ? "No threads match." : "No threads yet. Start the first one."}</p>
+        <p className="text-muted">
+          {tag || status !== "open"
+            ? "No threads match."
+            : seesEveryThread
+              ? "No threads yet. Start the first one."
+              : "You have not been invited to any discussions yet."}
+        </p>
       )}
       <ul className="flex flex-col gap-3" aria-label="Threads">
         {items.map((thread) => (

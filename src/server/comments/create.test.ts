@@ -95,9 +95,48 @@ describe("comment.create query counts", () => {
       [12, 6],
     ] as const) {
       const { plain, reply, notified } = await counts(people, mentions);
-      expect({ plain, reply }).toEqual({ plain: 16, reply: 17 });
-      // Followers hear of the first comment (but its author), the plain one, and the reply unless it reached them otherwise.
-      expect(notified).toEqual({ mention: mentions, reply: 1, new_comment: people - 1 + people + (people - 1 - mentions) });
+      expect({ plain, reply }).toEqual({ plain: 17, reply: 18 });
+      // Followers (the thread's author among them) hear of the first comment (but its author), the plain one, and the
+      // reply unless it reached them otherwise.
+      expect(notified).toEqual({ mention: mentions, reply: 1, new_comment: people + people + (people - 1 - mentions) });
     }
+  });
+});
+
+describe("following your own threads", () => {
+  it("the author follows a thread they start and hears about comments others make in it", async () => {
+    const { group, member: author, thread } = await threadWithMember();
+
+    const other = await makeUser();
+    await addMember(group.id, other.id, "member");
+    const comment = await callerFor(other.id).caller.comment.create({ threadId: thread.id, body: "I agree" });
+
+    const heard = await getDb().notification.findMany({ where: { userId: author.id, kind: "new_comment" }, select: { url: true } });
+    expect(heard).toEqual([{ url: `/threads/${thread.id}#comment-${comment.id}` }]);
+  });
+
+  it("a commenter follows the thread and hears about the next comment", async () => {
+    const { group, caller, thread } = await threadWithMember();
+    const commenter = await makeUser();
+    await addMember(group.id, commenter.id, "member");
+    const { caller: asCommenter } = callerFor(commenter.id);
+    expect((await asCommenter.thread.byId({ id: thread.id })).viewer.following).toBeNull();
+
+    await asCommenter.comment.create({ threadId: thread.id, body: "First thoughts" });
+
+    await caller.comment.create({ threadId: thread.id, body: "Thanks" });
+    expect(await getDb().notification.count({ where: { userId: commenter.id, kind: "new_comment" } })).toBe(1);
+  });
+
+  it("does not follow again a thread the person muted, by them starting it or commenting in it", async () => {
+    const { group, member: author, caller, thread } = await threadWithMember();
+    await caller.thread.follow({ id: thread.id, following: false });
+    await caller.comment.create({ threadId: thread.id, body: "One more thing" });
+    expect((await caller.thread.byId({ id: thread.id })).viewer.following).toBe(false);
+
+    const other = await makeUser();
+    await addMember(group.id, other.id, "member");
+    await callerFor(other.id).caller.comment.create({ threadId: thread.id, body: "Noted" });
+    expect(await getDb().notification.count({ where: { userId: author.id, kind: "new_comment" } })).toBe(0);
   });
 });

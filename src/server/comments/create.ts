@@ -53,6 +53,12 @@ export async function createComment(db: Db, publish: Publish, userId: string, in
         create: { userId, threadId: input.threadId, lastReadSeq: seq },
         update: { lastReadSeq: seq },
       });
+      // Commenting follows the thread, unless the person chose before (a mute stays a mute).
+      await tx.threadFollow.upsert({
+        where: { userId_threadId: { userId, threadId: input.threadId } },
+        create: { userId, threadId: input.threadId, following: true, automatic: true },
+        update: {},
+      });
       return tx.comment.create({
         data: { threadId: input.threadId, authorId: userId, parentId: parent.topLevelId, seq, body: input.body, clientKey: input.clientKey },
         select: { id: true },

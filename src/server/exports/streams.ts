@@ -58,3 +58,19 @@ export type IdCursor = { id: string } | undefined;
 
 /** Keyset pagination by id: the rows after the last one of the previous page. */
 export const afterId = (last: IdCursor) => (last ? { id: { gt: last.id } } : {});
+
+/** The findMany arguments of one page of a query ordered by id alone, to spread into the query. */
+export type IdPage<W> = { where: W; orderBy: { id: "asc" }; take: number };
+
+/**
+ * The pages of the rows matching `where`, ordered by id (see pages): `find` runs the query with
+ * the page's arguments spread in, e.g. `pagesById({ groupId }, (page) => db.thread.findMany({ ...page, select }))`.
+ */
+export function pagesById<W extends object, T extends { id: string }>(where: W, find: (page: IdPage<W>) => Promise<T[]>, take = PAGE_SIZE): AsyncGenerator<T[]> {
+  return pages((last: IdCursor, take) => find({ where: { ...where, ...afterId(last) }, orderBy: { id: "asc" }, take }), take);
+}
+
+/** Every row of pagesById, one at a time. */
+export async function* pagedById<W extends object, T extends { id: string }>(where: W, find: (page: IdPage<W>) => Promise<T[]>, take = PAGE_SIZE): AsyncGenerator<T> {
+  for await (const page of pagesById(where, find, take)) yield* page;
+}

@@ -1,6 +1,7 @@
 import type { Db } from "@/server/db";
 import { absoluteUrl } from "@/server/mail/service";
 import { requireMeeting } from "@/server/meetings/access";
+import { meetingPlanSelect } from "@/server/meetings/write";
 import { slugify } from "@/lib/slug";
 
 /**
@@ -125,12 +126,7 @@ export async function meetingCalendar(db: Db, userId: string, meetingId: string,
     where: { id: meetingId },
     select: {
       id: true,
-      title: true,
-      startsAt: true,
-      endsAt: true,
-      location: true,
-      onlineUrl: true,
-      agenda: true,
+      ...meetingPlanSelect,
       revision: true,
       createdAt: true,
       updatedAt: true,

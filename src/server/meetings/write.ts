@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -40,6 +41,16 @@ export async function createMeeting(db: Db, publish: Publish, userId: string, in
   return { id: meeting.id };
 }
 
+/** A meeting as its calendar entry has it: title, time, place, link and agenda. */
+export const meetingPlanSelect = {
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  location: true,
+  onlineUrl: true,
+  agenda: true,
+} satisfies Prisma.MeetingSelect;
+
 const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
 /**
@@ -51,16 +62,7 @@ export async function updateMeeting(db: Db, publish: Publish, userId: string, in
   const { meeting } = await requireMeeting(db, userId, input.id, "meeting.manage");
   const current = await db.meeting.findUniqueOrThrow({
     where: { id: input.id },
-    select: {
-      title: true,
-      startsAt: true,
-      endsAt: true,
-      location: true,
-      onlineUrl: true,
-      agenda: true,
-      minutes: true,
-      attendees: { select: { userId: true } },
-    },
+    select: { ...meetingPlanSelect, minutes: true, attendees: { select: { userId: true } } },
   });
   const next = {
     title: input.title ?? current.title,

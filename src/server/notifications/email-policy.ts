@@ -26,7 +26,8 @@ const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set([
  * | none      | nothing                          | skip               | skip             |
  *
  * `threadFollow` is the person's choice for the thread the notification is about (undefined when
- * they made none, or it is not about a thread). As in Loomio and Discourse, following a thread
+ * they made none, when they follow it only because they started or commented in it, or when it is
+ * not about a thread). As in Loomio and Discourse, following a thread
  * ("watching" it) means hearing about everything in it at once: every new comment (new_comment
  * notifications go to followers only), poll and outcome is emailed even at "important" or
  * "digest". Only "none" wins over following, so "Email me nothing" and one-click unsubscribe

@@ -96,6 +96,20 @@ describe("notification email", () => {
     expect((await as(carol).notification.list({})).items.filter(({ kind }) => kind === "new_comment")).toHaveLength(2);
   });
 
+  it("a thread followed by starting it tells of comments under the bell, and by email only as the level says, until Follow is chosen", async () => {
+    const { group, admin, alice, as } = await pollGroup();
+    const thread = await as(admin).thread.create({ groupId: group.id, title: "Venue", body: "Where?" });
+    await as(alice).comment.create({ threadId: thread.id, body: "The hall?" });
+    await deliver();
+    expect(inbox(admin.email)).toHaveLength(0);
+    expect((await as(admin).notification.list({})).items.filter(({ kind }) => kind === "new_comment")).toHaveLength(1);
+
+    await as(admin).thread.follow({ id: thread.id, following: true });
+    await as(alice).comment.create({ threadId: thread.id, body: "Or the library?" });
+    await deliver();
+    expect(inbox(admin.email).map(({ text }) => text.includes("Or the library?"))).toEqual([true]);
+  });
+
   it("kinds from other domains (resources, meetings) email through notify like the rest", async () => {
     const { group, admin, alice, bob, as } = await pollGroup();
     await as(alice).notificationSettings.update({ groupId: group.id, level: "all" });

@@ -43,11 +43,12 @@ export async function queueNotificationEmails(db: Db, input: NotificationEmailIn
     db.user.findMany({ where: { id: { in: recipients } }, select: { id: true, email: true } }),
     effectiveLevels(db, recipients, input.groupId),
     threadId
-      ? db.threadFollow.findMany({ where: { threadId, userId: { in: recipients } }, select: { userId: true, following: true } })
+      ? db.threadFollow.findMany({ where: { threadId, userId: { in: recipients } }, select: { userId: true, following: true, automatic: true } })
       : [],
   ]);
   const emails = new Map(people.map(({ id, email }) => [id, email]));
-  const following = new Map(follows.map(({ userId, following: value }) => [userId, value]));
+  // A follow that came from starting or commenting in the thread is no choice about email: the level decides.
+  const following = new Map(follows.filter(({ automatic }) => !automatic).map(({ userId, following: value }) => [userId, value]));
   const scope = input.groupId ?? ACCOUNT_SCOPE;
   const mails: Mail[] = input.batches.flatMap((batch) =>
     batch.recipients.flatMap((id) => {

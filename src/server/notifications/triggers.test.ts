@@ -201,6 +201,8 @@ describe("a new comment", () => {
     await getDb().threadGuest.create({ data: { threadId: thread.id, userId: invited.id } });
     const top = await as(alice).comment.create({ threadId: thread.id, body: "I can do Mondays" });
     const everyone = [admin, alice, bob, carol, guest, outsider, invited];
+    // Starting and commenting already followed it for the admin and Alice.
+    await getDb().threadFollow.deleteMany({ where: { threadId: thread.id } });
     await getDb().threadFollow.createMany({ data: everyone.map(({ id }) => ({ userId: id, threadId: thread.id, following: true })) });
     await getDb().notification.deleteMany({ where: { groupId: group.id } });
 

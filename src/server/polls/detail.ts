@@ -9,6 +9,25 @@ import { publishPollChange } from "@/server/polls/events";
 import { undecidedWhere } from "@/server/polls/voters";
 import type { PollDetail } from "@/server/polls/schemas";
 
+/** How a poll is voted on: who may see what, and what a ballot may hold. */
+export const pollSettingsSelect = {
+  anonymous: true,
+  hideResults: true,
+  allowChangeVote: true,
+  showReasons: true,
+  reasonRequired: true,
+  allowBlock: true,
+  votersAddOptions: true,
+  shuffleOptions: true,
+  minChoices: true,
+  maxChoices: true,
+  dotsPerPerson: true,
+  scoreMin: true,
+  scoreMax: true,
+  countTarget: true,
+  restrictVoters: true,
+} satisfies Prisma.PollSelect;
+
 function summarySelect(userId: string) {
   return {
     id: true,
@@ -62,21 +81,7 @@ export async function getPoll(db: Db, userId: string, pollId: string): Promise<P
       createdAt: true,
       author: { select: { id: true, name: true } },
       options: { select: { id: true, name: true, startsAt: true }, orderBy: { position: "asc" } },
-      anonymous: true,
-      hideResults: true,
-      allowChangeVote: true,
-      showReasons: true,
-      reasonRequired: true,
-      allowBlock: true,
-      votersAddOptions: true,
-      shuffleOptions: true,
-      minChoices: true,
-      maxChoices: true,
-      dotsPerPerson: true,
-      scoreMin: true,
-      scoreMax: true,
-      countTarget: true,
-      restrictVoters: true,
+      ...pollSettingsSelect,
       outcomeOptionId: true,
       outcomeReviewOn: true,
       outcomeAt: true,

@@ -11,13 +11,13 @@ export const versionSelect = {
   uploadedBy: { select: { id: true, name: true } },
 } satisfies Prisma.ResourceVersionSelect;
 
+/** A resource as its author describes it: kind, title, description and link. */
+export const resourceTextSelect = { kind: true, title: true, description: true, url: true } satisfies Prisma.ResourceSelect;
+
 export const summarySelect = {
   id: true,
   groupId: true,
-  kind: true,
-  title: true,
-  description: true,
-  url: true,
+  ...resourceTextSelect,
   authorId: true,
   publishedAt: true,
   createdAt: true,

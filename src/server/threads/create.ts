@@ -26,6 +26,8 @@ export async function createThread(
       meetingId: input.meetingId ?? null,
       tags: { create: (input.tags ?? []).map((tag) => ({ tag })) },
       reads: { create: { userId, lastReadSeq: 0 } },
+      // People hear about replies to what they start, as in Discourse; they can mute it on its page.
+      follows: { create: { userId, following: true, automatic: true } },
       attachments: { create: attachmentIds.map((fileId) => ({ fileId })) },
     },
     select: { id: true },

@@ -1,7 +1,7 @@
 import type { Db } from "@/server/db";
 import { fileSummarySelect, toFileSummary } from "@/server/files/service";
 import { requireInGroup } from "@/server/groups/standing";
-import { canInGroup } from "@/server/policy";
+import { assignableRoles, canInGroup } from "@/server/policy";
 import { requireThreadAccess, visibleThreadsWhere } from "@/server/threads/access";
 import { personSelect, reactionSelect, summariseReactions, toPerson } from "@/server/threads/dto";
 import type { ThreadDetail } from "@/server/threads/schemas";
@@ -25,7 +25,7 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
         author: { select: personSelect },
         tags: { select: { tag: true }, orderBy: { tag: "asc" } },
         reads: { where: { userId }, select: { lastReadSeq: true } },
-        follows: { where: { userId }, select: { following: true } },
+        follows: { where: { userId }, select: { following: true, automatic: true } },
         attachments: { select: { file: { select: fileSummarySelect } }, orderBy: [{ createdAt: "asc" }, { file: { originalName: "asc" } }] },
         missingAttachments: {
           select: { id: true, filename: true, commentId: true, sourceUrl: true },
@@ -66,7 +66,9 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
       canComment: thread.closedAt === null,
       canStartPoll: thread.closedAt === null && canInGroup(access.standing, "poll.create"),
       canRestoreAttachments,
-      following: thread.follows[0]?.following ?? null,
+      canInviteGuests: assignableRoles(access.standing).includes("guest"),
+      // The buttons are about email: a follow that came from starting or commenting is no choice yet.
+      following: thread.follows[0]?.automatic ? null : (thread.follows[0]?.following ?? null),
     },
   };
 }

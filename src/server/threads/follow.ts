@@ -7,7 +7,7 @@ export async function followThread(db: Db, userId: string, threadId: string, fol
   await db.threadFollow.upsert({
     where: { userId_threadId: { userId, threadId } },
     create: { userId, threadId, following },
-    update: { following },
+    update: { following, automatic: false },
   });
   return { following };
 }

@@ -128,6 +128,8 @@ export const zThreadDetail = z.object({
     canStartPoll: z.boolean(),
     /** May upload the files of missingAttachments. */
     canRestoreAttachments: z.boolean(),
+    /** May invite people from outside the group to this thread, as its guests. */
+    canInviteGuests: z.boolean(),
     /** Followed (true), muted (false), or never chosen (null). */
     following: z.boolean().nullable(),
   }),

@@ -70,6 +70,32 @@ describe("guests", () => {
     await expect(asGuest.comment.create({ threadId: invited.id, body: "Thanks for having me" })).resolves.toMatchObject({ seq: 1 });
   });
 
+  it("can be invited to a thread by those its page offers it to, and then see it", async () => {
+    const { group, admin, member, guest } = await groupWithPeople();
+    const thread = await callerFor(member.id).caller.thread.create({ groupId: group.id, title: "Ask a neighbour", body: "b" });
+    const canInviteGuests = async (userId: string) => (await callerFor(userId).caller.thread.byId({ id: thread.id })).viewer.canInviteGuests;
+    await getDb().threadGuest.create({ data: { threadId: thread.id, userId: guest.id } });
+    expect([await canInviteGuests(admin.id), await canInviteGuests(member.id), await canInviteGuests(guest.id)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    await getDb().group.update({ where: { id: group.id }, data: { membersCanInvite: true } });
+    expect(await canInviteGuests(member.id)).toBe(true);
+
+    const email = `neighbour-${thread.id}@example.org`;
+    const { invitations } = await callerFor(member.id).caller.invitation.create({
+      groupId: group.id,
+      emails: [email],
+      role: "guest",
+      threadId: thread.id,
+    });
+    const neighbour = await makeUser({ email });
+    await callerFor(neighbour.id).caller.invitation.accept({ token: new URL(invitations[0]!.link).pathname.split("/").pop()! });
+    const asNeighbour = callerFor(neighbour.id).caller;
+    expect((await asNeighbour.thread.list({ groupId: group.id })).items.map(({ id }) => id)).toEqual([thread.id]);
+  });
+
   it("page through only the threads they were invited to", async () => {
     const { group, member, guest } = await groupWithPeople();
     const start = Date.now();

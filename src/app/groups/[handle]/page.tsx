@@ -3,6 +3,7 @@ import { MarkdownText } from "@/components/markdown";
 import { PollList } from "@/components/polls/poll-list";
 import { ThreadList } from "@/components/threads/thread-list";
 import { RoleBadge } from "@/components/ui/role-badge";
+import { canInGroup } from "@/server/policy";
 import { NewGroupDialog } from "@/app/_components/new-group-dialog";
 import { LeaveGroupButton } from "@/app/groups/[handle]/_components/leave-group-button";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
@@ -13,11 +14,17 @@ export default async function GroupOverviewPage({ params }: { params: Promise<{ 
   if (!group.myRole) return null;
   const canCreateSubgroup = group.permissions.canCreateSubgroup;
   const firstPage = await caller.thread.list({ groupId: group.id });
+  const seesEveryThread = canInGroup({ role: group.myRole, settings: group.settings }, "thread.viewAll");
 
   return (
     <div className="grid gap-10 lg:grid-cols-3">
       <div className="min-w-0 lg:col-span-2">
-        <ThreadList groupId={group.id} initialPage={firstPage} canStartThread={group.permissions.canCreateThread} />
+        <ThreadList
+          groupId={group.id}
+          initialPage={firstPage}
+          canStartThread={group.permissions.canCreateThread}
+          seesEveryThread={seesEveryThread}
+        />
       </div>
 
       <div className="grid content-start gap-10">

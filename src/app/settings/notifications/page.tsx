@@ -28,6 +28,11 @@ export default async function NotificationSettingsPage() {
           nothing” stops that.
         </p>
         <p>
+          You follow the threads you start or comment in: their new comments appear under the bell, and by email as chosen
+          below. Choose <strong>Follow</strong> on a thread to have each comment emailed at once, or <strong>Mute</strong> to hear
+          nothing of it; commenting there again won’t change that choice.
+        </p>
+        <p>
           <strong>Mute</strong> a thread to get no email about it at all, not even when someone mentions you, and to
           leave it out of your digest. It still appears under Notifications.
         </p>

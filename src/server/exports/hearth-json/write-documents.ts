@@ -5,7 +5,7 @@ import { contentOf } from "@/server/documents/versions/state";
 import { AppError } from "@/server/errors";
 import type { ExportRecord } from "@/server/exports/hearth-json/format";
 import type { LineWriter } from "@/server/exports/hearth-json/line-writer";
-import { afterId, pages, type IdCursor } from "@/server/exports/streams";
+import { pagesById } from "@/server/exports/streams";
 
 /** Document states can be large; a few at a time. */
 const DOCUMENT_PAGE = 20;
@@ -17,10 +17,11 @@ function contentRecord(state: Uint8Array, title: string) {
 
 /** Each document with its current text, followed by its versions. */
 export async function writeDocuments(db: Db, w: LineWriter, groupId: string): Promise<void> {
-  const batches = pages(
-    (after: IdCursor) =>
+  const batches = pagesById(
+    { groupId },
+    (page) =>
       db.document.findMany({
-        where: { groupId, ...afterId(after) },
+        ...page,
         select: {
           id: true,
           groupId: true,
@@ -31,8 +32,6 @@ export async function writeDocuments(db: Db, w: LineWriter, groupId: string): Pr
           updatedAt: true,
           guests: { select: { userId: true }, orderBy: { userId: "asc" } },
         },
-        orderBy: { id: "asc" },
-        take: DOCUMENT_PAGE,
       }),
     DOCUMENT_PAGE,
   );
@@ -46,10 +45,11 @@ export async function writeDocuments(db: Db, w: LineWriter, groupId: string): Pr
       });
       if (!state) continue;
       await w.records([{ type: "document", data: { ...document, guestIds, content: contentRecord(state, document.title) } }], [document.createdById, ...guestIds]);
-      const versions = pages(
-        (after: IdCursor) =>
+      const versions = pagesById(
+        { documentId: document.id },
+        (page) =>
           db.documentVersion.findMany({
-            where: { documentId: document.id, ...afterId(after) },
+            ...page,
             select: {
               id: true,
               documentId: true,
@@ -62,8 +62,6 @@ export async function writeDocuments(db: Db, w: LineWriter, groupId: string): Pr
               state: true,
               authors: { select: { userId: true }, orderBy: { userId: "asc" } },
             },
-            orderBy: { id: "asc" },
-            take: DOCUMENT_PAGE,
           }),
         DOCUMENT_PAGE,
       );

@@ -3,7 +3,8 @@ import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
 import { filePathOf, type ExportRecord, type FileMeta } from "@/server/exports/hearth-json/format";
 import type { LineWriter } from "@/server/exports/hearth-json/line-writer";
-import { afterId, pages, PAGE_SIZE, type IdCursor } from "@/server/exports/streams";
+import { pages, pagesById, PAGE_SIZE } from "@/server/exports/streams";
+import { pollSettingsSelect } from "@/server/polls/detail";
 
 /** Threads per page: each page's guests, attachments and reactions are loaded together. */
 const THREAD_PAGE = 100;
@@ -26,21 +27,7 @@ const POLL_SELECT = {
   details: true,
   closingAt: true,
   closedAt: true,
-  anonymous: true,
-  hideResults: true,
-  allowChangeVote: true,
-  showReasons: true,
-  reasonRequired: true,
-  allowBlock: true,
-  votersAddOptions: true,
-  shuffleOptions: true,
-  minChoices: true,
-  maxChoices: true,
-  dotsPerPerson: true,
-  scoreMin: true,
-  scoreMax: true,
-  countTarget: true,
-  restrictVoters: true,
+  ...pollSettingsSelect,
   reminderSentAt: true,
   createdAt: true,
   outcomeStatement: true,
@@ -55,16 +42,10 @@ const POLL_SELECT = {
   },
 } satisfies Prisma.PollSelect;
 
-type PollRow = Awaited<ReturnType<typeof loadPolls>>[number];
+type PollRow = Prisma.PollGetPayload<{ select: typeof POLL_SELECT }>;
 
-function loadPolls(db: Db, where: { groupId: string; threadId: null } | { threadId: { in: string[] } }, after: IdCursor) {
-  return db.poll.findMany({
-    where: { ...where, ...afterId(after) },
-    select: POLL_SELECT,
-    orderBy: { id: "asc" },
-    take: PAGE_SIZE,
-  });
-}
+const pollPages = (db: Db, where: { groupId: string; threadId: null } | { threadId: { in: string[] } }) =>
+  pagesById(where, (page) => db.poll.findMany({ ...page, select: POLL_SELECT }));
 
 /**
  * An anonymous ballot's id as the file shows it: a hash of the stored id, stable from one export
@@ -115,9 +96,9 @@ async function writePoll(db: Db, w: LineWriter, poll: PollRow): Promise<void> {
 }
 
 async function writeBallots(db: Db, w: LineWriter, poll: PollRow): Promise<void> {
-  const ballots = pages((after: IdCursor) =>
+  const ballots = pagesById({ pollId: poll.id, ...(poll.anonymous && { supersededAt: null }) }, (page) =>
     db.ballot.findMany({
-      where: { pollId: poll.id, ...(poll.anonymous && { supersededAt: null }), ...afterId(after) },
+      ...page,
       select: {
         id: true,
         voterId: true,
@@ -126,8 +107,6 @@ async function writeBallots(db: Db, w: LineWriter, poll: PollRow): Promise<void>
         reason: true,
         choices: { select: { optionId: true, score: true, rank: true }, orderBy: [{ rank: "asc" }, { optionId: "asc" }] },
       },
-      orderBy: { id: "asc" },
-      take: PAGE_SIZE,
     }),
   );
   for await (const page of ballots) {
@@ -144,7 +123,7 @@ async function writeBallots(db: Db, w: LineWriter, poll: PollRow): Promise<void>
 
 /** The group's polls that belong to no thread (those in a thread follow their thread). */
 export async function writeStandalonePolls(db: Db, w: LineWriter, groupId: string): Promise<void> {
-  for await (const page of pages((after: IdCursor) => loadPolls(db, { groupId, threadId: null }, after))) {
+  for await (const page of pollPages(db, { groupId, threadId: null })) {
     for (const poll of page) await writePoll(db, w, poll);
   }
 }
@@ -191,10 +170,11 @@ function byThread<T extends { threadId: string | null }>(rows: T[]): Map<string,
  * comments, missing attachments, polls), so an importer can bring a thread in as one unit.
  */
 export async function writeThreads(db: Db, w: LineWriter, groupId: string): Promise<void> {
-  const batches = pages(
-    (after: IdCursor) =>
+  const batches = pagesById(
+    { groupId },
+    (page) =>
       db.thread.findMany({
-        where: { groupId, ...afterId(after) },
+        ...page,
         select: {
           id: true,
           groupId: true,
@@ -209,8 +189,6 @@ export async function writeThreads(db: Db, w: LineWriter, groupId: string): Prom
           createdAt: true,
           tags: { select: { tag: true }, orderBy: { tag: "asc" } },
         },
-        orderBy: { id: "asc" },
-        take: THREAD_PAGE,
       }),
     THREAD_PAGE,
   );
@@ -236,7 +214,7 @@ export async function writeThreads(db: Db, w: LineWriter, groupId: string): Prom
     const missingOf = byThread(missing);
     const reactionsOf = byThread(reactions.map((reaction) => ({ ...reaction, threadId: reaction.subjectId })));
     const polls: PollRow[] = [];
-    for await (const page of pages((after: IdCursor) => loadPolls(db, inPage, after))) polls.push(...page);
+    for await (const page of pollPages(db, inPage)) polls.push(...page);
     const pollsOf = byThread(polls);
 
     for (const { tags, ...thread } of threads) {

@@ -2,7 +2,9 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRecord } from "@/server/exports/hearth-json/format";
 import { LineWriter } from "@/server/exports/hearth-json/line-writer";
-import { afterId, pages, PAGE_SIZE, type IdCursor } from "@/server/exports/streams";
+import { pagesById } from "@/server/exports/streams";
+import { meetingPlanSelect } from "@/server/meetings/write";
+import { resourceTextSelect } from "@/server/resources/dto";
 import { writeDocuments } from "@/server/exports/hearth-json/write-documents";
 import { fileMetaOf, writeStandalonePolls, writeThreads } from "@/server/exports/hearth-json/write-threads";
 
@@ -39,12 +41,10 @@ async function writeGroups(db: Db, w: LineWriter, topId: string, only?: readonly
 }
 
 async function writeMemberships(db: Db, w: LineWriter, groupId: string): Promise<void> {
-  const batches = pages((after: IdCursor) =>
+  const batches = pagesById({ groupId }, (page) =>
     db.membership.findMany({
-      where: { groupId, ...afterId(after) },
+      ...page,
       select: { id: true, groupId: true, userId: true, role: true, invitedById: true, createdAt: true },
-      orderBy: { id: "asc" },
-      take: PAGE_SIZE,
     }),
   );
   for await (const page of batches) {
@@ -61,12 +61,10 @@ function parsedSettings(settings: string): unknown {
 }
 
 async function writePollTemplates(db: Db, w: LineWriter, groupId: string): Promise<void> {
-  const batches = pages((after: IdCursor) =>
+  const batches = pagesById({ groupId }, (page) =>
     db.pollTemplate.findMany({
-      where: { groupId, ...afterId(after) },
+      ...page,
       select: { id: true, groupId: true, name: true, kind: true, settings: true, createdAt: true },
-      orderBy: { id: "asc" },
-      take: PAGE_SIZE,
     }),
   );
   for await (const page of batches) {
@@ -80,12 +78,10 @@ async function writeFolders(db: Db, w: LineWriter, groupId: string): Promise<voi
   while (parents === null || parents.length > 0) {
     const level: string[] = [];
     const parentWhere: { parentId: null } | { parentId: { in: string[] } } = parents === null ? { parentId: null } : { parentId: { in: parents } };
-    const batches = pages((after: IdCursor) =>
+    const batches = pagesById({ groupId, ...parentWhere }, (page) =>
       db.folder.findMany({
-        where: { groupId, ...parentWhere, ...afterId(after) },
+        ...page,
         select: { id: true, groupId: true, parentId: true, name: true, createdById: true, createdAt: true },
-        orderBy: { id: "asc" },
-        take: PAGE_SIZE,
       }),
     );
     for await (const page of batches) {
@@ -97,18 +93,13 @@ async function writeFolders(db: Db, w: LineWriter, groupId: string): Promise<voi
 }
 
 async function writeMeetings(db: Db, w: LineWriter, groupId: string): Promise<void> {
-  const batches = pages((after: IdCursor) =>
+  const batches = pagesById({ groupId }, (page) =>
     db.meeting.findMany({
-      where: { groupId, ...afterId(after) },
+      ...page,
       select: {
         id: true,
         groupId: true,
-        title: true,
-        startsAt: true,
-        endsAt: true,
-        location: true,
-        onlineUrl: true,
-        agenda: true,
+        ...meetingPlanSelect,
         minutes: true,
         createdById: true,
         revision: true,
@@ -116,8 +107,6 @@ async function writeMeetings(db: Db, w: LineWriter, groupId: string): Promise<vo
         updatedAt: true,
         attendees: { select: { meetingId: true, userId: true }, orderBy: { userId: "asc" } },
       },
-      orderBy: { id: "asc" },
-      take: PAGE_SIZE,
     }),
   );
   for await (const page of batches) {
@@ -132,19 +121,17 @@ async function writeMeetings(db: Db, w: LineWriter, groupId: string): Promise<vo
 }
 
 async function writeResources(db: Db, w: LineWriter, groupId: string): Promise<void> {
-  const batches = pages(
-    (after: IdCursor) =>
+  const batches = pagesById(
+    { groupId },
+    (page) =>
       db.resource.findMany({
-        where: { groupId, ...afterId(after) },
+        ...page,
         select: {
           id: true,
           groupId: true,
           folderId: true,
           meetingId: true,
-          kind: true,
-          title: true,
-          description: true,
-          url: true,
+          ...resourceTextSelect,
           authorId: true,
           publishedAt: true,
           publishedById: true,
@@ -164,8 +151,6 @@ async function writeResources(db: Db, w: LineWriter, groupId: string): Promise<v
             orderBy: { number: "asc" },
           },
         },
-        orderBy: { id: "asc" },
-        take: 100,
       }),
     100,
   );

@@ -1,6 +1,8 @@
 import type { Db } from "@/server/db";
 import { visibleTitles } from "@/server/exports/personal/context";
-import { afterId, pages, type IdCursor } from "@/server/exports/streams";
+import { pagedById, pages, pagesById } from "@/server/exports/streams";
+import { meetingPlanSelect } from "@/server/meetings/write";
+import { resourceTextSelect } from "@/server/resources/dto";
 
 /** The group something belongs to: its name and handle, which anyone signed in may see. */
 const group = { select: { handle: true, name: true } } as const;
@@ -8,46 +10,48 @@ const group = { select: { handle: true, name: true } } as const;
 /** A reference to a thread, poll or document: its title only while the person may still see it. */
 const ref = (id: string, titles: Map<string, string>) => ({ id, title: titles.get(id) ?? null });
 
+/** Each row of `rows` with the titles the person may still see of what its page refers to (one lookup a page). */
+async function* withTitles<T>(
+  db: Db,
+  userId: string,
+  rows: AsyncIterable<T[]>,
+  refs: (page: T[]) => Parameters<typeof visibleTitles>[2],
+): AsyncGenerator<[T, Awaited<ReturnType<typeof visibleTitles>>]> {
+  for await (const page of rows) {
+    const titles = await visibleTitles(db, userId, refs(page));
+    for (const row of page) yield [row, titles];
+  }
+}
+
 /** Threads the person started: the title and text are theirs. */
 export async function* threadsWritten(db: Db, userId: string) {
-  const rows = pages((last: IdCursor, take) =>
+  const rows = pagedById({ authorId: userId }, (page) =>
     db.thread.findMany({
-      where: { authorId: userId, ...afterId(last) },
-      orderBy: { id: "asc" },
-      take,
+      ...page,
       select: { id: true, group, title: true, body: true, tags: { select: { tag: true } }, createdAt: true, editedAt: true },
     }),
   );
-  for await (const page of rows) {
-    for (const { tags, ...thread } of page) yield { ...thread, tags: tags.map(({ tag }) => tag) };
-  }
+  for await (const { tags, ...thread } of rows) yield { ...thread, tags: tags.map(({ tag }) => tag) };
 }
 
 /** Comments the person wrote, deleted ones included (their text is still stored), with the thread they are in. */
 export async function* commentsWritten(db: Db, userId: string) {
-  const rows = pages((last: IdCursor, take) =>
+  const rows = pagesById({ authorId: userId }, (page) =>
     db.comment.findMany({
-      where: { authorId: userId, ...afterId(last) },
-      orderBy: { id: "asc" },
-      take,
+      ...page,
       select: { id: true, threadId: true, thread: { select: { group } }, parentId: true, body: true, createdAt: true, editedAt: true, deletedAt: true },
     }),
   );
-  for await (const page of rows) {
-    const titles = await visibleTitles(db, userId, { threads: page.map(({ threadId }) => threadId) });
-    for (const { threadId, thread, parentId, ...comment } of page) {
-      yield { ...comment, thread: ref(threadId, titles.thread), group: thread.group, replyTo: parentId };
-    }
+  for await (const [{ threadId, thread, parentId, ...comment }, titles] of withTitles(db, userId, rows, (page) => ({ threads: page.map(({ threadId }) => threadId) }))) {
+    yield { ...comment, thread: ref(threadId, titles.thread), group: thread.group, replyTo: parentId };
   }
 }
 
 /** Polls the person started, and the outcomes they wrote. */
 export async function* pollsStarted(db: Db, userId: string) {
-  const rows = pages((last: IdCursor, take) =>
+  const rows = pagedById({ authorId: userId }, (page) =>
     db.poll.findMany({
-      where: { authorId: userId, ...afterId(last) },
-      orderBy: { id: "asc" },
-      take,
+      ...page,
       select: {
         id: true,
         group,
@@ -62,23 +66,18 @@ export async function* pollsStarted(db: Db, userId: string) {
       },
     }),
   );
-  for await (const page of rows) for (const { options, ...poll } of page) yield { ...poll, options: options.map(({ name }) => name) };
+  for await (const { options, ...poll } of rows) yield { ...poll, options: options.map(({ name }) => name) };
 }
 
 export async function* outcomesWritten(db: Db, userId: string) {
-  const rows = pages((last: IdCursor, take) =>
+  const rows = pagesById({ outcomeAuthorId: userId, outcomeStatement: { not: null } }, (page) =>
     db.poll.findMany({
-      where: { outcomeAuthorId: userId, outcomeStatement: { not: null }, ...afterId(last) },
-      orderBy: { id: "asc" },
-      take,
+      ...page,
       select: { id: true, group, outcomeStatement: true, outcomeReviewOn: true, outcomeAt: true },
     }),
   );
-  for await (const page of rows) {
-    const titles = await visibleTitles(db, userId, { polls: page.map(({ id }) => id) });
-    for (const poll of page) {
-      yield { poll: ref(poll.id, titles.poll), group: poll.group, statement: poll.outcomeStatement, reviewOn: poll.outcomeReviewOn, writtenAt: poll.outcomeAt };
-    }
+  for await (const [poll, titles] of withTitles(db, userId, rows, (page) => ({ polls: page.map(({ id }) => id) }))) {
+    yield { poll: ref(poll.id, titles.poll), group: poll.group, statement: poll.outcomeStatement, reviewOn: poll.outcomeReviewOn, writtenAt: poll.outcomeAt };
   }
 }
 
@@ -87,11 +86,9 @@ export async function* outcomesWritten(db: Db, userId: string) {
  * ballots that carry their name: an anonymous ballot is linked to nobody, so it cannot be found.
  */
 export async function* votesCast(db: Db, userId: string) {
-  const rows = pages((last: IdCursor, take) =>
+  const rows = pagesById({ voterId: userId, poll: { anonymous: false } }, (page) =>
     db.ballot.findMany({
-      where: { voterId: userId, poll: { anonymous: false }, ...afterId(last) },
-      orderBy: { id: "asc" },
-      take,
+      ...page,
       select: {
         id: true,
         pollId: true,
@@ -125,31 +122,19 @@ export async function* votesCast(db: Db, userId: string) {
 }
 
 export async function* reactionsGiven(db: Db, userId: string) {
-  const rows = pages((last: IdCursor, take) =>
-    db.reaction.findMany({
-      where: { userId, ...afterId(last) },
-      orderBy: { id: "asc" },
-      take,
-      select: { id: true, subject: true, subjectId: true, emoji: true, createdAt: true },
-    }),
-  );
-  for await (const page of rows) for (const { subject, subjectId, emoji, createdAt } of page) yield { subject, subjectId, emoji, createdAt };
+  const rows = pagedById({ userId }, (page) => db.reaction.findMany({ ...page, select: { id: true, subject: true, subjectId: true, emoji: true, createdAt: true } }));
+  for await (const { subject, subjectId, emoji, createdAt } of rows) yield { subject, subjectId, emoji, createdAt };
 }
 
 /** Resources the person added, with each version's file described (the files themselves are not in the JSON). */
 export async function* resourcesAdded(db: Db, userId: string) {
-  const rows = pages((last: IdCursor, take) =>
+  yield* pagedById({ authorId: userId }, (page) =>
     db.resource.findMany({
-      where: { authorId: userId, ...afterId(last) },
-      orderBy: { id: "asc" },
-      take,
+      ...page,
       select: {
         id: true,
         group,
-        kind: true,
-        title: true,
-        description: true,
-        url: true,
+        ...resourceTextSelect,
         createdAt: true,
         publishedAt: true,
         versions: {
@@ -159,38 +144,24 @@ export async function* resourcesAdded(db: Db, userId: string) {
       },
     }),
   );
-  for await (const page of rows) yield* page;
 }
 
 /** Meetings the person scheduled, with the agenda and minutes. */
 export async function* meetingsScheduled(db: Db, userId: string) {
-  const rows = pages((last: IdCursor, take) =>
-    db.meeting.findMany({
-      where: { createdById: userId, ...afterId(last) },
-      orderBy: { id: "asc" },
-      take,
-      select: { id: true, group, title: true, startsAt: true, endsAt: true, location: true, onlineUrl: true, agenda: true, minutes: true },
-    }),
-  );
-  for await (const page of rows) yield* page;
+  yield* pagedById({ createdById: userId }, (page) => db.meeting.findMany({ ...page, select: { id: true, group, ...meetingPlanSelect, minutes: true } }));
 }
 
 /** Comments on document text; the quoted text is the document's, so it comes only while the person may see the document. */
 export async function* documentCommentsWritten(db: Db, userId: string) {
-  const rows = pages((last: IdCursor, take) =>
+  const rows = pagesById({ authorId: userId }, (page) =>
     db.docComment.findMany({
-      where: { authorId: userId, ...afterId(last) },
-      orderBy: { id: "asc" },
-      take,
+      ...page,
       select: { id: true, documentId: true, document: { select: { group } }, parentId: true, body: true, quote: true, createdAt: true, resolvedAt: true },
     }),
   );
-  for await (const page of rows) {
-    const titles = await visibleTitles(db, userId, { documents: page.map(({ documentId }) => documentId) });
-    for (const { documentId, document, parentId, quote, ...comment } of page) {
-      const visible = titles.document.has(documentId);
-      yield { ...comment, document: ref(documentId, titles.document), group: document.group, replyTo: parentId, quote: visible ? quote : null };
-    }
+  for await (const [{ documentId, document, parentId, quote, ...comment }, titles] of withTitles(db, userId, rows, (page) => ({ documents: page.map(({ documentId }) => documentId) }))) {
+    const visible = titles.document.has(documentId);
+    yield { ...comment, document: ref(documentId, titles.document), group: document.group, replyTo: parentId, quote: visible ? quote : null };
   }
 }
 
@@ -204,14 +175,11 @@ export async function* documentVersionsAuthored(db: Db, userId: string) {
       select: { versionId: true, version: { select: { kind: true, name: true, createdAt: true, documentId: true, document: { select: { group } } } } },
     }),
   );
-  for await (const page of rows) {
-    const titles = await visibleTitles(db, userId, { documents: page.map(({ version }) => version.documentId) });
-    for (const { versionId, version } of page) {
-      yield {
-        version: { id: versionId, kind: version.kind, name: version.name, savedAt: version.createdAt },
-        document: ref(version.documentId, titles.document),
-        group: version.document.group,
-      };
-    }
+  for await (const [{ versionId, version }, titles] of withTitles(db, userId, rows, (page) => ({ documents: page.map(({ version }) => version.documentId) }))) {
+    yield {
+      version: { id: versionId, kind: version.kind, name: version.name, savedAt: version.createdAt },
+      document: ref(version.documentId, titles.document),
+      group: version.document.group,
+    };
   }
 }

@@ -13,7 +13,7 @@ import {
   threadsWritten,
   votesCast,
 } from "@/server/exports/personal/records";
-import { afterId, pages, type IdCursor } from "@/server/exports/streams";
+import { pagedById } from "@/server/exports/streams";
 
 export const PERSONAL_EXPORT_FORMAT = "hearth-personal-export";
 export const PERSONAL_EXPORT_VERSION = 1;
@@ -39,22 +39,17 @@ async function profileOf(db: Db, userId: string) {
 }
 
 async function* membershipsOf(db: Db, userId: string) {
-  const rows = pages((last: IdCursor, take) =>
-    db.membership.findMany({ where: { userId, ...afterId(last) }, orderBy: { id: "asc" }, take, select: { id: true, group, role: true, createdAt: true } }),
-  );
-  for await (const page of rows) for (const membership of page) yield { group: membership.group, role: membership.role, joinedAt: membership.createdAt };
+  const rows = pagedById({ userId }, (page) => db.membership.findMany({ ...page, select: { id: true, group, role: true, createdAt: true } }));
+  for await (const membership of rows) yield { group: membership.group, role: membership.role, joinedAt: membership.createdAt };
 }
 
 async function* membershipRequestsOf(db: Db, userId: string) {
-  const rows = pages((last: IdCursor, take) =>
+  yield* pagedById({ userId }, (page) =>
     db.membershipRequest.findMany({
-      where: { userId, ...afterId(last) },
-      orderBy: { id: "asc" },
-      take,
+      ...page,
       select: { id: true, group, introduction: true, status: true, response: true, createdAt: true, decidedAt: true },
     }),
   );
-  for await (const page of rows) yield* page;
 }
 
 /** Email levels (account-wide and per group) and followed or muted threads. */

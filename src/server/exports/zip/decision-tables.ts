@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
-import { afterId, paged, pages, type IdCursor } from "@/server/exports/streams";
+import { pagedById, pages, pagesById } from "@/server/exports/streams";
 import { csvFile, type TableScope } from "@/server/exports/zip/csv";
 import { groupHandle, person } from "@/server/exports/zip/selects";
 import { isClosed } from "@/server/polls/access";
@@ -20,11 +20,9 @@ const votesIncluded = (poll: { anonymous: boolean; hideResults: string; closedAt
 export const pollsCsv = csvFile(
   "polls.csv",
   (db, { groupIds, now }) =>
-    paged(async (last: IdCursor, take) => {
+    pagedById({ groupId: { in: groupIds } }, async (page) => {
       const rows = await db.poll.findMany({
-        where: { groupId: { in: groupIds }, ...afterId(last) },
-        orderBy: { id: "asc" },
-        take,
+        ...page,
         select: {
           id: true,
           group: groupHandle,
@@ -149,11 +147,9 @@ export const votesCsv = csvFile("votes.csv", voteRows, [
 ]);
 
 async function* outcomeRows(db: Db, { groupIds }: TableScope) {
-  const polls = pages((last: IdCursor, take) =>
+  const polls = pagesById({ groupId: { in: groupIds }, outcomeStatement: { not: null } }, (page) =>
     db.poll.findMany({
-      where: { groupId: { in: groupIds }, outcomeStatement: { not: null }, ...afterId(last) },
-      orderBy: { id: "asc" },
-      take,
+      ...page,
       select: { id: true, title: true, group: groupHandle, outcomeStatement: true, outcomeOptionId: true, outcomeReviewOn: true, outcomeAuthorId: true, outcomeAt: true },
     }),
   );

@@ -1,15 +1,13 @@
-import { afterId, paged, type IdCursor } from "@/server/exports/streams";
+import { pagedById } from "@/server/exports/streams";
 import { csvFile } from "@/server/exports/zip/csv";
 import { groupHandle, person } from "@/server/exports/zip/selects";
 
 export const threadsCsv = csvFile(
   "threads.csv",
   (db, { groupIds }) =>
-    paged((last: IdCursor, take) =>
+    pagedById({ groupId: { in: groupIds } }, (page) =>
       db.thread.findMany({
-        where: { groupId: { in: groupIds }, ...afterId(last) },
-        orderBy: { id: "asc" },
-        take,
+        ...page,
         select: {
           id: true,
           group: groupHandle,
@@ -47,11 +45,9 @@ export const threadsCsv = csvFile(
 export const commentsCsv = csvFile(
   "comments.csv",
   (db, { groupIds }) =>
-    paged((last: IdCursor, take) =>
+    pagedById({ thread: { groupId: { in: groupIds } } }, (page) =>
       db.comment.findMany({
-        where: { thread: { groupId: { in: groupIds } }, ...afterId(last) },
-        orderBy: { id: "asc" },
-        take,
+        ...page,
         select: {
           id: true,
           thread: { select: { id: true, title: true, group: groupHandle } },

@@ -4,7 +4,7 @@ import { safeFileName } from "@/server/documents/versions/export";
 import { toMarkdown } from "@/server/documents/versions/markdown";
 import { versionLabel } from "@/server/documents/versions/service";
 import { contentOf } from "@/server/documents/versions/state";
-import { afterId, paged, writeChunk, type IdCursor } from "@/server/exports/streams";
+import { paged, pagedById, writeChunk } from "@/server/exports/streams";
 import { csvHeader, csvRecord, type CsvColumns } from "@/server/exports/zip/csv";
 import type { ZipWriter } from "@/server/exports/zip/zip-writer";
 
@@ -40,16 +40,7 @@ function freeSlug(title: string, taken: Set<string>): string {
  */
 export async function addDocuments(zip: ZipWriter, db: Db, groupIds: string[]): Promise<void> {
   const taken = new Set<string>();
-  const documents = paged(
-    (last: IdCursor, take) =>
-      db.document.findMany({
-        where: { groupId: { in: groupIds }, ...afterId(last) },
-        orderBy: { id: "asc" },
-        take,
-        select: { id: true, title: true, updatedAt: true },
-      }),
-    50,
-  );
+  const documents = pagedById({ groupId: { in: groupIds } }, (page) => db.document.findMany({ ...page, select: { id: true, title: true, updatedAt: true } }), 50);
   for await (const document of documents) {
     const folder = `documents/${freeSlug(document.title, taken)}`;
     const write = (markdown: string) => (out: NodeJS.WritableStream) => writeChunk(out, markdown, zip.signal);

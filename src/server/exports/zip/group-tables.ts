@@ -1,17 +1,17 @@
 import type { Prisma } from "@/generated/prisma/client.ts";
-import { afterId, paged, type IdCursor } from "@/server/exports/streams";
+import { pagedById } from "@/server/exports/streams";
 import { csvFile } from "@/server/exports/zip/csv";
 import { groupHandle, person } from "@/server/exports/zip/selects";
+import { meetingPlanSelect } from "@/server/meetings/write";
+import { resourceTextSelect } from "@/server/resources/dto";
 
 /** Emails are in the file because the download is for admins, who see them in the directory too ("member.viewEmails"). */
 export const membersCsv = csvFile(
   "members.csv",
   (db, { groupIds }) =>
-    paged((last: IdCursor, take) =>
+    pagedById({ groupId: { in: groupIds } }, (page) =>
       db.membership.findMany({
-        where: { groupId: { in: groupIds }, ...afterId(last) },
-        orderBy: { id: "asc" },
-        take,
+        ...page,
         select: {
           id: true,
           group: groupHandle,
@@ -36,18 +36,13 @@ export const membersCsv = csvFile(
 export const resourcesCsv = csvFile(
   "resources.csv",
   (db, { groupIds }) =>
-    paged((last: IdCursor, take) =>
+    pagedById({ groupId: { in: groupIds } }, (page) =>
       db.resource.findMany({
-        where: { groupId: { in: groupIds }, ...afterId(last) },
-        orderBy: { id: "asc" },
-        take,
+        ...page,
         select: {
           id: true,
           group: groupHandle,
-          kind: true,
-          title: true,
-          description: true,
-          url: true,
+          ...resourceTextSelect,
           folder: { select: { name: true } },
           tags: { select: { name: true }, orderBy: { name: "asc" } },
           author: person,
@@ -88,20 +83,13 @@ export const resourcesCsv = csvFile(
 export const meetingsCsv = csvFile(
   "meetings.csv",
   (db, { groupIds }) =>
-    paged((last: IdCursor, take) =>
+    pagedById({ groupId: { in: groupIds } }, (page) =>
       db.meeting.findMany({
-        where: { groupId: { in: groupIds }, ...afterId(last) },
-        orderBy: { id: "asc" },
-        take,
+        ...page,
         select: {
           id: true,
           group: groupHandle,
-          title: true,
-          startsAt: true,
-          endsAt: true,
-          location: true,
-          onlineUrl: true,
-          agenda: true,
+          ...meetingPlanSelect,
           minutes: true,
           createdBy: person,
           attendees: { select: { user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } },
@@ -137,11 +125,9 @@ export function groupFilesWhere(groupIds: string[]): Prisma.StoredFileWhereInput
 export const filesCsv = csvFile(
   "files.csv",
   (db, { groupIds }) =>
-    paged((last: IdCursor, take) =>
+    pagedById({ ...groupFilesWhere(groupIds) }, (page) =>
       db.storedFile.findMany({
-        where: { ...groupFilesWhere(groupIds), ...afterId(last) },
-        orderBy: { id: "asc" },
-        take,
+        ...page,
         select: {
           id: true,
           sha256: true,

@@ -98,6 +98,41 @@ export function missing(what: string, id: string): Outcome {
   return skipped(`Its ${what} (${id}) is not in the file, or was not imported.`);
 }
 
+/** Maps the record to the row Hearth already has for it (matched), or makes one (created). */
+export async function matchOrMake(
+  ctx: ImportContext,
+  table: RecordType,
+  sourceId: string,
+  same: { id: string } | null,
+  create: () => Promise<{ id: string }>,
+): Promise<Outcome> {
+  if (same) {
+    await ctx.ids.set(table, sourceId, same.id);
+    return matched();
+  }
+  await ctx.ids.make(table, sourceId, create);
+  return created();
+}
+
+/**
+ * A row that only links a person to a record (a thread's guest, a meeting's attendee, a poll's
+ * voter): it has no id of its own, so it is matched when Hearth has the link already.
+ */
+export async function importLink(
+  ctx: ImportContext,
+  record: { table: RecordType; id: string },
+  person: { id: string; what: string },
+  link: { find(recordId: string, userId: string): Promise<unknown>; create(recordId: string, userId: string): Promise<unknown> },
+): Promise<Outcome> {
+  const recordId = await ctx.ids.get(record.table, record.id);
+  if (!recordId) return missing(record.table, record.id);
+  const userId = await ctx.ids.get("user", person.id);
+  if (!userId) return missing(person.what, person.id);
+  if (!isPlanned(recordId) && !isPlanned(userId) && (await link.find(recordId, userId))) return matched();
+  if (!ctx.dryRun) await link.create(recordId, userId);
+  return created();
+}
+
 export type ImportContext = {
   db: Client;
   dryRun: boolean;

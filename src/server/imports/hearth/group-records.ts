@@ -1,8 +1,10 @@
 import { firstFreeHandle, HANDLE_MAX, HANDLE_MIN, HANDLE_PATTERN, slugify } from "@/lib/slug";
 import {
   created,
+  importLink,
   isPlanned,
   matched,
+  matchOrMake,
   missing,
   skipped,
   type Handler,
@@ -74,17 +76,12 @@ export const importUser: Handler<"user"> = async (ctx, d) => {
   const email = zEmail.safeParse(d.email);
   if (!email.success) return skipped(`“${d.email}” is not a valid email address.`);
   const account = await ctx.db.user.findUnique({ where: { email: email.data }, select: { id: true } });
-  if (account) {
-    await ctx.ids.set("user", d.id, account.id);
-    return matched();
-  }
-  await ctx.ids.make("user", d.id, () =>
+  return matchOrMake(ctx, "user", d.id, account, () =>
     ctx.db.user.create({
       data: { name: d.name.trim() || email.data, email: email.data, bio: d.bio, passwordHash: "", createdAt: d.createdAt },
       select: { id: true },
     }),
   );
-  return created();
 };
 
 export const importMembership: Handler<"membership"> = async (ctx, d) => {
@@ -99,15 +96,10 @@ export const importMembership: Handler<"membership"> = async (ctx, d) => {
       ? { id: "admin" }
       : null
     : await ctx.db.membership.findUnique({ where: { userId_groupId: { userId, groupId } }, select: { id: true } });
-  if (existing) {
-    await ctx.ids.set("membership", d.id, existing.id);
-    return matched();
-  }
-  const invitedById = d.invitedById ? await ctx.ids.get("user", d.invitedById) : null;
-  await ctx.ids.make("membership", d.id, () =>
+  const invitedById = !existing && d.invitedById ? await ctx.ids.get("user", d.invitedById) : null;
+  return matchOrMake(ctx, "membership", d.id, existing, () =>
     ctx.db.membership.create({ data: { groupId, userId, role: d.role, invitedById, createdAt: d.createdAt }, select: { id: true } }),
   );
-  return created();
 };
 
 export const importPollTemplate: Handler<"poll_template"> = async (ctx, d) => {
@@ -117,15 +109,10 @@ export const importPollTemplate: Handler<"poll_template"> = async (ctx, d) => {
   const sameName = isPlanned(groupId)
     ? null
     : await ctx.db.pollTemplate.findUnique({ where: { groupId_name: { groupId, name: d.name } }, select: { id: true } });
-  if (sameName) {
-    await ctx.ids.set("poll_template", d.id, sameName.id);
-    return matched();
-  }
   const settings = typeof d.settings === "string" ? d.settings : JSON.stringify(d.settings ?? {});
-  await ctx.ids.make("poll_template", d.id, () =>
+  return matchOrMake(ctx, "poll_template", d.id, sameName, () =>
     ctx.db.pollTemplate.create({ data: { groupId, name: d.name, kind: d.kind, settings, createdAt: d.createdAt }, select: { id: true } }),
   );
-  return created();
 };
 
 export const importFolder: Handler<"folder"> = async (ctx, d) => {
@@ -170,15 +157,8 @@ export const importMeeting: Handler<"meeting"> = async (ctx, d) => {
   return created();
 };
 
-export const importMeetingAttendee: Handler<"meeting_attendee"> = async (ctx, d) => {
-  const meetingId = await ctx.ids.get("meeting", d.meetingId);
-  if (!meetingId) return missing("meeting", d.meetingId);
-  const userId = await ctx.ids.get("user", d.userId);
-  if (!userId) return missing("attendee", d.userId);
-  if (!isPlanned(meetingId) && !isPlanned(userId)) {
-    const existing = await ctx.db.meetingAttendee.findUnique({ where: { meetingId_userId: { meetingId, userId } }, select: { userId: true } });
-    if (existing) return matched();
-  }
-  if (!ctx.dryRun) await ctx.db.meetingAttendee.create({ data: { meetingId, userId }, select: { userId: true } });
-  return created();
-};
+export const importMeetingAttendee: Handler<"meeting_attendee"> = (ctx, d) =>
+  importLink(ctx, { table: "meeting", id: d.meetingId }, { id: d.userId, what: "attendee" }, {
+    find: (meetingId, userId) => ctx.db.meetingAttendee.findUnique({ where: { meetingId_userId: { meetingId, userId } }, select: { userId: true } }),
+    create: (meetingId, userId) => ctx.db.meetingAttendee.create({ data: { meetingId, userId }, select: { userId: true } }),
+  });

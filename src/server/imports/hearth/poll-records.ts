@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { created, isPlanned, matched, missing, skipped, type Handler, type ImportContext } from "@/server/imports/hearth/context";
+import { created, importLink, isPlanned, matched, missing, skipped, type Handler, type ImportContext } from "@/server/imports/hearth/context";
 import { newReceipt } from "@/server/polls/change-key";
 
 export const importPoll: Handler<"poll"> = async (ctx, d) => {
@@ -124,18 +124,11 @@ export const importBallot: Handler<"ballot"> = async (ctx, d) => {
   return created(count);
 };
 
-export const importParticipation: Handler<"participation"> = async (ctx, d) => {
-  const pollId = await ctx.ids.get("poll", d.pollId);
-  if (!pollId) return missing("poll", d.pollId);
-  const userId = await ctx.ids.get("user", d.userId);
-  if (!userId) return missing("voter", d.userId);
-  if (!isPlanned(pollId) && !isPlanned(userId)) {
-    const existing = await ctx.db.pollParticipation.findUnique({ where: { pollId_userId: { pollId, userId } }, select: { userId: true } });
-    if (existing) return matched();
-  }
-  if (!ctx.dryRun) await ctx.db.pollParticipation.create({ data: { pollId, userId, votedAt: d.votedAt }, select: { userId: true } });
-  return created();
-};
+export const importParticipation: Handler<"participation"> = (ctx, d) =>
+  importLink(ctx, { table: "poll", id: d.pollId }, { id: d.userId, what: "voter" }, {
+    find: (pollId, userId) => ctx.db.pollParticipation.findUnique({ where: { pollId_userId: { pollId, userId } }, select: { userId: true } }),
+    create: (pollId, userId) => ctx.db.pollParticipation.create({ data: { pollId, userId, votedAt: d.votedAt }, select: { userId: true } }),
+  });
 
 /** Outcomes live on the poll: one per poll, so a poll that has one already keeps it. */
 export const importOutcome: Handler<"outcome"> = async (ctx, d) => {

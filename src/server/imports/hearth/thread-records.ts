@@ -1,4 +1,4 @@
-import { created, isPlanned, matched, missing, type Handler } from "@/server/imports/hearth/context";
+import { created, importLink, isPlanned, matched, matchOrMake, missing, type Handler } from "@/server/imports/hearth/context";
 import { storedFile } from "@/server/imports/hearth/library-records";
 
 export const importThread: Handler<"thread"> = async (ctx, d) => {
@@ -29,18 +29,11 @@ export const importThread: Handler<"thread"> = async (ctx, d) => {
   return created();
 };
 
-export const importThreadGuest: Handler<"thread_guest"> = async (ctx, d) => {
-  const threadId = await ctx.ids.get("thread", d.threadId);
-  if (!threadId) return missing("thread", d.threadId);
-  const userId = await ctx.ids.get("user", d.userId);
-  if (!userId) return missing("guest", d.userId);
-  if (!isPlanned(threadId) && !isPlanned(userId)) {
-    const existing = await ctx.db.threadGuest.findUnique({ where: { threadId_userId: { threadId, userId } }, select: { userId: true } });
-    if (existing) return matched();
-  }
-  if (!ctx.dryRun) await ctx.db.threadGuest.create({ data: { threadId, userId, createdAt: d.createdAt }, select: { userId: true } });
-  return created();
-};
+export const importThreadGuest: Handler<"thread_guest"> = (ctx, d) =>
+  importLink(ctx, { table: "thread", id: d.threadId }, { id: d.userId, what: "guest" }, {
+    find: (threadId, userId) => ctx.db.threadGuest.findUnique({ where: { threadId_userId: { threadId, userId } }, select: { userId: true } }),
+    create: (threadId, userId) => ctx.db.threadGuest.create({ data: { threadId, userId, createdAt: d.createdAt }, select: { userId: true } }),
+  });
 
 /**
  * A file attached to a thread: with its bytes it is attached again; without them it becomes a
@@ -122,10 +115,5 @@ export const importReaction: Handler<"reaction"> = async (ctx, d) => {
   const same = isPlanned(subjectId) || isPlanned(userId)
     ? null
     : await ctx.db.reaction.findUnique({ where: { subject_subjectId_userId_emoji: key }, select: { id: true } });
-  if (same) {
-    await ctx.ids.set("reaction", d.id, same.id);
-    return matched();
-  }
-  await ctx.ids.make("reaction", d.id, () => ctx.db.reaction.create({ data: { ...key, createdAt: d.createdAt }, select: { id: true } }));
-  return created();
+  return matchOrMake(ctx, "reaction", d.id, same, () => ctx.db.reaction.create({ data: { ...key, createdAt: d.createdAt }, select: { id: true } }));
 };

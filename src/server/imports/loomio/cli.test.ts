@@ -83,7 +83,7 @@ describe("npm run import:loomio", () => {
     const result = await importLoomio(nothing, "--admin", adminEmail);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("its discussion (id 3) is not in the file");
-    expect(result.stderr).toContain("Nothing could be imported");
+    expect(result.stderr).toContain("Nothing was imported");
 
     const empty = path.join(directory, "empty.json");
     writeFileSync(empty, "");

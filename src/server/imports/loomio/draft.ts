@@ -72,6 +72,14 @@ export class Draft {
     this.handled.push(row);
   }
 
+  /** True when an earlier import brought the record in: it then counts as matched (as `kind`) and is dealt with. */
+  importedBefore(row: StagedRow, kind: string): boolean {
+    if (!row.target) return false;
+    this.match(kind);
+    this.done(row);
+    return true;
+  }
+
   skip(row: StagedRow, reason: string): void {
     this.skipped.push({ table: row.tbl, id: row.id, line: row.line, reason });
     this.done(row);

@@ -131,11 +131,7 @@ function importMemberships(draft: Draft, loomioGroupId: string, groupId: string,
   const { staging } = draft.run;
   let joined = 0;
   for (const row of staging.childRows("memberships", loomioGroupId)) {
-    if (row.target) {
-      draft.match("memberships");
-      draft.done(row);
-      continue;
-    }
+    if (draft.importedBefore(row, "memberships")) continue;
     const record = parse(row);
     const userId = staging.target("users", record.user_id);
     if (record.revoked_at) draft.skip(row, "the membership had ended in Loomio");
@@ -167,11 +163,7 @@ function requestStatus(record: LoomioRecord): "pending" | "approved" | "declined
 function importRequests(draft: Draft, loomioGroupId: string, groupId: string): void {
   const { staging } = draft.run;
   for (const row of staging.childRows("membership_requests", loomioGroupId)) {
-    if (row.target) {
-      draft.match("membershipRequests");
-      draft.done(row);
-      continue;
-    }
+    if (draft.importedBefore(row, "membershipRequests")) continue;
     const record = parse(row);
     const userId = staging.target("users", record.requestor_id);
     if (!userId) {
@@ -201,11 +193,7 @@ function importRequests(draft: Draft, loomioGroupId: string, groupId: string): v
 async function importTemplates(draft: Draft, loomioGroupId: string, groupId: string): Promise<void> {
   const names = new Set((await draft.run.db.pollTemplate.findMany({ where: { groupId }, select: { name: true } })).map(({ name }) => name));
   for (const row of draft.run.staging.childRows("poll_templates", loomioGroupId)) {
-    if (row.target) {
-      draft.match("pollTemplates");
-      draft.done(row);
-      continue;
-    }
+    if (draft.importedBefore(row, "pollTemplates")) continue;
     const record = parse(row);
     const kind = POLL_KINDS.find((one) => one === record.poll_type);
     const name = fitted(text(record.process_name) || text(record.title) || `Loomio template ${row.id}`, 80, `Line ${row.line}: the template name`, (message) => draft.warn(message));

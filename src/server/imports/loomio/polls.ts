@@ -310,10 +310,8 @@ function importOutcome(draft: Draft, unit: UnitRows, outcomes: StagedRow[], poll
       byNumericId(b, a),
   );
   ordered.forEach((row, index) => {
-    if (row.target) {
-      draft.match("outcomes");
-      draft.done(row);
-    } else if (index > 0) {
+    if (draft.importedBefore(row, "outcomes")) return;
+    if (index > 0) {
       draft.skip(row, "superseded by a later outcome");
     } else {
       const record = unit.record(row);

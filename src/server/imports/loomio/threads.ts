@@ -179,12 +179,8 @@ async function importReaders(draft: Draft, unit: UnitRows, thread: Thread, comme
   const guests: { threadId: string; userId: string; createdAt?: Date }[] = [];
   const reads: { threadId: string; userId: string; lastReadSeq: number }[] = [];
   for (const row of unit.table("discussion_readers")) {
-    if (row.target) {
-      draft.match(flag(unit.record(row).guest) ? "threadGuests" : "threadReads");
-      draft.done(row);
-      continue;
-    }
     const record = unit.record(row);
+    if (draft.importedBefore(row, flag(record.guest) ? "threadGuests" : "threadReads")) continue;
     const userId = staging.target("users", record.user_id);
     const lastReadAt = date(record.last_read_at);
     if (!userId) draft.skip(row, `the person (user ${idOf(record.user_id) ?? "unknown"}) was not imported`);
@@ -233,11 +229,7 @@ async function importReaders(draft: Draft, unit: UnitRows, thread: Thread, comme
 function importAttachments(draft: Draft, unit: UnitRows, thread: Thread | null, comments: PlannedComments | null, polls: Map<string, string>): void {
   const creating: { id: string; threadId: string; commentId: string | null; filename: string; contentType: string; sourceUrl: string; createdAt?: Date }[] = [];
   for (const row of [...unit.table("attachments"), ...unit.table("documents")]) {
-    if (row.target) {
-      draft.match("attachments");
-      draft.done(row);
-      continue;
-    }
+    if (draft.importedBefore(row, "attachments")) continue;
     const record = unit.record(row);
     const type = text(record.record_type ?? record.model_type);
     const ownerId = idOf(record.record_id ?? record.model_id) ?? "";

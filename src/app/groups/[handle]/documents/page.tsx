@@ -18,7 +18,7 @@ export default async function GroupDocumentsPage({ params }: { params: Promise<{
         <h2 className="text-2xl font-bold">Documents</h2>
         {canInGroup(standing, "document.create") && <NewDocumentDialog groupId={group.id} />}
       </div>
-      <DocumentList groupId={group.id} />
+      <DocumentList groupId={group.id} seesEveryDocument={canInGroup(standing, "document.viewAll")} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { CommentEditForm } from "@/app/threads/[id]/_components/comment-edit-form";
 import { DeleteCommentDialog } from "@/app/threads/[id]/_components/delete-comment-dialog";
 import { MarkdownText } from "@/components/markdown";
@@ -13,15 +13,39 @@ import type { RouterOutputs } from "@/lib/trpc/client";
 
 type ThreadDetail = RouterOutputs["thread"]["byId"];
 
-/** One comment. A deleted one keeps its place, so the replies under it still make sense. */
-export function CommentItem({ comment, thread, onReply }: { comment: CommentDto; thread: ThreadDetail; onReply?: () => void }) {
+/**
+ * One comment. A deleted one keeps its place, so the replies under it still make sense. It takes
+ * focus when it was just sent (`autoFocus`) or saved, so keyboard and screen reader users are not
+ * left at the top of the page when the form they were in goes away.
+ */
+export function CommentItem({
+  comment,
+  thread,
+  onReply,
+  autoFocus = false,
+}: {
+  comment: CommentDto;
+  thread: ThreadDetail;
+  onReply?: () => void;
+  autoFocus?: boolean;
+}) {
   const [editing, setEditing] = useState(false);
+  const article = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (autoFocus) article.current?.focus();
+  }, [autoFocus]);
+  const stopEditing = () => {
+    article.current?.focus();
+    setEditing(false);
+  };
   const viewerId = thread.viewer.id;
   const isMine = comment.author.id === viewerId;
   const headingId = `comment-${comment.id}-by`;
 
   return (
     <article
+      ref={article}
+      tabIndex={-1}
       id={`comment-${comment.id}`}
       aria-labelledby={headingId}
       className="scroll-mt-4 rounded-xl border border-line bg-card p-4 shadow-sm target:border-ember-600 target:ring-2 target:ring-ember-600"
@@ -40,7 +64,7 @@ export function CommentItem({ comment, thread, onReply }: { comment: CommentDto;
       {comment.deleted ? (
         <p className="italic text-muted">Comment deleted</p>
       ) : editing ? (
-        <CommentEditForm comment={comment} onDone={() => setEditing(false)} />
+        <CommentEditForm comment={comment} onDone={stopEditing} />
       ) : (
         <MarkdownText source={comment.body} className="min-w-0 break-words" />
       )}

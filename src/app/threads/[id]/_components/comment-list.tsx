@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { CommentItem } from "@/app/threads/[id]/_components/comment-item";
-import type { CommentPage } from "@/components/threads/comment-cache";
+import type { CommentDto, CommentPage } from "@/components/threads/comment-cache";
 import { CommentComposer } from "@/components/threads/comment-composer";
 import { useThreadComments } from "@/components/threads/comments-query";
 import { Alert } from "@/components/ui/alert";
@@ -30,10 +30,15 @@ export function CommentList({
   thread,
   initialComments,
   firstUnreadId,
+  sentId,
+  onSent,
 }: {
   thread: ThreadDetail;
   initialComments: CommentPage;
   firstUnreadId: string | null;
+  /** The comment the viewer just sent, which takes focus once it shows. */
+  sentId: string | null;
+  onSent: (comment: CommentDto) => void;
 }) {
   const comments = useThreadComments(thread.id, initialComments);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
@@ -55,13 +60,23 @@ export function CommentList({
         {items.map((item) => (
           <li key={item.id} className="flex flex-col gap-3">
             {item.id === firstUnreadId && <NewDivider />}
-            <CommentItem comment={item} thread={thread} onReply={canComment ? () => setReplyingTo(item.id) : undefined} />
+            <CommentItem
+              comment={item}
+              thread={thread}
+              onReply={canComment ? () => setReplyingTo(item.id) : undefined}
+              autoFocus={item.id === sentId}
+            />
             {(item.replies.length > 0 || replyingTo === item.id) && (
               <ol aria-label={`Replies to ${item.deleted ? "a deleted comment" : item.author.name}`} className="ml-4 flex flex-col gap-3 border-l-2 border-line pl-3 sm:ml-8 sm:pl-4">
                 {item.replies.map((reply) => (
                   <li key={reply.id} className="flex flex-col gap-3">
                     {reply.id === firstUnreadId && <NewDivider />}
-                    <CommentItem comment={reply} thread={thread} onReply={canComment ? () => setReplyingTo(item.id) : undefined} />
+                    <CommentItem
+                      comment={reply}
+                      thread={thread}
+                      onReply={canComment ? () => setReplyingTo(item.id) : undefined}
+                      autoFocus={reply.id === sentId}
+                    />
                   </li>
                 ))}
                 {replyingTo === item.id && canComment && (
@@ -72,7 +87,10 @@ export function CommentList({
                       label={item.deleted ? "Your reply" : `Reply to ${item.author.name}`}
                       submitLabel="Send reply"
                       autoFocus
-                      onSent={() => setReplyingTo(null)}
+                      onSent={(comment) => {
+                        setReplyingTo(null);
+                        onSent(comment);
+                      }}
                       onCancel={() => setReplyingTo(null)}
                     />
                   </li>

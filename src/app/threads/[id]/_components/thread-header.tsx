@@ -3,6 +3,7 @@
 import { Lock, Pin } from "lucide-react";
 import { useState } from "react";
 import { FollowButtons } from "@/app/threads/[id]/_components/follow-buttons";
+import { InviteToThreadDialog } from "@/app/threads/[id]/_components/invite-to-thread-dialog";
 import { MissingAttachments } from "@/app/threads/[id]/_components/missing-attachments";
 import { ThreadActions } from "@/app/threads/[id]/_components/thread-actions";
 import { ThreadEditForm } from "@/app/threads/[id]/_components/thread-edit-form";
@@ -30,6 +31,7 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
         </h1>
         <div className="flex shrink-0 flex-wrap items-start gap-2 sm:justify-end">
           <FollowButtons thread={thread} />
+          {thread.viewer.canInviteGuests && <InviteToThreadDialog groupId={thread.group.id} threadId={thread.id} />}
           <ThreadActions thread={thread} onEdit={() => setEditing(true)} />
         </div>
       </div>

@@ -31,6 +31,8 @@ export function ThreadView({ initialThread, initialComments }: { initialThread: 
   const { viewers, typing, revoked } = useThreadRoom(id, thread.viewer.id);
   const [firstUnread] = useState(() => firstUnreadId(initialComments.items, initialThread.lastReadSeq));
   const [scrollToUnread] = useState(() => initialThread.lastReadSeq > 0 && firstUnread !== null);
+  const [sentId, setSentId] = useState<string | null>(null);
+  const focusSent = ({ id: commentId }: { id: string }) => setSentId(commentId);
 
   useEffect(() => {
     void client.thread.markRead
@@ -50,12 +52,12 @@ export function ThreadView({ initialThread, initialComments }: { initialThread: 
       <ThreadHeader thread={thread} />
       <ThreadPolls groupId={thread.group.id} threadId={thread.id} canStart={thread.viewer.canStartPoll} />
       <PresenceLine viewers={viewers} typing={typing} viewerId={thread.viewer.id} />
-      <CommentList thread={thread} initialComments={initialComments} firstUnreadId={firstUnread} />
+      <CommentList thread={thread} initialComments={initialComments} firstUnreadId={firstUnread} sentId={sentId} onSent={focusSent} />
       <section aria-label="Your comment" className="rounded-xl border border-line bg-card p-5 shadow-sm">
         {!thread.viewer.canComment ? (
           <ClosedNotice thread={thread} />
         ) : isClient ? (
-          <CommentComposer threadId={id} label="Add a comment" submitLabel="Send comment" />
+          <CommentComposer threadId={id} label="Add a comment" submitLabel="Send comment" onSent={focusSent} />
         ) : (
           <p className="text-muted">Loading the comment box…</p>
         )}

@@ -9,6 +9,7 @@ import { TextareaField } from "@/components/ui/textarea-field";
 import { MAX_INVITES_AT_ONCE, parseEmailList } from "@/lib/email-list";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
+import { GuestTargetPicker, guestTargetOf } from "@/app/groups/[handle]/invitations/_components/guest-target-picker";
 import { ROLE_HINTS, ROLE_LABELS } from "@/app/groups/[handle]/invitations/_components/role-labels";
 
 type Role = RouterOutputs["invitation"]["assignableRoles"][number];
@@ -22,6 +23,8 @@ export function InviteForm({ groupId, roles, onCreated }: { groupId: string; rol
   const [role, setRole] = useState<Role>(roles.includes("member") ? "member" : roles[0]!);
   const [message, setMessage] = useState("");
   const [localError, setLocalError] = useState<string | null>(null);
+  const [guestTarget, setGuestTarget] = useState("");
+  const [targetError, setTargetError] = useState<string | null>(null);
   const create = useMutation(
     trpc.invitation.create.mutationOptions({
       onSuccess: (result) => {
@@ -41,7 +44,12 @@ export function InviteForm({ groupId, roles, onCreated }: { groupId: string; rol
       return setLocalError(`You can invite at most ${MAX_INVITES_AT_ONCE} people at once; this list has ${emails.length}.`);
     }
     setLocalError(null);
-    create.mutate({ groupId, emails, role, message: message.trim() || undefined });
+    const target = role === "guest" ? guestTargetOf(guestTarget) : undefined;
+    if (role === "guest" && !target) {
+      return setTargetError("Choose the discussion or document to invite the guest to: guests see only what they are invited to.");
+    }
+    setTargetError(null);
+    create.mutate({ groupId, emails, role, message: message.trim() || undefined, ...target });
   }
 
   const emailsError = localError ?? errors?.emails?.[0];
@@ -69,6 +77,17 @@ export function InviteForm({ groupId, roles, onCreated }: { groupId: string; rol
         error={errors?.role?.[0]}
       />
       <p className="-mt-2 text-sm text-muted">{ROLE_HINTS[role]}</p>
+      {role === "guest" && (
+        <GuestTargetPicker
+          groupId={groupId}
+          value={guestTarget}
+          onChange={(value) => {
+            setGuestTarget(value);
+            setTargetError(null);
+          }}
+          error={targetError ?? errors?.threadId?.[0] ?? errors?.documentId?.[0]}
+        />
+      )}
       <TextareaField
         label="Personal message (optional)"
         name="message"

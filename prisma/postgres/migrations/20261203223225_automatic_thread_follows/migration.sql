@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ThreadFollow" ADD COLUMN     "automatic" BOOLEAN NOT NULL DEFAULT false;
