@@ -25,6 +25,8 @@ type MarkdownEditorProps = {
   onChange: (value: string) => void;
   /** Enables @mention suggestions from the people who can see this thread. */
   threadId?: string;
+  /** Before the thread exists: suggestions from the people who will see a new thread of this group. */
+  groupId?: string;
   /** Ctrl/Cmd+Enter. */
   onSubmitShortcut?: () => void;
   onTyping?: () => void;
@@ -47,6 +49,7 @@ export function MarkdownEditor({
   value,
   onChange,
   threadId,
+  groupId,
   onSubmitShortcut,
   onTyping,
   error,
@@ -76,7 +79,7 @@ export function MarkdownEditor({
     textarea.current?.focus();
   }
 
-  const mentions = useMentionAutocomplete({ threadId, value, caret, onEdit: applyEdit });
+  const mentions = useMentionAutocomplete({ threadId, groupId, value, caret, onEdit: applyEdit });
 
   function format(kind: Format) {
     const element = textarea.current;

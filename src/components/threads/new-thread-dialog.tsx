@@ -72,7 +72,15 @@ export function NewThreadDialog({ groupId, meetingId: initialMeetingId = "", lab
       >
         {create.error && !(fields?.title || fields?.body || fields?.tags || fields?.meetingId) && <Alert>{errorMessage(create.error)}</Alert>}
         <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields?.title?.[0]} maxLength={200} />
-        <MarkdownEditor label="What would you like to discuss?" value={body} onChange={setBody} onSubmitShortcut={submit} error={fields?.body?.[0]} rows={6} />
+        <MarkdownEditor
+          label="What would you like to discuss?"
+          value={body}
+          onChange={setBody}
+          groupId={groupId}
+          onSubmitShortcut={submit}
+          error={fields?.body?.[0]}
+          rows={6}
+        />
         <TextField
           label="Tags (optional)"
           hint="Separate tags with spaces, e.g. #CompassionateCommunity #budget"

@@ -9,16 +9,19 @@ import { useTRPC } from "@/lib/trpc/client";
 type Person = { id: string; name: string };
 
 /**
- * The @mention suggestions for the text at the caret: people who can see the thread, searched
- * by name. Arrow keys move, Enter or Tab inserts, Escape closes until another @ is typed.
+ * The @mention suggestions for the text at the caret: people who can see the thread (or, before
+ * it exists, who will see a new thread of `groupId`), searched by name. Arrow keys move, Enter or
+ * Tab inserts, Escape closes until another @ is typed.
  */
 export function useMentionAutocomplete({
   threadId,
+  groupId,
   value,
   caret,
   onEdit,
 }: {
   threadId: string | undefined;
+  groupId: string | undefined;
   value: string;
   caret: number;
   onEdit: (edit: TextEdit) => void;
@@ -28,10 +31,11 @@ export function useMentionAutocomplete({
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const [active, setActive] = useState<{ query: string; index: number }>({ query: "", index: 0 });
 
-  const mention = threadId && caret >= 0 ? findMentionQuery(value, caret) : null;
+  const mention = (threadId || groupId) && caret >= 0 ? findMentionQuery(value, caret) : null;
   const wanted = mention !== null && mention.start !== dismissedAt;
+  const search = mention?.query ?? "";
   const { data: people = [] } = useQuery({
-    ...trpc.thread.mentionable.queryOptions({ id: threadId ?? "", search: mention?.query ?? "" }),
+    ...trpc.thread.mentionable.queryOptions(threadId ? { id: threadId, search } : { groupId: groupId ?? "", search }),
     enabled: wanted,
     placeholderData: keepPreviousData,
     staleTime: 60_000,

@@ -64,20 +64,24 @@ export async function notifyComment(
   });
 }
 
+/**
+ * A new thread reaches everyone who can see it: the people its body mentions as a mention, the
+ * rest of the group's readers as a new thread; never its author. A new thread has no invited
+ * guests yet, so someone mentioned who is not a reader hears nothing (a notification must not
+ * leak the thread).
+ */
 export async function notifyNewThread(
   db: Db,
   publish: Publish,
-  args: { actorId: string; groupId: string; threadId: string; title: string },
+  args: { actorId: string; groupId: string; threadId: string; title: string; body: string },
 ): Promise<void> {
   await withoutFailing("new_thread", async () => {
-    await notify(db, publish, {
-      recipients: await groupReaders(db, args.groupId),
-      kind: "new_thread",
-      actorId: args.actorId,
-      groupId: args.groupId,
-      title: args.title,
-      url: `/threads/${args.threadId}`,
-    });
+    const readers = await groupReaders(db, args.groupId);
+    const canSee = new Set(readers);
+    await notifyMany(db, publish, { actorId: args.actorId, groupId: args.groupId, title: args.title, url: `/threads/${args.threadId}` }, [
+      { kind: "mention", recipients: mentionedUserIds(args.body).filter((id) => canSee.has(id)), details: [excerptOf(args.body, 500)] },
+      { kind: "new_thread", recipients: readers },
+    ]);
   });
 }
 

@@ -34,6 +34,12 @@ export async function createThread(
   });
   publish({ name: "thread.activity", room: `group:${input.groupId}`, payload: { groupId: input.groupId, threadId: thread.id } });
   if (input.meetingId) publishMeetingChange(publish, { id: input.meetingId, groupId: input.groupId });
-  await notifyNewThread(db, publish, { actorId: userId, groupId: input.groupId, threadId: thread.id, title: input.title });
+  await notifyNewThread(db, publish, {
+    actorId: userId,
+    groupId: input.groupId,
+    threadId: thread.id,
+    title: input.title,
+    body: input.body,
+  });
   return thread;
 }

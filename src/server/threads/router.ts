@@ -64,7 +64,7 @@ export const threadRouter = createTRPCRouter({
   mentionable: protectedProcedure
     .input(zMentionableInput)
     .output(z.array(z.object({ id: z.string(), name: z.string() })))
-    .query(({ ctx, input }) => listMentionable(ctx.db, ctx.userId, input.id, input.search)),
+    .query(({ ctx, input }) => listMentionable(ctx.db, ctx.userId, input)),
   markRead: protectedProcedure
     .input(zThreadIdInput)
     .output(z.object({ lastReadSeq: z.number().int() }))

@@ -71,7 +71,12 @@ export const zUpdateThreadInput = z.object({
   /** Links the thread to a meeting of its group; null removes the link. */
   meetingId: z.string().min(1).max(64).nullable().optional(),
 });
-export const zMentionableInput = z.object({ id: z.string().min(1), search: zText().trim().max(100).default("") });
+const zMentionSearch = zText().trim().max(100).default("");
+/** A thread's id; or, before the thread exists (the new-thread form), the group it will be started in. */
+export const zMentionableInput = z.union([
+  z.object({ id: z.string().min(1), search: zMentionSearch }),
+  z.object({ groupId: z.string().min(1), search: zMentionSearch }),
+]);
 export const zMarkAllReadInput = z.object({ groupId: z.string().min(1) });
 
 export const zThreadSummary = z.object({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mentionToken } from "@/lib/mentions";
 import { getDb } from "@/server/db";
 import { excerptOf } from "@/server/threads/dto";
 import { addMember, callerFor, countingCaller, makeGroup, makeUser } from "@/server/test/factories";
@@ -277,6 +278,45 @@ describe("thread.mentionable", () => {
 
     const forMember = await callerFor(member.id).caller.thread.mentionable({ id: thread.id, search: "" });
     expect(forMember.map(({ id }) => id)).toEqual([admin.id]);
+  });
+});
+
+describe("mentions in a new thread", () => {
+  const kindsFor = async (userId: string) =>
+    (await callerFor(userId).caller.notification.list({})).items.map(({ kind, url }) => ({ kind, url }));
+
+  it("notify the members mentioned, once each, with a mention linking to the thread", async () => {
+    const { group, admin, member } = await groupWithPeople();
+    const body = `${mentionToken({ id: member.id, name: "Sam" })} and again ${mentionToken({ id: member.id, name: "Sam" })}, what do you think?`;
+    const thread = await callerFor(admin.id).caller.thread.create({ groupId: group.id, title: "Budget", body });
+    expect(await kindsFor(member.id)).toEqual([{ kind: "mention", url: `/threads/${thread.id}` }]);
+  });
+
+  it("notify only those who can see the thread: never an uninvited guest, an outsider, or the author mentioning themselves", async () => {
+    const { group, admin, member, guest, outsider } = await groupWithPeople();
+    const body = [admin, guest, outsider, member].map((person) => mentionToken({ id: person.id, name: "Someone" })).join(" ");
+    const thread = await callerFor(admin.id).caller.thread.create({ groupId: group.id, title: "Members only", body });
+    expect(await kindsFor(member.id)).toEqual([{ kind: "mention", url: `/threads/${thread.id}` }]);
+    expect(await kindsFor(admin.id)).toEqual([]);
+    expect(await kindsFor(guest.id)).toEqual([]);
+    expect(await kindsFor(outsider.id)).toEqual([]);
+  });
+
+  it("are offered before the thread exists from the people who will see it, to those who may start one", async () => {
+    const { group, admin, member, guest, outsider } = await groupWithPeople();
+    const offered = await callerFor(member.id).caller.thread.mentionable({ groupId: group.id, search: "" });
+    expect(offered.map(({ id }) => id)).toEqual([admin.id]);
+    await expect(callerFor(guest.id).caller.thread.mentionable({ groupId: group.id, search: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(outsider.id).caller.thread.mentionable({ groupId: group.id, search: "" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("added by editing the thread notify nobody, as edited comments do not", async () => {
+    const { group, admin, member } = await groupWithPeople();
+    const thread = await callerFor(admin.id).caller.thread.create({ groupId: group.id, title: "Rota", body: "Who can help?" });
+    await callerFor(admin.id).caller.thread.update({ id: thread.id, body: `${mentionToken(member)} can you help?` });
+    expect(await kindsFor(member.id)).toEqual([{ kind: "new_thread", url: `/threads/${thread.id}` }]);
   });
 });
 

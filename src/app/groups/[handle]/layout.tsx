@@ -7,7 +7,9 @@ import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 
 export async function generateMetadata({ params }: { params: Promise<{ handle: string }> }) {
   const { group } = await loadGroup((await params).handle);
-  return { title: group.name };
+  // A title with a template of its own, because a plain string here would drop the root layout's
+  // " · Hearth" from every sub-page below the group.
+  return { title: { default: group.name, template: "%s · Hearth" } };
 }
 
 export default async function GroupLayout({ children, params }: { children: ReactNode; params: Promise<{ handle: string }> }) {

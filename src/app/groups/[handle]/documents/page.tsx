@@ -1,9 +1,10 @@
 import { DocumentList } from "@/components/documents/document-list";
 import { NewDocumentDialog } from "@/components/documents/new-document-dialog";
 import { canInGroup } from "@/server/policy";
+import { groupPageMetadata } from "@/app/groups/[handle]/_lib/group-page-metadata";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 
-export const metadata = { title: "Documents" };
+export const generateMetadata = groupPageMetadata("Documents");
 
 /** The group's documents, its vision first; "New document" for those who may start one. */
 export default async function GroupDocumentsPage({ params }: { params: Promise<{ handle: string }> }) {

@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
+import { groupPageMetadata } from "@/app/groups/[handle]/_lib/group-page-metadata";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 import { InvitationsPanel } from "@/app/groups/[handle]/invitations/_components/invitations-panel";
 
-export const metadata = { title: "Invitations" };
+export const generateMetadata = groupPageMetadata("Invitations");
 
 export default async function GroupInvitationsPage({ params }: { params: Promise<{ handle: string }> }) {
   const { handle } = await params;

@@ -2,9 +2,10 @@ import { notFound } from "next/navigation";
 import { MeetingList } from "@/components/meetings/meeting-list";
 import { ScheduleMeetingDialog } from "@/components/meetings/schedule-meeting-dialog";
 import { canInGroup } from "@/server/policy";
+import { groupPageMetadata } from "@/app/groups/[handle]/_lib/group-page-metadata";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 
-export const metadata = { title: "Meetings" };
+export const generateMetadata = groupPageMetadata("Meetings");
 
 /** The group's meetings: upcoming ones, then past ones, with "Schedule a meeting" for its admins. */
 export default async function GroupMeetingsPage({ params }: { params: Promise<{ handle: string }> }) {

@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
 import { MemberDirectory } from "@/app/groups/[handle]/members/_components/member-directory";
+import { groupPageMetadata } from "@/app/groups/[handle]/_lib/group-page-metadata";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 
-export const metadata = { title: "Members" };
+export const generateMetadata = groupPageMetadata("Members");
 
 export default async function MembersPage({ params }: { params: Promise<{ handle: string }> }) {
   const { handle } = await params;

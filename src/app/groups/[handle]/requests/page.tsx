@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
+import { groupPageMetadata } from "@/app/groups/[handle]/_lib/group-page-metadata";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 import { RequestsPanel } from "@/app/groups/[handle]/requests/_components/requests-panel";
 
-export const metadata = { title: "Requests to join" };
+export const generateMetadata = groupPageMetadata("Requests to join");
 
 export default async function GroupRequestsPage({ params }: { params: Promise<{ handle: string }> }) {
   const { handle } = await params;

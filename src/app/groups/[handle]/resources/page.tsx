@@ -1,8 +1,9 @@
 import { ResourceLibrary } from "@/components/resources/resource-library";
+import { groupPageMetadata } from "@/app/groups/[handle]/_lib/group-page-metadata";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 import { orNotFound } from "@/server/api/server-caller";
 
-export const metadata = { title: "Resources" };
+export const generateMetadata = groupPageMetadata("Resources");
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<{ folder?: string; meeting?: string }> };
 

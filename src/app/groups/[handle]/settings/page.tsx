@@ -2,9 +2,10 @@ import { notFound } from "next/navigation";
 import { canInGroup } from "@/server/policy";
 import { GroupDownload } from "@/app/groups/[handle]/settings/_components/group-download";
 import { GroupSettingsForm } from "@/app/groups/[handle]/settings/_components/group-settings-form";
+import { groupPageMetadata } from "@/app/groups/[handle]/_lib/group-page-metadata";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 
-export const metadata = { title: "Group settings" };
+export const generateMetadata = groupPageMetadata("Settings");
 
 export default async function GroupSettingsPage({ params }: { params: Promise<{ handle: string }> }) {
   const { handle } = await params;

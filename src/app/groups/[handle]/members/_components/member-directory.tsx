@@ -68,7 +68,7 @@ export function MemberDirectory({
       <h2 id="members-heading" className="mb-4 text-2xl font-bold">
         Search members
       </h2>
-      <form role="search" aria-label="Members" onSubmit={(event) => event.preventDefault()} className="mb-6 grid gap-4 sm:grid-cols-3">
+      <form role="search" aria-label="Members" onSubmit={(event) => event.preventDefault()} className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-3">
         <div className="relative">
           <TextField
             label="Name"
@@ -85,9 +85,16 @@ export function MemberDirectory({
           label="Organisation"
           value={organisationId}
           onChange={(event) => setOrganisationId(event.target.value)}
+          className="w-full"
           options={[{ value: "", label: "All organisations" }, ...organisations.map(({ id, name }) => ({ value: id, label: name }))]}
         />
-        <SelectField label="Role" value={role} onChange={(event) => setRole(event.target.value as Role | "")} options={roleOptions} />
+        <SelectField
+          label="Role"
+          value={role}
+          onChange={(event) => setRole(event.target.value as Role | "")}
+          className="w-full"
+          options={roleOptions}
+        />
       </form>
 
       {members.error && <Alert>{errorMessage(members.error)}</Alert>}

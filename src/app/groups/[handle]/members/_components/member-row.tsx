@@ -27,25 +27,28 @@ export function MemberRow({ groupId, member, isMe, canManage }: { groupId: strin
 
   return (
     <li className="rounded-xl border border-line bg-card p-4">
-      <div className="flex flex-wrap items-start gap-4">
-        {member.avatarUrl && (
-          <Image src={member.avatarUrl} alt="" width={48} height={48} unoptimized className="size-12 shrink-0 rounded-full object-cover" />
-        )}
-        <div className="min-w-0 flex-1">
-          <p className="flex flex-wrap items-center gap-2">
-            <span className="text-lg font-semibold">{name}</span>
-            <RoleBadge role={member.role} />
-            {member.unclaimed && (
-              <span className="rounded-full border border-dashed border-line px-3 py-0.5 text-sm font-semibold text-muted">Not signed in yet</span>
-            )}
-          </p>
-          {member.email && (
-            <a href={`mailto:${member.email}`} className="break-all text-ember-700 underline">
-              {member.email}
-            </a>
+      {/* Stacked on a phone: beside the details, the controls would squeeze the name to a letter a line. */}
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
+        <div className="flex min-w-0 flex-1 items-start gap-4">
+          {member.avatarUrl && (
+            <Image src={member.avatarUrl} alt="" width={48} height={48} unoptimized className="size-12 shrink-0 rounded-full object-cover" />
           )}
-          {member.bio && <p className="mt-1 break-words">{member.bio}</p>}
-          <p className="mt-1 text-sm text-muted">Joined {joined.format(member.joinedAt)}</p>
+          <div className="min-w-0 flex-1">
+            <p className="flex flex-wrap items-center gap-2">
+              <span className="min-w-0 break-words text-lg font-semibold">{name}</span>
+              <RoleBadge role={member.role} />
+              {member.unclaimed && (
+                <span className="rounded-full border border-dashed border-line px-3 py-0.5 text-sm font-semibold text-muted">Not signed in yet</span>
+              )}
+            </p>
+            {member.email && (
+              <a href={`mailto:${member.email}`} className="break-all text-ember-700 underline">
+                {member.email}
+              </a>
+            )}
+            {member.bio && <p className="mt-1 break-words">{member.bio}</p>}
+            <p className="mt-1 text-sm text-muted">Joined {joined.format(member.joinedAt)}</p>
+          </div>
         </div>
         {canManage && (
           <div className="flex flex-wrap items-center gap-2">
