@@ -8,7 +8,10 @@ import { recordClientAddress } from "@/server/auth/client-address";
 import { getEventBus } from "@/server/events";
 import { startOrphanSweep } from "@/server/files/cleanup";
 import { keepDownloadLength } from "@/server/files/download-length";
+import { setLifecyclePhase, shutDownGracefully } from "@/server/lifecycle";
 import { logger } from "@/server/logger";
+import { addressKind, getMetrics, observeInstance } from "@/server/observability/metrics";
+import { requestContextStore, requestIdFrom } from "@/server/observability/request-context";
 import { startMailWorker } from "@/server/mail/worker";
 import { startDigestScheduler } from "@/server/notifications/digest";
 import { startPollScheduler } from "@/server/polls/scheduler";
@@ -36,10 +39,27 @@ function refuseOversizeBody(request: IncomingMessage, response: ServerResponse):
     status === 413
       ? `Request body too large: the limit here is ${(limit / 1_000_000).toFixed(1)} MB.`
       : "Send the request body with a Content-Length header.";
-  response.writeHead(status, { "content-type": "application/json", connection: "close" });
+  response.writeHead(status, { "content-type": "application/json" });
   response.end(JSON.stringify({ error: { message } }));
-  request.resume();
+  discardBody(request);
   return true;
+}
+
+/** Beyond this much of a refused body the connection is cut rather than read to the end. */
+const DISCARD_LIMIT_BYTES = 16_000_000;
+
+/**
+ * Reads a refused body to nowhere, so the client, still sending, gets to read the answer:
+ * closing at once makes it fail with a broken pipe instead of "too large". A client that keeps
+ * sending past the limit is cut off.
+ */
+function discardBody(request: IncomingMessage): void {
+  let received = 0;
+  request.on("data", (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > DISCARD_LIMIT_BYTES) request.socket.destroy();
+  });
+  request.resume();
 }
 
 async function main() {
@@ -58,10 +78,17 @@ async function main() {
   const handleUpgrade = app.getUpgradeHandler();
 
   const server = createServer((request, response) => {
-    if (refuseOversizeBody(request, response)) return;
-    recordClientAddress(request, process.env.HEARTH_TRUST_PROXY === "1");
-    keepDownloadLength(request, response);
-    void handle(request, response);
+    const requestId = requestIdFrom(request.headers["x-request-id"]);
+    request.headers["x-request-id"] = requestId;
+    response.setHeader("x-request-id", requestId);
+    const stopTimer = getMetrics().httpSeconds.startTimer({ kind: addressKind(request.url) });
+    response.once("finish", () => stopTimer({ status: `${Math.floor(response.statusCode / 100)}xx` }));
+    requestContextStore().run({ requestId }, () => {
+      if (refuseOversizeBody(request, response)) return;
+      recordClientAddress(request, process.env.HEARTH_TRUST_PROXY === "1");
+      keepDownloadLength(request, response);
+      void handle(request, response);
+    });
   });
   const realtime = attachRealtime(server, { db, authSecret: config.authSecret, bus: getEventBus() });
   const stopPollScheduler = startPollScheduler(db, getEventBus().publish);
@@ -80,15 +107,27 @@ async function main() {
   const port = typeof address === "object" && address ? address.port : config.port;
   console.log(formatSignInBanner(`http://${config.host}:${port}`, report));
 
+  observeInstance({
+    socketConnections: () => realtime.io.engine.clientsCount,
+    documentRooms: realtime.openDocumentCount,
+    mailQueueDepth: () => db.outboxMessage.count({ where: { status: "queued" } }),
+  });
+  setLifecyclePhase("ready");
+
   const shutdown = async (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    stopPollScheduler();
-    stopMailWorker();
-    stopDigestScheduler();
-    stopOrphanSweep();
-    await realtime.close();
-    await db.$disconnect();
-    process.exit(0);
+    logger.info({ signal }, "shutting down: draining");
+    const finished = await shutDownGracefully(server, {
+      whileDraining: [
+        { name: "schedulers", run: () => [stopPollScheduler, stopDigestScheduler, stopOrphanSweep].forEach((stop) => stop()) },
+        { name: "documents and sockets", run: realtime.close },
+      ],
+      afterRequests: [
+        { name: "mail", run: stopMailWorker },
+        { name: "database", run: () => db.$disconnect() },
+      ],
+    });
+    logger.info({ finished }, "stopped");
+    process.exit(finished ? 0 : 1);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,29 +1,9 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { ADMIN, call, expectNoAxeViolations, invitedReader, secondPerson, signInAsAdmin, uniqueSuffix } from "./support";
+import { ADMIN, call, expectNoAxeViolations, invitedReader, secondPerson, selectText, signInAsAdmin, uniqueSuffix } from "./support";
 
 const editorOf = (page: Page) => page.locator(".ProseMirror");
 const panelOf = (page: Page) => page.getByRole("region", { name: "Comments" });
 const commentedText = (page: Page) => editorOf(page).locator(".doc-comment");
-
-/** Selects `text` inside the editor the way a mouse drag would: ProseMirror reads the DOM selection. */
-async function selectText(page: Page, text: string) {
-  await editorOf(page).click();
-  await editorOf(page).evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the editor`);
-  }, text);
-}
 
 async function backgroundOf(locator: Locator): Promise<string> {
   return locator.evaluate((element) => getComputedStyle(element).backgroundColor);

@@ -101,7 +101,7 @@ test("a consensus proposal from the dialog: vote with a reason, change it, close
   expect(text).toContain(`${ADMIN.name},,1,,,Tuesdays suit everyone`);
 });
 
-test("ranked choice: rank with the move buttons; Borda, instant runoff and Schulze agree", async ({ page }) => {
+test("ranked choice: rank with the move buttons; Schulze leads, and instant runoff and Borda agree", async ({ page }) => {
   test.slow();
   await page.setViewportSize({ width: 360, height: 800 });
   await signInAsAdmin(page);
@@ -122,13 +122,16 @@ test("ranked choice: rank with the move buttons; Borda, instant runoff and Schul
   await page.getByRole("button", { name: "Vote", exact: true }).click();
 
   await expect(page.getByRole("list", { name: "Your choices" })).toHaveText("1. Forest2. Sea3. Hills");
+  await expect(page.getByTestId("counting-method")).toContainText("Counted by the Schulze method.");
+  await expect(results(page).getByTestId("ranked-headline")).toHaveText("Winner under Schulze: Forest");
+  const pairwise = results(page).getByRole("table", { name: "People who ranked the row's option above the column's" });
+  await expect(pairwise.getByRole("row", { name: /^3\. Forest/ })).toHaveText("3. Forest11—");
+  await results(page).getByText("Compare with other methods").click();
+  await expect(results(page).getByText(/^Winner under (instant-runoff|Borda): Forest$/)).toHaveCount(2);
   const borda = results(page).getByRole("table", { name: "Borda points, highest first" });
   await expect(borda.getByRole("row")).toHaveText(["PlaceOptionPoints", "1Forest3", "2Sea2", "3Hills1"]);
-  await expect(results(page).getByText("Winner: Forest")).toHaveCount(2);
   await expect(results(page).getByRole("table", { name: "Round 1" })).toContainText("Forest wins");
   await expect(results(page).getByText("Ties are broken by the options' order on the poll.")).toBeVisible();
-  const pairwise = results(page).getByRole("table", { name: "People who ranked the row's option above the column's" });
-  await expect(pairwise.getByRole("row", { name: /^Forest/ })).toHaveText("Forest11—");
   await expectNoAxeViolations(page);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

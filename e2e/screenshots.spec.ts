@@ -20,6 +20,7 @@ async function shoot(page: Page, name: string) {
 test.use({ viewport: { width: 1100, height: 760 } });
 
 test("main screens, from the demo steering group", async ({ page }) => {
+  test.slow();
   await page.goto("/signin");
   await page.screenshot({ path: `${OUT}/sign-in.png` });
 
@@ -63,4 +64,11 @@ test("main screens, from the demo steering group", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Vision for a compassionate Bath" })).toBeVisible();
   await expect(page.getByText("Saved")).toBeVisible();
   await shoot(page, "document");
+
+  // The same steering group on a phone: one column, the header on one row.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/groups/compassionate-community");
+  await expect(page.getByRole("heading", { name: "Threads" })).toBeVisible();
+  await expect(page.getByRole("banner").getByText("Live", { exact: true })).toBeVisible();
+  await page.screenshot({ path: `${OUT}/phone.png` });
 });

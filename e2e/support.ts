@@ -87,16 +87,48 @@ export async function secondPerson(browser: Browser, adminRequest: APIRequestCon
 /** A stakeholder invited to read one document, their account made through the invitation, signed in in their own context. */
 export async function invitedReader(browser: Browser, adminPage: Page, groupId: string, documentId: string) {
   const reader = { name: `Rita Reader ${uniqueSuffix()}`, email: `rita.${uniqueSuffix()}@example.org`, password: "a reader's steady hearth" };
+  return { reader, ...(await invitedGuest(browser, adminPage, groupId, { documentId }, reader)) };
+}
+
+/** `person` invited as a guest to one thread or document, their account made through the invitation, signed in in their own context. */
+export async function invitedGuest(
+  browser: Browser,
+  adminPage: Page,
+  groupId: string,
+  to: { threadId: string } | { documentId: string },
+  person: { name: string; email: string; password: string },
+) {
   const { invitations } = await call<{ invitations: { link: string }[] }>(adminPage.request, "invitation.create", {
     groupId,
-    emails: [reader.email],
+    emails: [person.email],
     role: "guest",
-    documentId,
+    ...to,
   });
   const token = new URL(invitations[0]!.link).pathname.split("/").pop();
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await call(context.request, "invitation.accept", { token, name: reader.name, password: reader.password });
-  await signInByRequest(context.request, reader);
+  await call(context.request, "invitation.accept", { token, name: person.name, password: person.password });
+  await signInByRequest(context.request, person);
   const page = await context.newPage();
-  return { reader, context, page };
+  return { context, page };
+}
+
+/** Selects `text` inside the document editor the way a mouse drag would: ProseMirror reads the DOM selection. */
+export async function selectText(page: Page, text: string) {
+  const editor = page.locator(".ProseMirror");
+  await editor.click();
+  await editor.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the editor`);
+  }, text);
 }

@@ -1,23 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildIfStale } from "./build-if-stale.ts";
 import { holdCheckoutLock } from "./run-lock.ts";
+import { freePort } from "./support/free-port.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 if (!existsSync(CHROMIUM)) {
   console.error(`End-to-end tests need Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (browsers cannot be downloaded here).`);

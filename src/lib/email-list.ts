@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** The most addresses one invitation form may send, so one paste cannot flood the outbox. */
 export const MAX_INVITES_AT_ONCE = 100;
 
@@ -14,4 +16,9 @@ export function normaliseEmails(emails: readonly string[]): string[] {
 export function parseEmailList(text: string): string[] {
   const withoutNames = text.replace(/[^<>,;\n]*<([^<>]*)>/g, " $1 ");
   return normaliseEmails(withoutNames.split(/[\s,;]+/));
+}
+
+/** Whether a normalised entry is an email address Hearth can send to (the server checks with this too). */
+export function isEmailAddress(value: string): boolean {
+  return z.email().max(254).safeParse(value).success;
 }

@@ -1,8 +1,9 @@
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
-const relative = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto" });
+/** "5 minutes ago", "in 3 hours", "yesterday", "tomorrow": words rather than numbers where English has them. */
+export const relative = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto" });
 
 /**
  * "just now", "5 minutes ago", "3 hours ago", "yesterday", "4 days ago", then a plain date

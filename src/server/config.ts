@@ -38,6 +38,8 @@ const zEnv = z.object({
   DIGEST_TIME_ZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/London").optional(),
   TZ: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Lets a Prometheus scraper read GET /api/metrics with "Authorization: Bearer <token>"; read from process.env by observability/metrics-access.ts. */
+  HEARTH_METRICS_TOKEN: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
   /** Checked here so a typo stops start-up; the upload route reads it from process.env (see files/storage.ts). */
   UPLOAD_MAX_BYTES: z.string().regex(/^0*[1-9]\d{0,14}$/, "must be a whole number of bytes, e.g. 52428800 for 50 MB").optional(),
   /** Checked here so a typo stops start-up; the upload route reads it from process.env (see files/quota.ts). */
@@ -136,6 +138,15 @@ function publicHost(host: string): string {
   return host === "0.0.0.0" || host === "::" ? "localhost" : host;
 }
 
+/** Where the data lives (data directory and database), read without creating anything: for backup and restore. */
+export function resolveDataLocation(env: Environment = process.env): { dataDir: string; databaseUrl: string } {
+  const parsed = parseEnv(env);
+  const dataDir = path.resolve(parsed.HEARTH_DATA_DIR);
+  return { dataDir, databaseUrl: parsed.DATABASE_URL ?? defaultDatabaseUrl(dataDir) };
+}
+
+const defaultDatabaseUrl = (dataDir: string) => `file:${path.join(dataDir, "hearth.db")}`;
+
 /**
  * Resolves the whole configuration once at start-up, creating the data directory (owner only)
  * and secret when needed. Side effects are limited to the data directory.
@@ -153,7 +164,7 @@ export function resolveConfig(env: Environment = process.env): HearthConfig {
     port: parsed.PORT,
     host: parsed.HOST,
     dataDir,
-    databaseUrl: parsed.DATABASE_URL ?? `file:${path.join(dataDir, "hearth.db")}`,
+    databaseUrl: parsed.DATABASE_URL ?? defaultDatabaseUrl(dataDir),
     authSecret: parsed.NEXTAUTH_SECRET ?? readOrCreateSecret(dataDir),
     authUrl: parsed.NEXTAUTH_URL ?? `http://${publicHost(parsed.HOST)}:${parsed.PORT}`,
     headlessAdmin,

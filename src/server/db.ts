@@ -1,14 +1,19 @@
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client.ts";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client.ts";
 import { requireEnv } from "@/server/config";
+import { providerOf } from "@/server/db/database-provider";
 import { makePrivateSqliteFile } from "@/server/private-files";
 
 export type Db = PrismaClient;
 
 export function createDb(databaseUrl: string): Db {
-  if (!databaseUrl.startsWith("file:")) {
-    throw new Error("Only SQLite (file:) databases are supported so far; PostgreSQL arrives in a later issue");
+  if (providerOf(databaseUrl) === "postgresql") {
+    // Both clients are generated from the same models (scripts/derive-postgres-schema.ts), so they
+    // differ only in the SQL they compile to; the SQLite client's type describes both.
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
   }
   makePrivateSqliteFile(path.resolve(databaseUrl.slice("file:".length)));
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });

@@ -20,6 +20,8 @@ export type DomainEvents = {
   "thread.updated": { threadId: string };
   /** The thread now belongs to another group: everyone in its room is checked again before hearing more. */
   "thread.moved": { threadId: string; groupId: string };
+  /** An admin deleted the thread: open pages say so, lists refetch, and its room is emptied. */
+  "thread.deleted": { threadId: string; groupId: string };
   "comment.created": CommentDto;
   "comment.updated": CommentDto;
   "comment.deleted": CommentDto;

@@ -144,6 +144,8 @@ describe("site permissions", () => {
     expect(canOnSite(member, "organisation.manage")).toBe(false);
     expect(canOnSite(member, "organisation.view")).toBe(true);
     expect(canOnSite(nobody, "organisation.view")).toBe(false);
+    expect(canOnSite({ ...member, guestEverywhere: true }, "organisation.view")).toBe(false);
+    expect(canOnSite({ ...siteAdmin, guestEverywhere: true }, "organisation.view")).toBe(true);
     expect(canOnSite(staff, "site.readOutbox")).toBe(false);
     expect(canOnSite(siteAdmin, "import.run")).toBe(true);
     expect(canOnSite(staff, "import.run")).toBe(false);

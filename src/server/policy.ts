@@ -64,11 +64,15 @@ export const GROUP_PERMISSIONS = {
   "poll.create": { roles: ["admin"], membersWhen: "membersCanPropose" },
   /** Vote in a poll open to the whole group; a poll with chosen voters is for them alone (see canVoteInPoll). */
   "poll.vote": { roles: ["admin", "member"] },
+  /** Delete any poll with its votes; its author may too while nobody has voted (see canDeletePoll). */
+  "poll.delete": { roles: ["admin"] },
   /** Every thread of the group; guests see only threads they were invited to (see canViewThread). */
   "thread.viewAll": { roles: ["admin", "member"] },
   "thread.create": { roles: ["admin", "member"] },
   /** Pin, close, reopen, move, and delete anyone's comment. */
   "thread.moderate": { roles: ["admin"] },
+  /** Delete a thread for everyone, with its comments, attachments and polls. Never its author alone: others wrote there too. */
+  "thread.delete": { roles: ["admin"] },
   /** Upload the file of an attachment an import could only name ("attachment not migrated"), and see where it was. */
   "thread.restoreAttachment": { roles: ["admin"] },
   /** The library's published resources; guests never see the library. */
@@ -141,6 +145,16 @@ export function pollsVisibleToWhere(userId: string): Prisma.PollWhereInput {
   };
 }
 
+/** canVoteInPoll as a Prisma filter on polls: every poll this person may vote in (open or not), in any group. */
+export function pollsVotableByWhere(userId: string): Prisma.PollWhereInput {
+  return {
+    OR: [
+      { restrictVoters: true, voters: { some: { userId } } },
+      { restrictVoters: false, group: { memberships: { some: { userId, ...membershipsAllowedWhere("poll.vote") } } } },
+    ],
+  };
+}
+
 /** canViewDocument as a Prisma filter on documents: every document this person may see, in any group. */
 export function documentsVisibleToWhere(userId: string): Prisma.DocumentWhereInput {
   return {
@@ -193,6 +207,22 @@ export function canManagePoll(standing: GroupStanding, facts: { actorId: string;
   return facts.actorId === facts.authorId || canInGroup(standing, "thread.moderate");
 }
 
+/**
+ * Editing a poll's title, details, closing time (and options until the first vote): the same
+ * people who manage it. Its options are then locked by the service, not by role.
+ */
+export function canEditPoll(standing: GroupStanding, facts: { actorId: string; authorId: string }): boolean {
+  return canManagePoll(standing, facts);
+}
+
+/**
+ * Deleting a poll: the group's admins; its author only while nobody has voted, since after that
+ * the votes are other people's words too.
+ */
+export function canDeletePoll(standing: GroupStanding, facts: { actorId: string; authorId: string; voterCount: number }): boolean {
+  return canInGroup(standing, "poll.delete") || (facts.actorId === facts.authorId && facts.voterCount === 0 && standing.role !== null);
+}
+
 /** Authors edit their own words; admins may also remove anyone's comment, never rewrite it. */
 export function canEditOwn(actorId: string, authorId: string): boolean {
   return actorId === authorId;
@@ -229,7 +259,8 @@ export function rolesAlwaysAllowed(action: GroupAction): readonly Role[] {
   return GROUP_PERMISSIONS[action].roles;
 }
 
-type SiteActor = { isAdmin: boolean; adminOfAnyGroup: boolean } | null;
+/** `guestEverywhere`: every group the person belongs to has them as a guest (see isGuestEverywhere). */
+type SiteActor = { isAdmin: boolean; adminOfAnyGroup: boolean; guestEverywhere?: boolean } | null;
 type SiteFacts = { userCount: number };
 
 const SITE_RULES = {
@@ -237,6 +268,8 @@ const SITE_RULES = {
   siteAdmin: (actor: SiteActor) => actor?.isAdmin === true,
   staff: (actor: SiteActor) => actor?.isAdmin === true || actor?.adminOfAnyGroup === true,
   signedIn: (actor: SiteActor) => actor !== null,
+  /** Guests see only what they were invited to, so nothing site-wide while they are guests everywhere. */
+  beyondInvitations: (actor: SiteActor) => actor !== null && (actor.isAdmin || actor.guestEverywhere !== true),
 } as const;
 
 /** Site actions depend on facts about the instance and on being its administrator or staff. */
@@ -244,23 +277,43 @@ export const SITE_PERMISSIONS = {
   "site.setup": "whileNoUsers",
   /** Top-level groups; subgroups are group.createSubgroup on the parent. */
   "site.createGroup": "siteAdmin",
-  /** A signed-in outsider sees a group's name and handle (nothing more), so they can ask to join. */
-  "group.viewOutline": "signedIn",
+  /**
+   * A signed-in outsider sees a group's name and handle (nothing more), so they can ask to join;
+   * not someone who is a guest everywhere (see also canViewGroupOutline).
+   */
+  "group.viewOutline": "beyondInvitations",
   /** The outbox holds password-reset links, so only the instance administrator reads it. */
   "site.readOutbox": "siteAdmin",
   /** Sends a failed email again (e.g. after fixing SMTP_URL or the address). */
   "site.retryMail": "siteAdmin",
   /** Importing a Loomio or Hearth export creates people and groups across the instance. */
   "import.run": "siteAdmin",
+  /** The instance's metrics (GET /api/metrics; a scraper may use HEARTH_METRICS_TOKEN instead). */
+  "site.viewMetrics": "siteAdmin",
   /** Create organisations; editing one or setting someone's also needs a link to the actor's groups (below). */
   "organisation.manage": "staff",
-  "organisation.view": "signedIn",
+  /** The organisations directory; not for people who are guests everywhere. */
+  "organisation.view": "beyondInvitations",
 } as const satisfies Record<string, keyof typeof SITE_RULES>;
 
 export type SiteAction = keyof typeof SITE_PERMISSIONS;
 
 export function canOnSite(actor: SiteActor, action: SiteAction, facts: SiteFacts = { userCount: 1 }): boolean {
   return SITE_RULES[SITE_PERMISSIONS[action]](actor, facts);
+}
+
+/** True when someone belongs to groups only as a guest: invited to a thread or a document, nothing more. */
+export function isGuestEverywhere(roles: readonly Role[]): boolean {
+  return roles.length > 0 && roles.every((role) => role === "guest");
+}
+
+/**
+ * The outline of a group the caller is not in (to ask to join): not for someone who is a guest
+ * everywhere, nor for a guest of a group above it, who was invited to one thing there and
+ * would otherwise find every subgroup by its address.
+ */
+export function canViewGroupOutline(actor: SiteActor, facts: { rolesInAncestors: readonly Role[] }): boolean {
+  return canOnSite(actor, "group.viewOutline") && !facts.rolesInAncestors.includes("guest");
 }
 
 /**

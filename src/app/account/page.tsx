@@ -19,7 +19,7 @@ export default async function AccountPage() {
       <p className="mb-8 text-muted">Signed in as {me.email}.</p>
       <div className="flex max-w-2xl flex-col gap-10">
         <ProfileForm me={me} />
-        <OrganisationPicker userId={me.id} current={me.organisation} />
+        {me.canViewOrganisations && <OrganisationPicker userId={me.id} current={me.organisation} />}
         <ChangePasswordForm email={me.email} />
         <DownloadMyData />
         <SignOutEverywhere userId={me.id} />

@@ -5,11 +5,9 @@ import { BadgeCheck } from "lucide-react";
 import { useState } from "react";
 import { CommentsPanel } from "@/components/documents/comments/comments-panel";
 import { CollaborativeEditor } from "@/components/documents/collaborative-editor";
+import { DocumentActions } from "@/components/documents/document-actions";
 import { EditorToolbar } from "@/components/documents/editor-toolbar";
-import { DocumentVersionActions } from "@/components/documents/history/document-version-actions";
-import { InviteReaderDialog } from "@/components/documents/invite-reader-dialog";
 import { PresenceList } from "@/components/documents/presence-list";
-import { RenameDocumentDialog } from "@/components/documents/rename-document-dialog";
 import { SyncStatus } from "@/components/documents/sync-status";
 import { useCollaboration } from "@/components/documents/use-collaboration";
 import { Breadcrumb } from "@/components/shell/breadcrumb";
@@ -35,13 +33,9 @@ export function DocumentWorkspace({ document, me }: { document: DocumentDetail; 
     <div className="flex flex-col gap-6">
       <Breadcrumb trail={[{ href: `/groups/${document.group.handle}/documents`, label: document.group.name }]} />
       <header className="flex flex-col gap-3">
-        <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="flex items-start justify-between gap-4 sm:flex-wrap">
           <h1 className="min-w-0 break-words text-3xl font-bold">{document.title}</h1>
-          <div className="flex flex-wrap items-center gap-2">
-            <DocumentVersionActions documentId={document.id} canEdit={document.canEdit} />
-            {document.canEdit && <RenameDocumentDialog documentId={document.id} title={document.title} />}
-            {document.canInviteGuests && <InviteReaderDialog groupId={document.group.id} documentId={document.id} />}
-          </div>
+          <DocumentActions document={document} />
         </div>
         {document.adoptedVersion && (
           <p className="inline-flex flex-wrap items-center gap-2 text-live">

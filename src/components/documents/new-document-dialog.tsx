@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/text-field";
+import { TitleField } from "@/components/ui/title-field";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -44,11 +44,9 @@ export function NewDocumentDialog({ groupId }: { groupId: string }) {
           create.mutate({ groupId, title });
         }}
       >
-        <TextField
-          label="Title"
+        <TitleField
           hint="Start it with “Vision” to list it first, as the group's vision document."
           value={title}
-          maxLength={200}
           onChange={(event) => setTitle(event.target.value)}
           error={titleError}
         />

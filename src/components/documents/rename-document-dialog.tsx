@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/text-field";
+import { TitleField } from "@/components/ui/title-field";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -46,7 +46,7 @@ export function RenameDocumentDialog({ documentId, title: current }: { documentI
           rename.mutate({ id: documentId, title });
         }}
       >
-        <TextField label="Title" value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} error={titleError} />
+        <TitleField value={title} onChange={(event) => setTitle(event.target.value)} error={titleError} />
         {rename.error && !titleError && <Alert>{errorMessage(rename.error)}</Alert>}
         <Button type="submit" disabled={rename.isPending}>
           {rename.isPending ? "Renaming…" : "Rename"}

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { CopyField } from "@/components/ui/copy-field";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
-import { parseEmailList } from "@/lib/email-list";
+import { isEmailAddress, parseEmailList } from "@/lib/email-list";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -34,7 +34,12 @@ export function InviteGuestDialog({
 }) {
   const trpc = useTRPC();
   const [emails, setEmails] = useState("");
-  const invite = useMutation(trpc.invitation.create.mutationOptions({ onSuccess: () => setEmails("") }));
+  const invite = useMutation(
+    trpc.invitation.create.mutationOptions({
+      // Mistyped addresses stay for correcting; everyone else has been dealt with.
+      onSuccess: (result) => setEmails(result.skipped.filter(({ email }) => !isEmailAddress(email)).map(({ email }) => email).join(", ")),
+    }),
+  );
   const result = invite.data;
 
   return (
@@ -86,11 +91,7 @@ export function InviteGuestDialog({
                 noun="link"
               />
             ))}
-            {result.skipped.map(({ email, reason }) => (
-              <p key={email}>
-                Skipped {email}: {reason}.
-              </p>
-            ))}
+            {result.skipped.length > 0 && <p>Not sent: {result.skipped.map(({ email, reason }) => `${email} (${reason})`).join(", ")}.</p>}
           </div>
         )}
         <Button type="submit" disabled={invite.isPending || !emails.trim()}>

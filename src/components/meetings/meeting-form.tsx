@@ -5,6 +5,7 @@ import type { MemberChoice } from "@/components/members/member-picker";
 import { fromLocalInputValue, toLocalInputValue } from "@/components/polls/time-zone";
 import { MarkdownEditor } from "@/components/threads/markdown-editor";
 import { TextField } from "@/components/ui/text-field";
+import { TitleField } from "@/components/ui/title-field";
 import type { RouterOutputs } from "@/lib/trpc/client";
 import { MAX_MEETING_MARKDOWN } from "@/server/meetings/schemas";
 
@@ -85,7 +86,7 @@ export function MeetingFormFields({
   const errorFor = (field: string) => (localError?.field === field ? localError.message : fields?.[field]?.[0]);
   return (
     <>
-      <TextField label="Title" value={form.title} onChange={(event) => update({ title: event.target.value })} error={errorFor("title")} maxLength={200} required />
+      <TitleField value={form.title} onChange={(event) => update({ title: event.target.value })} error={errorFor("title")} required />
       <div className="grid gap-4">
         <TextField
           label="Starts"

@@ -20,6 +20,8 @@ export function NotificationLink({ item, onOpen }: { item: NotificationItem; onO
           {!item.read && <span className="sr-only">Unread: </span>}
           {item.summary}
         </span>
+        {item.excerpt && <span className="block break-words text-sm text-ink">{item.excerpt}</span>}
+        {item.voted && <span className="block text-sm font-semibold text-live">You voted</span>}
         <TimeAgo date={item.createdAt} className="text-sm text-muted" />
       </span>
     </Link>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { ANONYMOUS_BALLOT } from "@/components/polls/anonymity-note";
 import { BallotDots } from "@/components/polls/ballot-dots";
@@ -47,6 +47,7 @@ function KindBallot(props: { poll: Poll; draft: BallotDraft; onChange: (draft: B
 export function BallotForm({ poll }: { poll: Poll }) {
   const trpc = useTRPC();
   const refresh = usePollRefresh(poll.id);
+  const queryClient = useQueryClient();
   const [storedCode, saveCode] = useChangeCode(poll.id);
   const [editing, setEditing] = useState(false);
   // Focus follows the viewer between the form and "You voted", which replace each other.
@@ -60,6 +61,8 @@ export function BallotForm({ poll }: { poll: Poll }) {
       // Waiting for the fresh poll keeps the button busy until "You voted" can show.
       onSuccess: async ({ receipt, changeKey }) => {
         if (changeKey) saveCode(joinChangeCode(receipt, changeKey));
+        // The poll's requests to vote are answered now: the bell's count and list drop them.
+        void queryClient.invalidateQueries(trpc.notification.pathFilter());
         setConfirmed(true);
         await refresh();
         setEditing(false);

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { createInput, formFromTemplate, type PollForm, type PollTemplate } from "@/components/polls/poll-form-state";
 import { PollFormFields } from "@/components/polls/poll-form";
 import { KIND_LABELS } from "@/components/polls/poll-text";
@@ -11,12 +11,12 @@ import { SaveTemplateForm } from "@/components/polls/save-template-form";
 import { TemplatePicker } from "@/components/polls/template-picker";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, focusFirstField } from "@/components/ui/dialog";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
 /** Fields whose server messages appear beside them; others go in the alert. */
-const INLINE = new Set(["title", "details", "options", "closingAt", "minChoices", "maxChoices", "dotsPerPerson", "scoreMin", "scoreMax", "countTarget", "voterIds", "meetingId"]);
+const INLINE = new Set(["title", "details", "options", "closingAt", "minChoices", "maxChoices", "dotsPerPerson", "scoreMin", "scoreMax", "countTarget", "voterIds", "meetingId", "countingMethod"]);
 
 /**
  * Starts a decision in a group (inside a thread when `threadId` is given): first a process,
@@ -59,6 +59,11 @@ export function NewPollDialog({
       },
     }),
   );
+  const formRef = useRef<HTMLFormElement>(null);
+  // The process was picked with its card, which is gone: the form starts on its first field.
+  useEffect(() => {
+    if (step === "form") focusFirstField(formRef.current);
+  }, [step, template]);
   const fields = fieldErrors(create.error);
   const allInline = fields !== null && Object.keys(fields).every((key) => INLINE.has(key));
 
@@ -107,6 +112,7 @@ export function NewPollDialog({
             </Button>
           </div>
           <form
+            ref={formRef}
             className="flex flex-col gap-5"
             noValidate
             onSubmit={(event) => {

@@ -4,8 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { AddOptionForm } from "@/components/polls/add-option-form";
 import { AnonymityNote } from "@/components/polls/anonymity-note";
 import { BallotForm } from "@/components/polls/ballot-form";
+import { countedByText, METHOD_EXPLANATIONS } from "@/components/polls/counting-method";
 import { Heading } from "@/components/polls/heading";
 import { canAddOptions } from "@/components/polls/poll-form-state";
+import { isGone, PollDeletedNotice } from "@/components/polls/poll-deleted-notice";
 import { PollManage } from "@/components/polls/poll-manage";
 import { PollOutcome } from "@/components/polls/poll-outcome";
 import { PollResults } from "@/components/polls/poll-results";
@@ -29,6 +31,8 @@ export function PollCard({ pollId, initial, headingLevel = 2 }: { pollId: string
   const now = useNow();
   usePollLive(pollId);
 
+  // Deleted while open here (poll.updated refetched it): the stale copy must not take votes.
+  if (isGone(error)) return <PollDeletedNotice headingLevel={headingLevel} />;
   if (!poll) return error ? <Alert>{errorMessage(error)}</Alert> : <p className="text-muted">Loading the poll…</p>;
   const sub = headingLevel + 1;
   const open = !poll.closedAt;
@@ -51,6 +55,12 @@ export function PollCard({ pollId, initial, headingLevel = 2 }: { pollId: string
         <p className="text-muted">
           Started by <span className="font-semibold text-ink">{poll.author.name}</span>
         </p>
+        {poll.settings.countingMethod && (
+          <p data-testid="counting-method">
+            <span className="font-semibold">{countedByText(poll.settings.countingMethod)}.</span>{" "}
+            <span className="text-muted">{METHOD_EXPLANATIONS[poll.settings.countingMethod]}</span>
+          </p>
+        )}
         {poll.settings.anonymous && <AnonymityNote open={open} />}
       </header>
 

@@ -70,4 +70,17 @@ describe("the new-decision form", () => {
     });
     expect(templateDefaults({ ...formFromTemplate(kind("meeting"), now), options: ["2030-01-15T10:00"] })).not.toHaveProperty("options");
   });
+
+  it("counts ranked polls by Schulze unless the template or the author chooses another method, and sends it only for them", () => {
+    const ranked = formFromTemplate(kind("ranked_choice"), now);
+    expect(ranked.countingMethod).toBe("schulze");
+    const preset: PollTemplate = { ...kind("ranked_choice"), key: "t1", builtIn: false, defaults: { countingMethod: "borda" } };
+    expect(formFromTemplate(preset, now).countingMethod).toBe("borda");
+    const chosen = { ...ranked, title: "Venue", options: ["A", "B"], countingMethod: "instant_runoff" as const };
+    expect(createInput(chosen, "g1", undefined)).toMatchObject({ ok: true, input: { countingMethod: "instant_runoff" } });
+    expect(templateDefaults(chosen)).toMatchObject({ countingMethod: "instant_runoff" });
+    const proposal = formFromTemplate(consensus, now);
+    expect(createInput(proposal, "g1", undefined)).not.toHaveProperty("input.countingMethod");
+    expect(templateDefaults(proposal)).not.toHaveProperty("countingMethod");
+  });
 });

@@ -1,5 +1,6 @@
 import { KIND_DESCRIPTIONS, KIND_LABELS } from "@/components/polls/poll-text";
 import { defaultClosingTime, fromLocalInputValue, toLocalInputValue } from "@/components/polls/time-zone";
+import type { RankedMethod } from "@/lib/tallies/ranked";
 import type { RouterInputs, RouterOutputs } from "@/lib/trpc/client";
 import { POLL_KINDS } from "@/server/polls/schemas";
 import { DEFAULT_OPTIONS } from "@/server/polls/templates";
@@ -35,6 +36,8 @@ export type PollForm = {
   votersAddOptions: boolean;
   noneOfTheAbove: boolean;
   shuffleOptions: boolean;
+  /** Ranked choice: the method whose result counts. */
+  countingMethod: RankedMethod;
   chooseVoters: boolean;
   voters: { id: string; name: string }[];
   /** The meeting the decision is for; empty for none. */
@@ -83,6 +86,7 @@ export function formFromTemplate(template: PollTemplate, now: Date): PollForm {
     votersAddOptions: false,
     noneOfTheAbove: false,
     shuffleOptions: false,
+    countingMethod: defaults.countingMethod ?? "schulze",
     chooseVoters: false,
     voters: [],
     meetingId: "",
@@ -131,6 +135,7 @@ export function createInput(form: PollForm, groupId: string, threadId: string | 
       ...(kind === "dot_vote" && { dotsPerPerson: whole(form.dotsPerPerson) }),
       ...(kind === "count" && { countTarget: whole(form.countTarget) }),
       ...(canAddOptions(kind) && { votersAddOptions: form.votersAddOptions }),
+      ...(kind === "ranked_choice" && { countingMethod: form.countingMethod }),
       ...(form.chooseVoters && { voterIds: form.voters.map(({ id }) => id) }),
       ...(form.meetingId && { meetingId: form.meetingId }),
     },
@@ -144,6 +149,7 @@ export function templateDefaults(form: PollForm): PollTemplate["defaults"] {
     ...(hasOptions(form.kind) && form.kind !== "meeting" && options.length > 0 && { options }),
     ...(form.kind === "proposal" && { allowBlock: form.allowBlock }),
     ...(form.kind === "poll" && { minChoices: whole(form.minChoices), maxChoices: whole(form.maxChoices) }),
+    ...(form.kind === "ranked_choice" && { countingMethod: form.countingMethod }),
     reasonRequired: form.reasonRequired,
     anonymous: form.anonymous,
     hideResults: form.hideResults,

@@ -6,6 +6,7 @@ import { hasOptions, type PollForm } from "@/components/polls/poll-form-state";
 import { PollSettingsFields } from "@/components/polls/poll-settings-fields";
 import { VoterPicker } from "@/components/polls/voter-picker";
 import { TextField } from "@/components/ui/text-field";
+import { TitleField } from "@/components/ui/title-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 
 type FieldErrors = Record<string, string[] | undefined> | null;
@@ -27,7 +28,7 @@ export function PollFormFields({
   const errorFor = (field: "closingAt" | "options") => (localError?.field === field ? localError.message : fields?.[field]?.[0]);
   return (
     <>
-      <TextField label="Title" value={form.title} onChange={(event) => update({ title: event.target.value })} error={fields?.title?.[0]} maxLength={200} required />
+      <TitleField value={form.title} onChange={(event) => update({ title: event.target.value })} error={fields?.title?.[0]} required />
       <TextareaField
         label="Details (optional)"
         hint="Background, what you propose and why. Markdown works: **bold**, lists, [links](https://example.org)."
@@ -37,7 +38,14 @@ export function PollFormFields({
         maxLength={10_000}
         rows={5}
       />
-      {hasOptions(form.kind) && <OptionsEditor kind={form.kind} options={form.options} onChange={(options) => update({ options })} error={errorFor("options")} />}
+      {hasOptions(form.kind) && (
+        <OptionsEditor
+          kind={form.kind}
+          rows={form.options.map((value, index) => ({ key: String(index), value }))}
+          onChange={(rows) => update({ options: rows.map((row) => row.value) })}
+          error={errorFor("options")}
+        />
+      )}
       <TextField
         label="Closes at"
         hint="In your time zone."

@@ -4,6 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { useState } from "react";
 import { ClosingTimeForm } from "@/components/polls/closing-time-form";
+import { DeletePollDialog } from "@/components/polls/delete-poll-dialog";
+import { EditPollDialog } from "@/components/polls/edit-poll-dialog";
 import { OutcomeForm } from "@/components/polls/outcome-form";
 import { defaultClosingTime } from "@/components/polls/time-zone";
 import { usePollRefresh } from "@/components/polls/use-poll-refresh";
@@ -15,7 +17,10 @@ import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
 type Poll = RouterOutputs["poll"]["byId"];
 type Panel = "none" | "time" | "outcome";
 
-/** For the poll's author and the group's admins: close, reopen (not anonymous polls), extend, write the outcome, export. */
+/**
+ * For the poll's author and the group's admins: edit, close, reopen (not anonymous polls),
+ * extend, write the outcome, export; and delete for those who may.
+ */
 export function PollManage({ poll }: { poll: Poll }) {
   const trpc = useTRPC();
   const refresh = usePollRefresh(poll.id);
@@ -34,6 +39,7 @@ export function PollManage({ poll }: { poll: Poll }) {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap gap-2">
+        <EditPollDialog poll={poll} />
         {closed ? (
           <>
             <Button onClick={() => setPanel("outcome")}>{poll.outcomeDetail ? "Edit the outcome" : "Write the outcome"}</Button>
@@ -60,6 +66,7 @@ export function PollManage({ poll }: { poll: Poll }) {
             </Button>
           </>
         )}
+        {poll.viewer.canDelete && <DeletePollDialog poll={poll} />}
       </div>
       {closed && anonymous && (
         <p className="text-muted">

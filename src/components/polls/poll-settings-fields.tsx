@@ -1,5 +1,6 @@
 "use client";
 
+import { METHOD_CHOICES, METHOD_EXPLANATIONS } from "@/components/polls/counting-method";
 import { canAddOptions, hasOptions, type PollForm } from "@/components/polls/poll-form-state";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SelectField } from "@/components/ui/select-field";
@@ -40,6 +41,16 @@ export function PollSettingsFields({ form, update, fields }: { form: PollForm; u
       )}
       {kind === "count" && (
         <NumberField label="Target number (optional)" value={form.countTarget} onChange={(countTarget) => update({ countTarget })} error={fields?.countTarget?.[0]} min={1} />
+      )}
+      {kind === "ranked_choice" && (
+        <SelectField
+          label="Counting method"
+          hint={`${METHOD_EXPLANATIONS[form.countingMethod]} The method is fixed once the poll is created; results name its winner first.`}
+          value={form.countingMethod}
+          onChange={(event) => update({ countingMethod: event.target.value as PollForm["countingMethod"] })}
+          options={METHOD_CHOICES}
+          error={fields?.countingMethod?.[0]}
+        />
       )}
       {kind === "proposal" && (
         <CheckboxField label="Allow blocks" hint="Turning this off removes the Block option." checked={form.allowBlock} onChange={(event) => update({ allowBlock: event.target.checked })} />

@@ -1,9 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { KIND_TEMPLATES, type PollTemplate } from "@/components/polls/poll-form-state";
 import { KIND_LABELS } from "@/components/polls/poll-text";
 import { Alert } from "@/components/ui/alert";
+import { focusFirstField } from "@/components/ui/dialog";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -17,6 +19,8 @@ function TemplateCards({ title, templates, onPick }: { title: string; templates:
           <li key={template.key}>
             <button
               type="button"
+              // Picking a process is this step's field: the dialog opens on the first one.
+              data-dialog-field
               onClick={() => onPick(template)}
               className="flex w-full flex-col items-start gap-1 rounded-lg border border-line bg-card px-4 py-3 text-left hover:border-ember-700 hover:bg-ember-50"
             >
@@ -38,8 +42,14 @@ export function TemplatePicker({ groupId, onPick }: { groupId: string; onPick: (
   const builtIn = templates?.filter((template) => template.builtIn) ?? [];
   // Bare poll types are offered only where no named process already starts from them.
   const otherKinds = KIND_TEMPLATES.filter((kind) => !builtIn.some((template) => template.kind === kind.kind));
+  const container = useRef<HTMLDivElement>(null);
+  const loaded = templates !== undefined;
+  // The dialog opens on its first field; when the processes arrive after it opened, the first process takes focus then.
+  useEffect(() => {
+    if (loaded) focusFirstField(container.current);
+  }, [loaded]);
   return (
-    <div className="flex flex-col gap-5">
+    <div ref={container} className="flex flex-col gap-5">
       {error && <Alert>{errorMessage(error)}</Alert>}
       {!templates && !error && <p className="text-muted">Loading the decision processes…</p>}
       <TemplateCards title="Decision processes" templates={builtIn} onPick={onPick} />

@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
+import { TitleField } from "@/components/ui/title-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
@@ -75,7 +76,7 @@ export function AddLinkDialog({
     >
       <form className="flex flex-col gap-4" onSubmit={onSubmit} noValidate>
         {create.error && !(fields?.title || fields?.url || fields?.description || fields?.tags) && <Alert>{errorMessage(create.error)}</Alert>}
-        <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} error={fields?.title?.[0]} />
+        <TitleField value={title} onChange={(event) => setTitle(event.target.value)} error={fields?.title?.[0]} />
         <TextField
           label="Web address"
           type="url"

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { TitleField } from "@/components/ui/title-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
@@ -78,7 +79,7 @@ export function EditResourceDialog({ resource }: { resource: Resource }) {
     >
       <form className="flex flex-col gap-4" onSubmit={onSubmit} noValidate>
         {update.error && !fields && <Alert>{errorMessage(update.error)}</Alert>}
-        <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} maxLength={200} error={fields?.title?.[0]} />
+        <TitleField value={title} onChange={(event) => setTitle(event.target.value)} error={fields?.title?.[0]} />
         {resource.kind === "link" && (
           <TextField label="Web address" type="url" value={url} onChange={(event) => setUrl(event.target.value)} error={fields?.url?.[0]} />
         )}

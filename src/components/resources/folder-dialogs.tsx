@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/text-field";
+import { TitleField } from "@/components/ui/title-field";
 import { useTRPC } from "@/lib/trpc/client";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 
@@ -42,7 +42,7 @@ export function NewFolderDialog({ groupId, parentId }: { groupId: string; parent
     >
       <form className="flex flex-col gap-4" onSubmit={onSubmit} noValidate>
         {create.error && !fields?.name && <Alert>{errorMessage(create.error)}</Alert>}
-        <TextField label="Folder name" value={name} onChange={(event) => setName(event.target.value)} maxLength={80} error={fields?.name?.[0]} />
+        <TitleField label="Folder name" noun="folder name" max={80} value={name} onChange={(event) => setName(event.target.value)} error={fields?.name?.[0]} />
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create folder"}
         </Button>
@@ -86,7 +86,7 @@ export function RenameFolderDialog({ folder }: { folder: { id: string; name: str
         }}
       >
         {rename.error && !fields?.name && <Alert>{errorMessage(rename.error)}</Alert>}
-        <TextField label="Folder name" value={name} onChange={(event) => setName(event.target.value)} maxLength={80} error={fields?.name?.[0]} />
+        <TitleField label="Folder name" noun="folder name" max={80} value={name} onChange={(event) => setName(event.target.value)} error={fields?.name?.[0]} />
         <Button type="submit" disabled={rename.isPending}>
           {rename.isPending ? "Saving…" : "Save name"}
         </Button>

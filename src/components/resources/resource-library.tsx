@@ -82,7 +82,13 @@ export function ResourceLibrary({
     const query = params.toString();
     return `/groups/${group.handle}/resources${query ? `?${query}` : ""}`;
   };
-  const { canAdd, canManage, tags } = info.data;
+  const { canAdd, canManage, addsAsDraft, tags } = info.data;
+  const addButtons = canAdd && (
+    <>
+      <UploadResourcesDialog groupId={group.id} folderId={folderId} initialMeetingId={meetingId} canPublish={canManage} />
+      <AddLinkDialog groupId={group.id} folderId={folderId} initialMeetingId={meetingId} canPublish={canManage} />
+    </>
+  );
 
   return (
     <section aria-labelledby="library-heading" className="flex flex-col gap-5">
@@ -90,11 +96,27 @@ export function ResourceLibrary({
         <h2 id="library-heading" className="text-2xl font-bold">
           {current ? current.name : "Library"}
         </h2>
-        <div className="flex flex-wrap gap-2">
-          {canAdd && <UploadResourcesDialog groupId={group.id} folderId={folderId} initialMeetingId={meetingId} canPublish={canManage} />}
-          {canAdd && <AddLinkDialog groupId={group.id} folderId={folderId} initialMeetingId={meetingId} canPublish={canManage} />}
-          {canManage && <NewFolderDialog groupId={group.id} parentId={folderId} />}
-        </div>
+        {/* Where the buttons would be, say why there are none, or that what members add is a suggestion. */}
+        {!canAdd ? (
+          <p className="text-sm text-muted">Only admins add here.</p>
+        ) : addsAsDraft ? (
+          <div role="group" aria-labelledby="suggest-heading" aria-describedby="suggest-hint" className="flex flex-col gap-1">
+            <div className="flex flex-wrap items-center gap-2">
+              <span id="suggest-heading" className="font-semibold">
+                Suggest a resource
+              </span>
+              {addButtons}
+            </div>
+            <p id="suggest-hint" className="text-sm text-muted">
+              What you add stays a draft until an admin publishes it.
+            </p>
+          </div>
+        ) : (
+          <div className="flex flex-wrap gap-2">
+            {addButtons}
+            {canManage && <NewFolderDialog groupId={group.id} parentId={folderId} />}
+          </div>
+        )}
       </div>
 
       {folderId && (

@@ -8,7 +8,7 @@ import { parseTags } from "@/components/threads/tags";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/text-field";
+import { TitleField } from "@/components/ui/title-field";
 import { UploadDropZone } from "@/components/uploads/upload-drop-zone";
 import { UploadRow } from "@/components/uploads/upload-row";
 import { useUploads } from "@/components/uploads/use-uploads";
@@ -91,7 +91,7 @@ export function UploadResourcesDialog({
       }
     >
       <div className="flex flex-col gap-4">
-        <UploadDropZone label="Files to add" hint={`Drag files here, or choose several at once. ${ACCEPTED_TYPES_SENTENCE}`} accept={ACCEPTED_EXTENSIONS} onFiles={add} />
+        <UploadDropZone label="Files to add" hint={ACCEPTED_TYPES_SENTENCE} accept={ACCEPTED_EXTENSIONS} onFiles={add} />
         {uploads.length > 0 && (
           <ul aria-label="Uploads" className="flex flex-col gap-2">
             {uploads.map((upload) => (
@@ -102,12 +102,11 @@ export function UploadResourcesDialog({
                 onRetry={() => retry(upload)}
                 onRemove={() => remove(upload.key)}
               >
-                {upload.status !== "failed" && upload.status !== "cancelled" && (
-                  <TextField
+                {(upload.status === "uploading" || upload.status === "done") && (
+                  <TitleField
                     label={`Title for ${upload.file.name}`}
                     value={titles[upload.key] ?? titleFromName(upload.file.name)}
                     onChange={(event) => setTitles((current) => ({ ...current, [upload.key]: event.target.value }))}
-                    maxLength={200}
                     error={errors[upload.key]}
                   />
                 )}
@@ -122,9 +121,11 @@ export function UploadResourcesDialog({
             ? "Waiting for uploads…"
             : adding
               ? "Adding…"
-              : ready.length === 1
-                ? "Add 1 file to the library"
-                : `Add ${ready.length} files to the library`}
+              : ready.length === 0
+                ? "No files to add yet"
+                : ready.length === 1
+                  ? "Add 1 file to the library"
+                  : `Add ${ready.length} files to the library`}
         </Button>
       </div>
     </Dialog>

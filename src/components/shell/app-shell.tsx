@@ -6,21 +6,28 @@ import { UserMenu } from "@/components/shell/user-menu";
 import { RealtimeProvider } from "@/lib/realtime/socket-provider";
 
 /** The frame of every signed-in page: header with home link, live status, notifications and account menu. */
-export function AppShell({ me, children }: { me: { id: string; name: string; email: string; isAdmin: boolean }; children: ReactNode }) {
+export function AppShell({
+  me,
+  children,
+}: {
+  me: { id: string; name: string; email: string; isAdmin: boolean; canViewOrganisations: boolean };
+  children: ReactNode;
+}) {
   return (
     <RealtimeProvider>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-card focus:p-2">
         Skip to content
       </a>
       <header className="border-b border-line bg-card">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
-          <Link href="/" className="text-xl font-bold text-ember-700">
+        {/* One row even at 360 px: the live pill gives way (its text truncates) before anything wraps. */}
+        <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 py-1 sm:py-2">
+          <Link href="/" className="shrink-0 text-xl font-bold text-ember-700">
             Hearth
           </Link>
-          <div className="flex flex-wrap items-center justify-end gap-2">
+          <div className="flex min-w-0 items-center justify-end gap-2">
             <LiveIndicator />
             <NotificationBell />
-            <UserMenu userId={me.id} name={me.name} email={me.email} isAdmin={me.isAdmin} />
+            <UserMenu userId={me.id} name={me.name} email={me.email} isAdmin={me.isAdmin} canViewOrganisations={me.canViewOrganisations} />
           </div>
         </div>
       </header>

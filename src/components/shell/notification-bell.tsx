@@ -44,7 +44,7 @@ export function NotificationBell() {
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger
         aria-label={count > 0 ? `Notifications, ${count} unread` : "Notifications"}
-        className="relative inline-flex size-11 items-center justify-center rounded-lg hover:bg-ember-50"
+        className="relative inline-flex size-11 shrink-0 items-center justify-center rounded-lg hover:bg-ember-50"
       >
         <Bell aria-hidden="true" className="size-6" />
         {count > 0 && (

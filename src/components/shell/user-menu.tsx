@@ -1,6 +1,6 @@
 "use client";
 
-import { BellRing, Building2, ChevronDown, CircleUser, Import, LogOut, Mail } from "lucide-react";
+import { BellRing, Building2, ChevronDown, CircleUser, Import, LogOut, Mail, Menu } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { forgetLocalCopies } from "@/lib/documents/local-copy";
@@ -19,12 +19,26 @@ async function signOutHere(userId: string): Promise<void> {
   await signOut({ callbackUrl: "/signin" });
 }
 
-export function UserMenu({ userId, name, email, isAdmin }: { userId: string; name: string; email: string; isAdmin: boolean }) {
+export function UserMenu({
+  userId,
+  name,
+  email,
+  isAdmin,
+  canViewOrganisations,
+}: {
+  userId: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  canViewOrganisations: boolean;
+}) {
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger className="inline-flex min-h-11 items-center gap-2 rounded-lg px-3 py-2 font-semibold hover:bg-ember-50">
-        <span className="max-w-40 truncate">{name}</span>
-        <ChevronDown aria-hidden="true" className="size-4" />
+      {/* On a phone the trigger is a menu icon so the header stays one row; it is still named after the person. */}
+      <DropdownMenuTrigger className="inline-flex min-h-11 min-w-11 shrink-0 items-center justify-center gap-2 rounded-lg px-2 py-2 font-semibold hover:bg-ember-50 sm:px-3">
+        <Menu aria-hidden="true" className="size-6 sm:hidden" />
+        <span className="sr-only sm:not-sr-only sm:max-w-40 sm:truncate">{name}</span>
+        <ChevronDown aria-hidden="true" className="hidden size-4 sm:block" />
       </DropdownMenuTrigger>
       <DropdownMenuContent>
         <DropdownMenuLabel>Signed in as {email}</DropdownMenuLabel>
@@ -41,12 +55,14 @@ export function UserMenu({ userId, name, email, isAdmin }: { userId: string; nam
             Email settings
           </Link>
         </DropdownMenuItem>
-        <DropdownMenuItem asChild>
-          <Link href="/organisations">
-            <Building2 aria-hidden="true" className="size-4" />
-            Organisations
-          </Link>
-        </DropdownMenuItem>
+        {canViewOrganisations && (
+          <DropdownMenuItem asChild>
+            <Link href="/organisations">
+              <Building2 aria-hidden="true" className="size-4" />
+              Organisations
+            </Link>
+          </DropdownMenuItem>
+        )}
         {isAdmin && (
           <DropdownMenuItem asChild>
             <Link href="/outbox">

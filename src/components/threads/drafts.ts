@@ -1,3 +1,5 @@
+import { useCallback, useState } from "react";
+
 /**
  * Unsent comments are kept in localStorage as they are typed, per thread and per reply, so a
  * reload, a crash or a lost connection never loses them. Storage may be unavailable (private
@@ -22,4 +24,25 @@ export function writeDraft(key: string, text: string): void {
   } catch {
     // Storage full or blocked: the text stays in the composer, which is all we can do.
   }
+}
+
+/** Where the new-thread dialog keeps each field of a thread not yet started in a group. */
+export function newThreadDraftKey(groupId: string, field: "title" | "body" | "tags"): string {
+  return `hearth:draft:new-thread:${groupId}:${field}`;
+}
+
+/**
+ * Text kept under `key` as it is typed. Read on the first render: on the server that finds no
+ * storage and starts empty, so render what depends on it only once on the client (useIsClient).
+ */
+export function useKeptDraft(key: string): [string, (text: string) => void] {
+  const [text, setText] = useState(() => readDraft(key));
+  const update = useCallback(
+    (next: string) => {
+      setText(next);
+      writeDraft(key, next);
+    },
+    [key],
+  );
+  return [text, update];
 }

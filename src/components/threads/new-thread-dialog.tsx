@@ -6,12 +6,15 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { MeetingSelect } from "@/components/meetings/meeting-select";
 import { AttachmentPicker } from "@/components/threads/attachment-picker";
+import { newThreadDraftKey, useKeptDraft } from "@/components/threads/drafts";
 import { MarkdownEditor } from "@/components/threads/markdown-editor";
 import { parseTags } from "@/components/threads/tags";
+import { useIsClient } from "@/components/threads/use-is-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/text-field";
+import { TitleField } from "@/components/ui/title-field";
 import { useUploads } from "@/components/uploads/use-uploads";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
@@ -19,17 +22,21 @@ import { ACCEPTED_EXTENSIONS } from "@/server/files/file-types";
 
 /**
  * Starts a thread in a group and opens it. What is typed lives here rather than in the dialog,
- * so closing the dialog by accident, or a refusal from the server, loses nothing. `meetingId`
- * preselects the meeting the thread is about.
+ * and in the browser's storage, so closing the dialog by accident, leaving the page, or a refusal
+ * from the server loses nothing; closed with a draft, it says the draft is kept (as Discourse
+ * keeps a closed composer's draft) rather than asking. `meetingId` preselects the meeting the
+ * thread is about.
  */
 export function NewThreadDialog({ groupId, meetingId: initialMeetingId = "", label = "New thread" }: { groupId: string; meetingId?: string; label?: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState("");
-  const [body, setBody] = useState("");
-  const [tags, setTags] = useState("");
+  const [title, setTitle] = useKeptDraft(newThreadDraftKey(groupId, "title"));
+  const [body, setBody] = useKeptDraft(newThreadDraftKey(groupId, "body"));
+  const [tags, setTags] = useKeptDraft(newThreadDraftKey(groupId, "tags"));
+  const isClient = useIsClient();
+  const hasDraft = isClient && !open && (title.trim() !== "" || body.trim() !== "");
   const [meetingId, setMeetingId] = useState(initialMeetingId);
   const { busy, clear, ...picker } = useUploads();
   const fileIds = picker.uploads.flatMap((upload) => (upload.fileId ? [upload.fileId] : []));
@@ -53,47 +60,52 @@ export function NewThreadDialog({ groupId, meetingId: initialMeetingId = "", lab
   };
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
-      title="Start a thread"
-      trigger={
-        <Button>
-          <Plus aria-hidden="true" className="size-5" /> {label}
-        </Button>
-      }
-    >
-      <form
-        className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
+    <div className="flex flex-wrap items-center justify-end gap-3">
+      <p role="status" className="text-sm text-muted">
+        {hasDraft && "Your draft is kept; it'll be here when you come back."}
+      </p>
+      <Dialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Start a thread"
+        trigger={
+          <Button>
+            <Plus aria-hidden="true" className="size-5" /> {label}
+          </Button>
+        }
       >
-        {create.error && !(fields?.title || fields?.body || fields?.tags || fields?.meetingId) && <Alert>{errorMessage(create.error)}</Alert>}
-        <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields?.title?.[0]} maxLength={200} />
-        <MarkdownEditor
-          label="What would you like to discuss?"
-          value={body}
-          onChange={setBody}
-          groupId={groupId}
-          onSubmitShortcut={submit}
-          error={fields?.body?.[0]}
-          rows={6}
-        />
-        <TextField
-          label="Tags (optional)"
-          hint="Separate tags with spaces, e.g. #CompassionateCommunity #budget"
-          value={tags}
-          onChange={(event) => setTags(event.target.value)}
-          error={fields?.tags?.[0]}
-        />
-        <MeetingSelect groupId={groupId} value={meetingId} onChange={setMeetingId} error={fields?.meetingId?.[0]} />
-        <AttachmentPicker {...picker} accept={ACCEPTED_EXTENSIONS} />
-        <Button type="submit" disabled={create.isPending || busy}>
-          {busy ? "Waiting for uploads…" : create.isPending ? "Starting…" : "Start thread"}
-        </Button>
-      </form>
-    </Dialog>
+        <form
+          className="flex flex-col gap-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          {create.error && !(fields?.title || fields?.body || fields?.tags || fields?.meetingId) && <Alert>{errorMessage(create.error)}</Alert>}
+          <TitleField value={title} onChange={(event) => setTitle(event.target.value)} error={fields?.title?.[0]} />
+          <MarkdownEditor
+            label="What would you like to discuss?"
+            value={body}
+            onChange={setBody}
+            groupId={groupId}
+            onSubmitShortcut={submit}
+            error={fields?.body?.[0]}
+            rows={6}
+          />
+          <TextField
+            label="Tags (optional)"
+            hint="Separate tags with spaces, e.g. #CompassionateCommunity #budget"
+            value={tags}
+            onChange={(event) => setTags(event.target.value)}
+            error={fields?.tags?.[0]}
+          />
+          <MeetingSelect groupId={groupId} value={meetingId} onChange={setMeetingId} error={fields?.meetingId?.[0]} />
+          <AttachmentPicker {...picker} accept={ACCEPTED_EXTENSIONS} />
+          <Button type="submit" disabled={create.isPending || busy}>
+            {busy ? "Waiting for uploads…" : create.isPending ? "Starting…" : "Start thread"}
+          </Button>
+        </form>
+      </Dialog>
+    </div>
   );
 }

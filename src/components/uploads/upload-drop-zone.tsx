@@ -1,12 +1,15 @@
 "use client";
 
 import { Upload as UploadIcon } from "lucide-react";
-import { useId, useState, type DragEvent } from "react";
+import { useId, useRef, useState, type DragEvent } from "react";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 
 /**
- * Where files are picked or dropped: a labelled native file input (keyboard and screen readers
- * use it as usual) inside an area that also accepts files dragged onto it.
+ * Where files are picked or dropped: a "Choose files" button opening the native picker, whose
+ * own control (unstyled, "No file chosen") stays out of sight but labelled, inside an area that
+ * also accepts files dragged onto it. Touch screens cannot drag files in, so there the hint only
+ * speaks of choosing them.
  */
 export function UploadDropZone({
   label,
@@ -16,6 +19,7 @@ export function UploadDropZone({
   onFiles,
 }: {
   label: string;
+  /** A sentence after the drag-or-choose one, e.g. which types are taken. */
   hint?: string;
   accept: string;
   multiple?: boolean;
@@ -23,6 +27,7 @@ export function UploadDropZone({
 }) {
   const inputId = useId();
   const hintId = `${inputId}-hint`;
+  const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -52,20 +57,26 @@ export function UploadDropZone({
         {label}
       </label>
       <p id={hintId} className="text-sm text-muted">
-        {hint ?? (multiple ? "Drag files here, or choose them." : "Drag a file here, or choose it.")}
+        <span className="pointer-coarse:hidden">{multiple ? "Drag files here, or choose them." : "Drag a file here, or choose it."}</span>
+        <span className="hidden pointer-coarse:inline">{multiple ? "Choose files to upload." : "Choose a file to upload."}</span>
+        {hint && ` ${hint}`}
       </p>
       <input
+        ref={input}
         id={inputId}
         type="file"
         multiple={multiple}
         accept={accept}
-        aria-describedby={hintId}
-        className="w-full max-w-xs text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-line file:bg-card file:px-4 file:font-semibold file:text-ink hover:file:bg-ember-50"
+        tabIndex={-1}
+        className="sr-only"
         onChange={(event) => {
           onFiles([...(event.target.files ?? [])]);
           event.target.value = "";
         }}
       />
+      <Button variant="secondary" aria-describedby={hintId} onClick={() => input.current?.click()} data-dialog-field>
+        {multiple ? "Choose files" : "Choose a file"}
+      </Button>
     </div>
   );
 }

@@ -7,7 +7,10 @@ import { Button } from "@/components/ui/button";
 import type { Upload } from "@/components/uploads/use-uploads";
 import { formatFileSize } from "@/lib/file-size";
 
-/** One upload: its name, a real progress bar, the server's refusal if any, and cancel / retry / remove. */
+/**
+ * One upload: its name, a real progress bar, the server's refusal if any, and cancel / retry /
+ * remove. A refused file offers only Remove, with the reason: retrying it could never work.
+ */
 export function UploadRow({
   upload,
   onCancel,
@@ -26,6 +29,7 @@ export function UploadRow({
   const statusText = {
     uploading: `Uploading… ${upload.percent}%`,
     done: `Uploaded · ${formatFileSize(upload.file.size)}`,
+    refused: "Not accepted",
     failed: "Not uploaded",
     cancelled: "Cancelled",
   }[upload.status];

@@ -2,12 +2,22 @@
 
 import { useCallback, useRef, useState } from "react";
 
-type Status = "uploading" | "done" | "failed" | "cancelled";
+/**
+ * "refused": the server turned the file itself down (too large, a type Hearth does not take, a
+ * disguised file), so sending it again cannot help; "failed": the network or the server let it
+ * down, and a retry may work.
+ */
+type Status = "uploading" | "done" | "refused" | "failed" | "cancelled";
 
 /** One file on its way to `POST /api/uploads`; it keeps its File so that a retry needs no new pick. */
 export type Upload = { key: string; file: File; status: Status; percent: number; fileId: string | null; error: string | null };
 
 const FAILED = "The upload failed. Check your connection and try again.";
+
+/** Answers about the file or the person, not about the moment: asking again gets the same answer. */
+function refusesTheFile(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
 
 function serverMessage(xhr: XMLHttpRequest): string {
   try {
@@ -45,7 +55,7 @@ export function useUploads() {
           const { id } = JSON.parse(xhr.responseText) as { id: string };
           update(key, { status: "done", percent: 100, fileId: id });
         } else {
-          update(key, { status: "failed", error: serverMessage(xhr) });
+          update(key, { status: refusesTheFile(xhr.status) ? "refused" : "failed", error: serverMessage(xhr) });
         }
       };
       xhr.onerror = () => {

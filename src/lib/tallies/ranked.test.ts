@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bordaCount, instantRunoff, schulze } from "@/lib/tallies/ranked";
+import { bordaCount, countRanked, instantRunoff, schulze } from "@/lib/tallies/ranked";
 
 const repeat = (count: number, ballot: string[]) => Array.from({ length: count }, () => ballot);
 
@@ -61,7 +61,7 @@ describe("instantRunoff", () => {
   });
 
   it("has no winner without ballots", () => {
-    expect(instantRunoff(["a"], [])).toEqual({ winnerOptionId: null, rounds: [] });
+    expect(instantRunoff(["a"], [])).toEqual({ winnerOptionId: null, leaders: [], rounds: [] });
   });
 });
 
@@ -103,5 +103,49 @@ describe("schulze", () => {
 
   it("has no winner without ballots", () => {
     expect(schulze(["a", "b"], []).winnerOptionId).toBeNull();
+  });
+});
+
+/**
+ * Six rankings of four options on which the three methods name three different winners: d wins
+ * every contest it is not level in (Schulze), a survives the runoff, and c collects the most points.
+ */
+const DISAGREEING_PROFILE = {
+  optionIds: ["a", "b", "c", "d"],
+  ballots: [
+    ["d", "a", "c", "b"],
+    ["a", "d", "c", "b"],
+    ["c", "b", "d", "a"],
+    ["a", "c", "b", "d"],
+    ["c", "b", "d", "a"],
+    ["d", "a", "c", "b"],
+  ],
+};
+
+describe("countRanked", () => {
+  it("names each method's own winner when they disagree", () => {
+    const { outcomes } = countRanked(DISAGREEING_PROFILE.optionIds, DISAGREEING_PROFILE.ballots);
+    expect(outcomes).toEqual({
+      schulze: { winnerOptionId: "d", leaders: ["d"] },
+      instant_runoff: { winnerOptionId: "a", leaders: ["a"] },
+      borda: { winnerOptionId: "c", leaders: ["c"] },
+    });
+  });
+
+  it("says when a method cannot separate the leaders, and which one the tie-break picks", () => {
+    const { outcomes } = countRanked(["a", "b", "c"], [["b", "a", "c"], ["a", "b", "c"]]);
+    expect(outcomes.schulze).toEqual({ winnerOptionId: "a", leaders: ["a", "b"] });
+    expect(outcomes.instant_runoff).toEqual({ winnerOptionId: "a", leaders: ["a", "b"] });
+    expect(outcomes.borda).toEqual({ winnerOptionId: "a", leaders: ["a", "b"] });
+  });
+
+  it("treats a runoff won outright as a win, not a tie", () => {
+    const { outcomes } = countRanked(["a", "b", "c"], [["a"], ["a"], ["b"], ["c", "a"]]);
+    expect(outcomes.instant_runoff).toEqual({ winnerOptionId: "a", leaders: ["a"] });
+  });
+
+  it("has no winner and no leaders before any vote", () => {
+    const { outcomes } = countRanked(["a", "b"], []);
+    for (const outcome of Object.values(outcomes)) expect(outcome).toEqual({ winnerOptionId: null, leaders: [] });
   });
 });

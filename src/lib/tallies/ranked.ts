@@ -5,6 +5,16 @@
  */
 export type Ballot = readonly string[];
 
+/** The counting methods a ranked-choice poll can be decided by; its creator chooses one. */
+export const RANKED_METHODS = ["schulze", "instant_runoff", "borda"] as const;
+export type RankedMethod = (typeof RANKED_METHODS)[number];
+
+/**
+ * What a method decides: `leaders` are the options it cannot separate (one for a clear winner,
+ * two or more for a tie, none before any vote), and `winnerOptionId` is the one the tie-breaks pick.
+ */
+export type MethodOutcome = { winnerOptionId: string | null; leaders: string[] };
+
 export type BordaScore = { optionId: string; score: number };
 
 /** Borda count as Loomio does it: an option ranked k-th of n options scores n − k + 1; unranked options score 0. */
@@ -30,7 +40,7 @@ export type IrvRound = {
   eliminated: string | null;
 };
 
-export type IrvResult = { winnerOptionId: string | null; rounds: IrvRound[] };
+export type IrvResult = MethodOutcome & { rounds: IrvRound[] };
 
 /**
  * Instant-runoff: each round counts every ballot for its highest-ranked option still in the
@@ -43,7 +53,7 @@ export function instantRunoff(optionIds: readonly string[], ballots: readonly Ba
   const position = new Map(optionIds.map((id, index) => [id, index]));
   const remaining = new Set(optionIds);
   const rounds: IrvRound[] = [];
-  if (ballots.length === 0 || optionIds.length === 0) return { winnerOptionId: null, rounds };
+  if (ballots.length === 0 || optionIds.length === 0) return { winnerOptionId: null, leaders: [], rounds };
 
   while (remaining.size > 0) {
     const votes = new Map([...remaining].map((id) => [id, 0]));
@@ -60,11 +70,11 @@ export function instantRunoff(optionIds: readonly string[], ballots: readonly Ba
     const leader = tallies[0]!;
     if (active === 0) {
       rounds.push({ tallies, exhausted, eliminated: null });
-      return { winnerOptionId: null, rounds };
+      return { winnerOptionId: null, leaders: [], rounds };
     }
     if (leader.votes * 2 > active || remaining.size === 1) {
       rounds.push({ tallies, exhausted, eliminated: null });
-      return { winnerOptionId: leader.optionId, rounds };
+      return { winnerOptionId: leader.optionId, leaders: irvLeaders(leader.optionId, rounds, position), rounds };
     }
     const loser = [...tallies].sort(
       (a, b) =>
@@ -75,11 +85,24 @@ export function instantRunoff(optionIds: readonly string[], ballots: readonly Ba
     rounds.push({ tallies, exhausted, eliminated: loser.optionId });
     remaining.delete(loser.optionId);
   }
-  return { winnerOptionId: null, rounds };
+  return { winnerOptionId: null, leaders: [], rounds };
 }
 
-export type SchulzeResult = {
-  winnerOptionId: string | null;
+/**
+ * A last option standing without a majority got there because the final two were level and the
+ * tie-break removed the other one: that is a tie between the two, not a win.
+ */
+function irvLeaders(winner: string, rounds: IrvRound[], position: Map<string, number>): string[] {
+  const last = rounds[rounds.length - 1]!;
+  const before = rounds[rounds.length - 2];
+  if (last.tallies.length !== 1 || !before?.eliminated) return [winner];
+  const winnerVotes = before.tallies.find(({ optionId }) => optionId === winner)?.votes;
+  const loserVotes = before.tallies.find(({ optionId }) => optionId === before.eliminated)?.votes;
+  if (winnerVotes !== loserVotes) return [winner];
+  return [winner, before.eliminated].sort((a, b) => position.get(a)! - position.get(b)!);
+}
+
+export type SchulzeResult = MethodOutcome & {
   /** pairwise[a][b]: how many voters ranked a above b (a ranked option is above an unranked one). */
   pairwise: Record<string, Record<string, number>>;
   /** strongest[a][b]: the strength of the strongest path from a to b. */
@@ -127,9 +150,33 @@ export function schulze(optionIds: readonly string[], ballots: readonly Ballot[]
 
   const condorcetWinnerOptionId =
     optionIds.find((a) => optionIds.every((b) => a === b || pairwise[a]![b]! > pairwise[b]![a]!)) ?? null;
-  if (ballots.length === 0) return { winnerOptionId: null, pairwise, strongest, condorcetWinnerOptionId };
+  if (ballots.length === 0) return { winnerOptionId: null, leaders: [], pairwise, strongest, condorcetWinnerOptionId };
   const candidates = optionIds.filter((a) => optionIds.every((b) => a === b || strongest[a]![b]! >= strongest[b]![a]!));
   const bordaOrder = bordaCount(optionIds, ballots).map(({ optionId }) => optionId);
   const winnerOptionId = bordaOrder.find((optionId) => candidates.includes(optionId)) ?? null;
-  return { winnerOptionId, pairwise, strongest, condorcetWinnerOptionId };
+  return { winnerOptionId, leaders: candidates, pairwise, strongest, condorcetWinnerOptionId };
+}
+
+/** Borda's outcome: every option level with the top score is a leader; nobody leads with no points. */
+export function bordaOutcome(scores: readonly BordaScore[]): MethodOutcome {
+  const top = scores[0]?.score ?? 0;
+  if (top === 0) return { winnerOptionId: null, leaders: [] };
+  return { winnerOptionId: scores[0]!.optionId, leaders: scores.filter(({ score }) => score === top).map(({ optionId }) => optionId) };
+}
+
+export type RankedCount = {
+  borda: BordaScore[];
+  irv: IrvResult;
+  schulze: SchulzeResult;
+  /** Each method's outcome, so the chosen one can lead and the others be compared with it. */
+  outcomes: Record<RankedMethod, MethodOutcome>;
+};
+
+/** Counts the ballots by every method at once. */
+export function countRanked(optionIds: readonly string[], ballots: readonly Ballot[]): RankedCount {
+  const borda = bordaCount(optionIds, ballots);
+  const irv = instantRunoff(optionIds, ballots);
+  const condorcet = schulze(optionIds, ballots);
+  const pick = ({ winnerOptionId, leaders }: MethodOutcome): MethodOutcome => ({ winnerOptionId, leaders });
+  return { borda, irv, schulze: condorcet, outcomes: { schulze: pick(condorcet), instant_runoff: pick(irv), borda: bordaOutcome(borda) } };
 }

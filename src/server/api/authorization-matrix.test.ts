@@ -111,6 +111,8 @@ const unsubscribeToken = (userId: string, scope: string) => mintUnsubscribeToken
 const MATRIX: Record<string, Entry> = {
   "user.me": { input: () => undefined, expect: signedInOk },
   "group.list": { input: () => undefined, expect: signedInOk },
+  /** The caller's own dashboard, scoped by their memberships (dashboard/service.test.ts: guests, leavers). */
+  "dashboard.get": { input: () => undefined, expect: signedInOk },
   "setup.status": { input: () => undefined, expect: everyone("ok") },
   "setup.createAdmin": {
     input: () => ({ name: "Late", email: "late@example.test", password: "a long enough password" }),
@@ -136,7 +138,8 @@ const MATRIX: Record<string, Entry> = {
     input: ({ people }) => ({ userId: people.member.id, organisationId: null }),
     expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED", member: "ok", admin: "ok" },
   },
-  "organisation.list": { input: () => ({}), expect: signedInOk },
+  /** The scenario's guest is a guest everywhere: guests see only what they were invited to. */
+  "organisation.list": { input: () => ({}), expect: { ...signedInOk, guest: "FORBIDDEN" } },
   "organisation.create": {
     input: () => ({ name: `Organisation ${crypto.randomUUID()}` }),
     expect: { ...everyone("FORBIDDEN"), signedOut: "UNAUTHORIZED", admin: "ok" },
@@ -184,6 +187,8 @@ const MATRIX: Record<string, Entry> = {
     },
     expect: threadModerators,
   },
+  /** Deleting a thread is for admins alone, even for its author; a replay is NOT_FOUND (threads/delete.test.ts). */
+  "thread.delete": { input: ({ thread }) => ({ threadId: thread.id }), expect: threadModerators },
   "comment.create": { input: ({ thread }) => ({ threadId: thread.id, body: "Hello" }), expect: threadReaders },
   "comment.list": { input: ({ thread }) => ({ threadId: thread.id }), expect: threadReaders },
   "comment.revisions": { input: ({ comment }) => ({ id: comment.id }), expect: threadReaders },
@@ -213,6 +218,10 @@ const MATRIX: Record<string, Entry> = {
     },
     expect: threadReaders,
   },
+  /** The author (here the admin) and the group's admins; options until the first vote (polls/edit.test.ts). */
+  "poll.update": { input: ({ poll }) => ({ pollId: poll.id, title: "Renamed" }), expect: threadModerators },
+  /** The group's admins; the author only while nobody has voted (polls/edit.test.ts). */
+  "poll.delete": { input: ({ poll }) => ({ pollId: poll.id }), expect: threadModerators },
   "poll.close": { input: ({ poll }) => ({ id: poll.id }), expect: threadModerators },
   "poll.extend": { input: ({ poll }) => ({ id: poll.id, closingAt: new Date(Date.now() + 86_400_000 * 5) }), expect: threadModerators },
   "poll.reopen": {

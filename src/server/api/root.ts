@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 import { commentRouter } from "@/server/comments/router";
+import { dashboardRouter } from "@/server/dashboard/router";
 import { docCommentRouter } from "@/server/doc-comments/router";
 import { documentRouter } from "@/server/documents/router";
 import { groupRouter } from "@/server/groups/router";
@@ -25,6 +26,7 @@ import { folderRouter } from "@/server/folders/router";
 export const appRouter = createTRPCRouter({
   user: userRouter,
   group: groupRouter,
+  dashboard: dashboardRouter,
   member: memberRouter,
   organisation: organisationRouter,
   setup: setupRouter,

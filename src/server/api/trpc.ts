@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
 import { PROCEDURE_LIMITS, processLimiter, TokenBucketLimiter, tryAgainIn } from "@/server/rate-limit";
+import { getMetrics } from "@/server/observability/metrics";
 
 /** Who is calling, read from the next-auth session cookie before any procedure runs. */
 export type Context = {
@@ -67,7 +68,17 @@ const mapDomainErrors = t.middleware(async ({ next, path }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const baseProcedure = t.procedure.use(mapDomainErrors);
+/** Counts and times every call, by procedure and outcome, for GET /api/metrics. */
+const measureCalls = t.middleware(async ({ next, path }) => {
+  const { procedureCalls, procedureSeconds } = getMetrics();
+  const stopTimer = procedureSeconds.startTimer({ procedure: path });
+  const result = await next();
+  stopTimer();
+  procedureCalls.inc({ procedure: path, outcome: result.ok ? "ok" : result.error.code });
+  return result;
+});
+
+const baseProcedure = t.procedure.use(measureCalls).use(mapDomainErrors);
 
 const session = (ctx: Context, userId: string) =>
   checkSession(ctx.db, { userId, credentialVersion: ctx.credentialVersion ?? 0 });

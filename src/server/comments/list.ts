@@ -4,6 +4,9 @@ import { COMMENT_PAGE_SIZE, type CommentWithReplies, type zListCommentsInput } f
 import type { Db } from "@/server/db";
 import { requireThreadAccess } from "@/server/threads/access";
 
+/** Above any comment's sequence number, and within PostgreSQL's 32-bit integer (cursors are at most 9 digits). */
+const PAST_THE_LAST_SEQ = 2_147_483_647;
+
 /** The top-level comment that holds the viewer's first unread comment, or null when all is read. */
 async function firstUnreadTopLevelSeq(db: Db, userId: string, threadId: string): Promise<number | null> {
   const read = await db.threadRead.findUnique({ where: { userId_threadId: { userId, threadId } }, select: { lastReadSeq: true } });
@@ -31,7 +34,7 @@ export async function listComments(db: Db, userId: string, input: z.infer<typeof
     // With nothing unread, a returning reader starts at the latest comments, not the oldest.
     const seq = await firstUnreadTopLevelSeq(db, userId, threadId);
     if (seq !== null) after = seq - 1;
-    else before = Number.MAX_SAFE_INTEGER;
+    else before = PAST_THE_LAST_SEQ;
   }
 
   const rows = await db.comment.findMany({

@@ -71,9 +71,10 @@ describe("migrateDatabase", () => {
     );
   });
 
-  it("says PostgreSQL is not supported yet", async () => {
-    await expect(migrateDatabase("postgresql://hearth:secret@localhost/hearth")).rejects.toThrow(
-      /PostgreSQL support arrives in a later issue/,
-    );
+  it("names an unreachable PostgreSQL database without its password", async () => {
+    const failure = migrateDatabase("postgresql://hearth:hunter2-secret@127.0.0.1:1/hearth");
+
+    await expect(failure).rejects.toThrow(/^Migrating PostgreSQL database "hearth" on 127\.0\.0\.1:1 from .*prisma\/postgres\/migrations failed/);
+    await expect(failure).rejects.not.toThrow(/hunter2/);
   });
 });

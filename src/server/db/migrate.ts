@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { databaseProviders, providerOf, type DatabaseProvider } from "@/server/db/database-provider";
 import { readMigrationsList } from "@/server/db/migrations-list";
@@ -25,8 +26,14 @@ const openTarget: Record<DatabaseProvider, (databaseUrl: string) => Promise<Migr
     makePrivateSqliteFile(file);
     return { adapterFactory: new PrismaBetterSqlite3({ url: `file:${file}` }), description: file };
   },
-  postgresql: () =>
-    Promise.reject(new Error("PostgreSQL support arrives in a later issue: use a file: DATABASE_URL (SQLite) for now")),
+  postgresql: async (databaseUrl) => {
+    const url = new URL(databaseUrl);
+    return {
+      adapterFactory: new PrismaPg({ connectionString: databaseUrl }),
+      // Host, port and database only: the URL may hold a password.
+      description: `PostgreSQL database "${url.pathname.slice(1)}" on ${url.host}`,
+    };
+  },
 };
 
 /**

@@ -25,7 +25,8 @@ export type OpenDocument = {
   compacting: Promise<void> | null;
   /** Updates waiting for the write in progress to finish; they are stored together next. */
   queued: QueuedUpdate[];
-  writing: boolean;
+  /** The write of queued updates under way, if any; it takes updates queued meanwhile too. */
+  writing: Promise<void> | null;
 };
 
 type QueuedUpdate = { update: Uint8Array; userId: string; done: (error?: unknown) => void };
@@ -115,12 +116,11 @@ export class OpenDocuments {
   store(open: OpenDocument, update: Uint8Array, userId: string): Promise<void> {
     return new Promise((resolve, reject) => {
       open.queued.push({ update, userId, done: (error) => (error ? reject(error) : resolve()) });
-      if (!open.writing) void this.writeQueued(open);
+      open.writing ??= this.writeQueued(open);
     });
   }
 
   private async writeQueued(open: OpenDocument): Promise<void> {
-    open.writing = true;
     while (open.queued.length) {
       const batch = open.queued.splice(0);
       try {
@@ -131,7 +131,20 @@ export class OpenDocuments {
         for (const queued of batch) queued.done(error);
       }
     }
-    open.writing = false;
+    open.writing = null;
+  }
+
+  /** How many documents are open for live editing. */
+  get count(): number {
+    return this.loads.size;
+  }
+
+  /** Resolves once every update received so far is on disk: a stopping server waits for this. */
+  async flush(): Promise<void> {
+    const opens = await Promise.allSettled([...this.loads.values()]);
+    for (const load of opens) {
+      if (load.status === "fulfilled") while (load.value.writing) await load.value.writing;
+    }
   }
 
   /** Applies a change that is already stored, and compacts now and then. */
@@ -171,7 +184,7 @@ export class OpenDocuments {
       updatesSinceCompaction: 0,
       compacting: null,
       queued: [],
-      writing: false,
+      writing: null,
     };
   }
 

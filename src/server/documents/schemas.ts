@@ -6,7 +6,7 @@ const zId = z.string().min(1).max(100);
 const zDocumentTitle = zText()
   .trim()
   .min(1, "Give the document a title")
-  .max(200, "Keep the title to 200 characters");
+  .max(200, "Keep the title to 200 characters or fewer");
 
 export const zCreateDocumentInput = z.object({ groupId: zId, title: zDocumentTitle });
 export const zListDocumentsInput = z.object({

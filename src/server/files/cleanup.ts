@@ -2,6 +2,7 @@ import type { Db } from "@/server/db";
 import { withContentLocks } from "@/server/files/content-hash";
 import { getFileStorage, type FileStorage } from "@/server/files/storage";
 import { logger } from "@/server/logger";
+import { countJobRun } from "@/server/observability/metrics";
 
 /** A StoredFile nothing refers to: no thread attachment and no resource version. */
 const UNUSED = { attachments: { none: {} }, resourceVersions: { none: {} } } as const;
@@ -75,7 +76,7 @@ export async function sweepOrphanedFiles(db: Db, now = new Date(), storage: File
 /** Sweeps once at start-up and then daily; answers a function that stops it. Failures are logged and retried next time. */
 export function startOrphanSweep(db: Db, intervalMs = ORPHAN_AGE_MS): () => void {
   const sweep = () =>
-    sweepOrphanedFiles(db).then(
+    countJobRun("orphan-sweep", sweepOrphanedFiles(db)).then(
       (count) => count > 0 && logger.info({ count }, "removed uploads that were never attached"),
       (error: unknown) => logger.error({ err: error }, "orphaned upload sweep failed"),
     );

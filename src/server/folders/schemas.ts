@@ -2,7 +2,7 @@ import { z } from "zod";
 import { zText } from "@/server/validation";
 
 const zId = z.string().min(1).max(64);
-export const zFolderName = zText().trim().min(1, "Give the folder a name").max(80, "Keep the folder name under 80 characters");
+export const zFolderName = zText().trim().min(1, "Give the folder a name").max(80, "Keep the folder name to 80 characters or fewer");
 
 export const zCreateFolderInput = z.object({ groupId: zId, name: zFolderName, parentId: zId.nullish() });
 export type CreateFolderInput = z.infer<typeof zCreateFolderInput>;

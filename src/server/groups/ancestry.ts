@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
+import type { Role } from "@/server/policy";
 
 /** A client or an open transaction: helpers that read the tree work inside either. */
 export type DbClient = Db | Prisma.TransactionClient;
@@ -31,4 +32,12 @@ export async function descendantIds(db: DbClient, groupId: string): Promise<stri
     found.push(...level);
   }
   return found;
+}
+
+/** The caller's roles in the groups above this one (canViewGroupOutline asks whether any is guest). */
+export async function myRolesInAncestors(db: DbClient, userId: string, groupId: string): Promise<Role[]> {
+  const ancestors = await ancestorIds(db, groupId);
+  if (!ancestors.length) return [];
+  const memberships = await db.membership.findMany({ where: { userId, groupId: { in: ancestors } }, select: { role: true } });
+  return memberships.map(({ role }) => role);
 }

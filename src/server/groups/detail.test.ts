@@ -45,6 +45,7 @@ describe("group.byHandle and group.byId", () => {
         canCreateThread: true,
         canViewMeetings: true,
         canViewResources: true,
+        canViewDocuments: true,
       },
     });
   });
@@ -68,6 +69,7 @@ describe("group.byHandle and group.byId", () => {
       canCreateThread: true,
       canViewMeetings: true,
       canViewResources: true,
+      canViewDocuments: true,
     });
   });
 
@@ -110,6 +112,7 @@ describe("group.byHandle and group.byId", () => {
         canCreateThread: false,
         canViewMeetings: false,
         canViewResources: false,
+        canViewDocuments: false,
       },
     });
   });

@@ -1,9 +1,10 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { GroupDetail } from "@/server/groups/schemas";
+import { myRolesInAncestors } from "@/server/groups/ancestry";
 import { getSiteActor } from "@/server/groups/site-actor";
 import { imageUrl } from "@/server/images/service";
-import { canInGroup, canOnSite, GROUP_SETTINGS_SELECT, groupSettingsOf, NO_GROUP_SETTINGS, type GroupStanding } from "@/server/policy";
+import { canInGroup, canViewGroupOutline, GROUP_SETTINGS_SELECT, groupSettingsOf, NO_GROUP_SETTINGS, type GroupStanding } from "@/server/policy";
 
 const NO_PERMISSIONS: GroupDetail["permissions"] = {
   canUpdate: false,
@@ -16,6 +17,7 @@ const NO_PERMISSIONS: GroupDetail["permissions"] = {
   canCreateThread: false,
   canViewMeetings: false,
   canViewResources: false,
+  canViewDocuments: false,
 };
 
 /**
@@ -46,7 +48,8 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
   const standing: GroupStanding = { role: group.memberships[0]?.role ?? null, settings };
 
   if (!canInGroup(standing, "group.view")) {
-    if (!canOnSite(await getSiteActor(db, userId), "group.viewOutline")) throw new AppError("NOT_FOUND", "That group does not exist.");
+    const [actor, rolesInAncestors] = await Promise.all([getSiteActor(db, userId), myRolesInAncestors(db, userId, group.id)]);
+    if (!canViewGroupOutline(actor, { rolesInAncestors })) throw new AppError("NOT_FOUND", "That group does not exist.");
     return {
       id: group.id,
       name: group.name,
@@ -62,6 +65,7 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
     };
   }
 
+  const canViewDocuments = canInGroup(standing, "document.viewAll") || (await invitedToAnyDocument(db, userId, group.id));
   const seesAllSubgroups = canInGroup(standing, "group.viewSubgroups");
   const canViewMembers = canInGroup(standing, "group.viewMembers");
   return {
@@ -88,6 +92,13 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
       canCreateThread: canInGroup(standing, "thread.create"),
       canViewMeetings: canInGroup(standing, "meeting.view"),
       canViewResources: canInGroup(standing, "resource.view"),
+      canViewDocuments,
     },
   };
+}
+
+/** Guests see only what they were invited to: a Documents section only when there is a document of theirs in it. */
+async function invitedToAnyDocument(db: Db, userId: string, groupId: string): Promise<boolean> {
+  const invited = await db.documentGuest.findFirst({ where: { userId, document: { groupId } }, select: { documentId: true } });
+  return invited !== null;
 }

@@ -81,6 +81,8 @@ export const zGroupDetail = z.object({
     canCreateThread: z.boolean(),
     canViewMeetings: z.boolean(),
     canViewResources: z.boolean(),
+    /** The Documents section: everyone who sees every document, and guests invited to at least one. */
+    canViewDocuments: z.boolean(),
   }),
 });
 export type GroupDetail = z.infer<typeof zGroupDetail>;

@@ -1,11 +1,18 @@
 import type { Db } from "@/server/db";
-import { GROUP_KEEPER_ROLE } from "@/server/policy";
+import { GROUP_KEEPER_ROLE, isGuestEverywhere } from "@/server/policy";
 
-/** The facts `canOnSite` needs about a signed-in person: instance administrator, and admin of any group (staff). */
-export async function getSiteActor(db: Db, userId: string): Promise<{ isAdmin: boolean; adminOfAnyGroup: boolean }> {
+/**
+ * The facts `canOnSite` needs about a signed-in person: instance administrator, admin of any
+ * group (staff), and guest everywhere. One query: the distinct roles they hold.
+ */
+export async function getSiteActor(
+  db: Db,
+  userId: string,
+): Promise<{ isAdmin: boolean; adminOfAnyGroup: boolean; guestEverywhere: boolean }> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { isAdmin: true, memberships: { where: { role: GROUP_KEEPER_ROLE }, select: { id: true }, take: 1 } },
+    select: { isAdmin: true, memberships: { select: { role: true }, distinct: ["role"] } },
   });
-  return { isAdmin: user?.isAdmin ?? false, adminOfAnyGroup: (user?.memberships.length ?? 0) > 0 };
+  const roles = user?.memberships.map(({ role }) => role) ?? [];
+  return { isAdmin: user?.isAdmin ?? false, adminOfAnyGroup: roles.includes(GROUP_KEEPER_ROLE), guestEverywhere: isGuestEverywhere(roles) };
 }

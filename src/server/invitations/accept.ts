@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "@/server/db/unique-violation";
 import { hashToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -142,10 +143,13 @@ async function acceptWithNewAccount(db: Db, invitation: Invitation, input: Accep
   const { joined, userId } = await db.$transaction(async (tx) => {
     const taken = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
     if (taken) throw new AppError("CONFLICT", "This invitation has just been used or revoked.");
-    const user = await tx.user.create({
-      data: { name, email: invitation.email, passwordHash },
-      select: { id: true },
-    });
+    // Two submissions at once both find the address free; the unique index refuses the second.
+    const user = await tx.user
+      .create({ data: { name, email: invitation.email, passwordHash }, select: { id: true } })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw new AppError("CONFLICT", "This invitation has just been used or revoked.");
+        throw error;
+      });
     return { joined: await join(tx, invitation, user.id), userId: user.id };
   });
   return { joined, userId, email: invitation.email, accountCreated: true };

@@ -1,3 +1,4 @@
+import { isEmailAddress } from "@/lib/email-list";
 import { newToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -7,15 +8,17 @@ import { INVITATION_LIFETIME_MS, invitationLink, invitedItem, sendInvitationEmai
 import { isSmtpConfigured } from "@/server/mail/service";
 import { assignableRoles } from "@/server/policy";
 
-export const SKIP_REASONS: Record<"member" | "invited", string> = {
+export const SKIP_REASONS: Record<"invalid" | "member" | "invited", string> = {
+  invalid: "not an email address",
   member: "already a member",
   invited: "already invited — resend it instead",
 };
 
 /**
- * Invites a list of addresses to a group. Members and addresses with a pending invitation are
- * skipped with a reason; the rest get a single-use link (only its hash is kept) by email, and
- * the links are returned so the inviter can pass them on when email is not set up.
+ * Invites a list of addresses to a group. Addresses that are not email addresses, members and
+ * addresses with a pending invitation are skipped with a reason (one typo must not hold back the
+ * rest); the others get a single-use link (only its hash is kept) by email, and the links are
+ * returned so the inviter can pass them on when email is not set up.
  */
 export async function createInvitations(db: Db, inviterId: string, input: CreateInvitationsInput): Promise<CreateInvitationsResult> {
   const standing = await requireInGroup(db, inviterId, input.groupId, "invitation.create");
@@ -32,14 +35,15 @@ export async function createInvitations(db: Db, inviterId: string, input: Create
   });
 
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
+  const emails = input.emails.filter(isEmailAddress);
   const { created, skipped, group, inviter } = await db.$transaction(async (tx) => {
     const [members, pending, group, inviter] = await Promise.all([
       tx.membership.findMany({
-        where: { groupId: input.groupId, user: { email: { in: input.emails } } },
+        where: { groupId: input.groupId, user: { email: { in: emails } } },
         select: { user: { select: { email: true } } },
       }),
       tx.invitation.findMany({
-        where: { groupId: input.groupId, email: { in: input.emails }, acceptedAt: null, revokedAt: null },
+        where: { groupId: input.groupId, email: { in: emails }, acceptedAt: null, revokedAt: null },
         select: { email: true },
       }),
       tx.group.findUniqueOrThrow({ where: { id: input.groupId }, select: { name: true } }),
@@ -48,13 +52,15 @@ export async function createInvitations(db: Db, inviterId: string, input: Create
     const memberEmails = new Set(members.map(({ user }) => user.email));
     const invitedEmails = new Set(pending.map(({ email }) => email));
     const skipped = input.emails.flatMap((email): { email: string; reason: string }[] =>
-      memberEmails.has(email)
-        ? [{ email, reason: SKIP_REASONS.member }]
-        : invitedEmails.has(email)
-          ? [{ email, reason: SKIP_REASONS.invited }]
-          : [],
+      !isEmailAddress(email)
+        ? [{ email, reason: SKIP_REASONS.invalid }]
+        : memberEmails.has(email)
+          ? [{ email, reason: SKIP_REASONS.member }]
+          : invitedEmails.has(email)
+            ? [{ email, reason: SKIP_REASONS.invited }]
+            : [],
     );
-    const fresh = input.emails.filter((email) => !memberEmails.has(email) && !invitedEmails.has(email));
+    const fresh = emails.filter((email) => !memberEmails.has(email) && !invitedEmails.has(email));
     if (fresh.length === 0) {
       throw new AppError("BAD_REQUEST", `Nobody new to invite: ${skipped.map(({ email, reason }) => `${email} is ${reason}`).join("; ")}.`);
     }

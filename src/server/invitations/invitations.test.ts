@@ -104,11 +104,36 @@ describe("invitation.create", () => {
     expect(await writes()).toEqual(before);
   });
 
-  it("names an invalid address and writes nothing", async () => {
+  it("invites the valid addresses of a list and returns each reject with its reason", async () => {
+    const { group, admin, member } = await scene();
+    const [pending] = await invite(admin.id, group.id, [address()]);
+    const [ana, ben] = [address("ana"), address("ben")];
+
+    const result = await callerFor(admin.id).caller.invitation.create({
+      groupId: group.id,
+      emails: [ana, "pat@", member.email, ben, pending!.email, "ana.example.org"],
+      role: "member",
+    });
+
+    expect(result.invitations.map(({ email }) => email)).toEqual([ana, ben]);
+    expect(result.skipped).toEqual([
+      { email: "pat@", reason: "not an email address" },
+      { email: member.email, reason: "already a member" },
+      { email: pending!.email, reason: "already invited — resend it instead" },
+      { email: "ana.example.org", reason: "not an email address" },
+    ]);
+    expect(await db().invitation.count({ where: { groupId: group.id, email: { in: ["pat@", "ana.example.org"] } } })).toBe(0);
+    expect(await db().outboxMessage.count({ where: { to: { in: [ana, ben, "pat@"] } } })).toBe(2);
+  });
+
+  it("refuses a list with no valid address, naming each, and writes nothing", async () => {
     const { group, admin } = await scene();
     const before = await writes();
-    const attempt = callerFor(admin.id).caller.invitation.create({ groupId: group.id, emails: [address(), "ana.example.org"], role: "member" });
-    await expect(attempt).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("“ana.example.org” is not a valid email address") });
+    const attempt = callerFor(admin.id).caller.invitation.create({ groupId: group.id, emails: ["pat@", "ana.example.org"], role: "member" });
+    await expect(attempt).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Nobody new to invite: pat@ is not an email address; ana.example.org is not an email address.",
+    });
     expect(await writes()).toEqual(before);
   });
 
@@ -203,6 +228,25 @@ describe("invitation.list", () => {
     await expect(callerFor(guest.id).caller.invitation.list({ groupId: group.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerFor(outsider.id).caller.invitation.list({ groupId: group.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(callerFor(null).caller.invitation.list({ groupId: group.id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("says whether each invitation's email is queued, sent or failed, from the outbox", async () => {
+    const { group, admin } = await scene();
+    const [queued, sent, failed, unsent] = await invite(admin.id, group.id, [address(), address(), address(), address()]);
+    await db().outboxMessage.updateMany({ where: { to: sent!.email }, data: { status: "sent", sentAt: new Date() } });
+    await db().outboxMessage.updateMany({ where: { to: failed!.email }, data: { status: "failed", error: "mailbox unavailable" } });
+    await db().outboxMessage.deleteMany({ where: { to: unsent!.email } });
+    // An email about something else to the same address says nothing about the invitation.
+    await db().outboxMessage.create({ data: { to: unsent!.email, subject: "Reset your password", text: "", html: "", status: "sent" } });
+
+    const { items } = await callerFor(admin.id).caller.invitation.list({ groupId: group.id });
+    const delivery = Object.fromEntries(items.map(({ email, delivery }) => [email, delivery]));
+    expect(delivery).toEqual({ [queued!.email]: "queued", [sent!.email]: "sent", [failed!.email]: "failed", [unsent!.email]: "none" });
+
+    // Resending queues a new email: the row follows it, not the failed one before.
+    await callerFor(admin.id).caller.invitation.resend({ id: failed!.id });
+    const after = await callerFor(admin.id).caller.invitation.list({ groupId: group.id });
+    expect(after.items.find(({ id }) => id === failed!.id)?.delivery).toBe("queued");
   });
 
   it("refuses a member when the group does not let members invite", async () => {

@@ -40,12 +40,46 @@ export async function listPendingInvitations(
     take: PAGE_SIZE + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   });
+  const page = rows.slice(0, PAGE_SIZE);
+  const delivery = await deliveryStates(db, input.groupId, page);
   const now = Date.now();
-  const items = rows.slice(0, PAGE_SIZE).map((row) => ({
+  const items = page.map((row) => ({
     ...row,
+    delivery: delivery.get(row.id) ?? ("none" as const),
     status: row.expiresAt.getTime() <= now ? ("expired" as const) : ("pending" as const),
   }));
   return { items, nextCursor: rows.length > PAGE_SIZE ? items[items.length - 1]!.id : null };
+}
+
+type DeliveryState = PendingInvitation["delivery"];
+
+/**
+ * What became of each invitation's latest email, read from the outbox in one query: the first
+ * invitation email to its address for this group queued since it was last sent. "Sent once" on
+ * a row whose email never left would mislead the inviter into waiting for an answer.
+ */
+async function deliveryStates(
+  db: Db,
+  groupId: string,
+  invitations: readonly { id: string; email: string; lastSentAt: Date }[],
+): Promise<Map<string, DeliveryState>> {
+  if (invitations.length === 0) return new Map();
+  const since = new Date(Math.min(...invitations.map(({ lastSentAt }) => lastSentAt.getTime())));
+  const [group, messages] = await Promise.all([
+    db.group.findUniqueOrThrow({ where: { id: groupId }, select: { name: true } }),
+    db.outboxMessage.findMany({
+      where: { to: { in: invitations.map(({ email }) => email) }, createdAt: { gte: since }, subject: { contains: " invited you to " } },
+      select: { to: true, subject: true, status: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const ours = messages.filter(({ subject }) => subject.includes(` ${group.name} on Hearth`));
+  return new Map(
+    invitations.map(({ id, email, lastSentAt }) => {
+      const message = ours.find(({ to, createdAt }) => to === email && createdAt >= lastSentAt);
+      return [id, message?.status ?? "none"];
+    }),
+  );
 }
 
 type Manageable = {

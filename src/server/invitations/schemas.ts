@@ -4,23 +4,16 @@ import { zRole } from "@/server/groups/schemas";
 import { zNewPassword, zPersonName } from "@/server/users/schemas";
 import { zText } from "@/server/validation";
 
-const isEmail = (value: string) => z.email().max(254).safeParse(value).success;
-
-/** Addresses as typed or pasted: normalised, de-duplicated, and every invalid one named. */
+/**
+ * Addresses as typed or pasted: normalised and de-duplicated. One mistyped address must not
+ * refuse the whole list, so invalid ones pass here and the service returns them as not sent.
+ */
 const zInviteEmails = z
   .array(z.string().max(320, "Each address can be at most 254 characters"))
   .min(1, "Enter at least one email address")
   .max(MAX_INVITES_AT_ONCE, `Invite at most ${MAX_INVITES_AT_ONCE} people at once`)
   .transform(normaliseEmails)
   .superRefine((emails, context) => {
-    const invalid = emails.filter((email) => !isEmail(email));
-    if (invalid.length) {
-      const list = invalid.map((email) => `“${email}”`).join(", ");
-      context.addIssue({
-        code: "custom",
-        message: invalid.length === 1 ? `${list} is not a valid email address` : `These are not valid email addresses: ${list}`,
-      });
-    }
     if (emails.length === 0) context.addIssue({ code: "custom", message: "Enter at least one email address" });
   });
 
@@ -43,6 +36,7 @@ export const zCreatedInvitation = z.object({ id: z.string(), email: z.string(), 
 
 export const zCreateInvitationsResult = z.object({
   invitations: z.array(zCreatedInvitation),
+  /** Addresses not invited, with why: "not an email address", "already a member", "already invited — resend it instead". */
   skipped: z.array(z.object({ email: z.string(), reason: z.string() })),
   /** False when SMTP is not set up: the inviter has to pass the links on themselves. */
   emailSent: z.boolean(),
@@ -63,6 +57,8 @@ export const zPendingInvitation = z.object({
   expiresAt: z.date(),
   lastSentAt: z.date(),
   sentCount: z.number().int(),
+  /** What became of the latest email with the link: waiting in the outbox, delivered, given up on, or none queued. */
+  delivery: z.enum(["queued", "sent", "failed", "none"]),
   status: z.enum(["pending", "expired"]),
 });
 export type PendingInvitation = z.infer<typeof zPendingInvitation>;

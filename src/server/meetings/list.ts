@@ -39,7 +39,7 @@ export function toMeetingSummary(row: SummaryRow): MeetingSummary {
 }
 
 /** Not over yet: it ends later, or (with no end given) starts later. Spelled out both ways, as NOT meets NULL badly in SQL. */
-function whenWhere(upcoming: boolean, now: Date): Prisma.MeetingWhereInput {
+export function whenWhere(upcoming: boolean, now: Date): Prisma.MeetingWhereInput {
   return upcoming
     ? { OR: [{ endsAt: { gte: now } }, { endsAt: null, startsAt: { gte: now } }] }
     : { OR: [{ endsAt: { lt: now } }, { endsAt: null, startsAt: { lt: now } }] };

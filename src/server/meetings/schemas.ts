@@ -6,7 +6,7 @@ import { refineMarkdown, withinSaneYears, zText } from "@/server/validation";
 export const MAX_MEETING_MARKDOWN = 10_000;
 export const ENDS_BEFORE_START = "The meeting must end after it starts.";
 
-const zMeetingTitle = zText().trim().min(1, "Give the meeting a title").max(200, "Keep the title under 200 characters");
+const zMeetingTitle = zText().trim().min(1, "Give the meeting a title").max(200, "Keep the title to 200 characters or fewer");
 const zMarkdown = (what: string) =>
   zText()
     .max(MAX_MEETING_MARKDOWN, `Keep the ${what} under ${MAX_MEETING_MARKDOWN.toLocaleString("en-GB")} characters`)

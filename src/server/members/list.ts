@@ -5,6 +5,7 @@ import { requireInGroup } from "@/server/groups/standing";
 import { imageUrl } from "@/server/images/service";
 import type { Member, MemberListInput, MemberPage } from "@/server/members/schemas";
 import { canInGroup, visibleMemberRoles } from "@/server/policy";
+import { containsIgnoringCase } from "@/server/db/text-match";
 
 export const MEMBER_PAGE_SIZE = 50;
 const BIO_LENGTH = 280;
@@ -43,7 +44,7 @@ export async function listMembers(db: Db, userId: string, input: MemberListInput
     groupId: input.groupId,
     role: input.role ?? { in: [...visible] },
     user: {
-      ...(input.search ? { name: { contains: input.search } } : {}),
+      ...(input.search ? { name: containsIgnoringCase(input.search) } : {}),
       ...(input.organisationId ? { organisationId: input.organisationId } : {}),
     },
   };

@@ -2,6 +2,8 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import type { GroupSummary } from "@/server/groups/schemas";
+import { myRolesInAncestors } from "@/server/groups/ancestry";
+import { getSiteActor } from "@/server/groups/site-actor";
 import { getStanding, requireInGroup } from "@/server/groups/standing";
 import { absoluteUrl, sendMail } from "@/server/mail/service";
 import type {
@@ -13,7 +15,7 @@ import type {
 } from "@/server/membership-requests/schemas";
 import { addMembership } from "@/server/members/add-membership";
 import { notify } from "@/server/notifications/notify";
-import { rolesAlwaysAllowed } from "@/server/policy";
+import { canViewGroupOutline, rolesAlwaysAllowed } from "@/server/policy";
 
 const PAGE_SIZE = 50;
 
@@ -30,6 +32,7 @@ const myRequestSelect = {
 export async function createRequest(db: Db, publish: Publish, userId: string, input: CreateRequestInput): Promise<MyRequest> {
   const standing = await getStanding(db, userId, input.groupId);
   if (standing.role) throw new AppError("CONFLICT", "You are already a member of this group.");
+  await requireOutlineVisible(db, userId, input.groupId);
   const request = await db.$transaction(async (tx) => {
     const pending = await tx.membershipRequest.findFirst({
       where: { groupId: input.groupId, userId, status: "pending" },
@@ -43,6 +46,24 @@ export async function createRequest(db: Db, publish: Publish, userId: string, in
   });
   await notifyDeciders(db, publish, userId, input.groupId, request.introduction);
   return request;
+}
+
+/**
+ * Guests see only what they were invited to: a guest of a group above this one is told why they
+ * cannot ask (approval would make them a member of the groups above too); someone who is a guest
+ * everywhere is answered as if the group were not there, as its page answers them.
+ */
+async function requireOutlineVisible(db: Db, userId: string, groupId: string): Promise<void> {
+  const [actor, rolesInAncestors] = await Promise.all([getSiteActor(db, userId), myRolesInAncestors(db, userId, groupId)]);
+  if (canViewGroupOutline(actor, { rolesInAncestors })) return;
+  // Refused even if they were a member somewhere: then being a guest of a group above is the reason.
+  if (!canViewGroupOutline({ ...actor, guestEverywhere: false }, { rolesInAncestors })) {
+    throw new AppError(
+      "FORBIDDEN",
+      "You were invited to the group above this one as a guest, so you cannot ask to join its subgroups. Ask one of its admins to invite you.",
+    );
+  }
+  throw new AppError("NOT_FOUND", "That group does not exist, or you are not a member of it.");
 }
 
 async function notifyDeciders(db: Db, publish: Publish, requesterId: string, groupId: string, introduction: string): Promise<void> {

@@ -8,6 +8,7 @@ import { LEVEL_SENTENCES } from "@/server/notifications/levels";
 import { ACCOUNT_SCOPE, levelInForce } from "@/server/notifications/settings";
 import { summarize } from "@/server/notifications/summary";
 import { unsubscribeLinks } from "@/server/notifications/unsubscribe";
+import { countJobRun } from "@/server/observability/metrics";
 
 const HOUR_MS = 60 * 60 * 1000;
 /** A first digest covers the day before it. */
@@ -187,7 +188,7 @@ export async function runDigest(db: Db, schedule: DigestSchedule, now = new Date
 /** Runs the digest now (catching up after downtime), then every `intervalMs`; each run sends only what is due. */
 export function startDigestScheduler(db: Db, schedule: DigestSchedule, intervalMs = 5 * 60_000): () => void {
   const run = () =>
-    runDigest(db, schedule).catch((error: unknown) => logger.error({ err: error }, "daily digest failed"));
+    countJobRun("digest", runDigest(db, schedule)).catch((error: unknown) => logger.error({ err: error }, "daily digest failed"));
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

@@ -13,6 +13,8 @@ type NotifyCommon = {
   groupId: string | null;
   title: string;
   url: string;
+  /** The first words of what was written, as plain text (see notificationExcerpt); none where it could leak. */
+  excerpt?: string;
 };
 
 /** The people who hear about an event as one kind of notification. */
@@ -66,9 +68,10 @@ export async function notifyMany(db: Db, publish: Publish, common: NotifyCommon,
       .filter(({ recipients }) => recipients.length > 0);
     if (kept.length === 0) return;
     const { actorId, groupId, title, url } = common;
+    const excerpt = common.excerpt ?? "";
     const [rows, actor, group] = await Promise.all([
       db.notification.createManyAndReturn({
-        data: kept.flatMap(({ kind, recipients }) => recipients.map((userId) => ({ userId, kind, actorId, groupId, title, url }))),
+        data: kept.flatMap(({ kind, recipients }) => recipients.map((userId) => ({ userId, kind, actorId, groupId, title, url, excerpt }))),
         select: { id: true, userId: true, kind: true, createdAt: true },
       }),
       actorId ? db.user.findUnique({ where: { id: actorId }, select: { id: true, name: true } }) : null,
@@ -76,7 +79,7 @@ export async function notifyMany(db: Db, publish: Publish, common: NotifyCommon,
     ]);
     const groups = new Map(group ? [[group.id, group]] : []);
     for (const row of rows) {
-      const payload = toNotificationDto({ ...row, title, url, groupId, readAt: null, actor }, groups);
+      const payload = toNotificationDto({ ...row, title, url, excerpt, groupId, readAt: null, actor }, groups);
       publish({ name: "notification.created", room: `user:${row.userId}`, payload });
     }
     const groupName = group?.name ?? null;

@@ -28,6 +28,10 @@ export const zNotificationDto = z.object({
   url: z.string(),
   /** One sentence for people, e.g. "Priya Shah mentioned you in “Charter”". */
   summary: z.string(),
+  /** The first words of the comment or thread as plain text, or "" (polls and other kinds have none). */
+  excerpt: z.string(),
+  /** For a request to vote (new_poll, poll_closing): whether the person has voted since, so it asks nothing more. */
+  voted: z.boolean(),
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
   group: z.object({ id: z.string(), name: z.string() }).nullable(),
   createdAt: z.date(),

@@ -6,6 +6,7 @@ import {
   type MarkNotificationsReadInput,
   type NotificationPage,
 } from "@/server/notifications/schemas";
+import { answeredVoteRequests } from "@/server/notifications/vote-requests";
 
 /** The caller's own notifications, newest first. */
 export async function listNotifications(db: Db, userId: string, input: ListNotificationsInput): Promise<NotificationPage> {
@@ -22,8 +23,9 @@ export async function listNotifications(db: Db, userId: string, input: ListNotif
     ? await db.group.findMany({ where: { id: { in: groupIds } }, select: { id: true, name: true } })
     : [];
   const byId = new Map(groups.map((group) => [group.id, group]));
+  const voted = await answeredVoteRequests(db, userId, page);
   return {
-    items: page.map((row) => toNotificationDto(row, byId)),
+    items: page.map((row) => toNotificationDto(row, byId, voted)),
     nextCursor: rows.length > NOTIFICATION_PAGE_SIZE ? page[page.length - 1]!.id : null,
   };
 }

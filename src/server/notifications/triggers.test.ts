@@ -114,11 +114,11 @@ describe("polls", () => {
     expect(await recipients("new_poll", group.id, `/polls/${chosen.id}`)).toEqual(ids(alice));
   });
 
-  it("a poll in a thread links to the thread", async () => {
+  it("a poll in a thread links to its card in the thread", async () => {
     const { group, admin, alice, bob, as } = await circle();
     const thread = await as(admin).thread.create({ groupId: group.id, title: "Dates", body: "When?" });
-    await as(alice).poll.create({ groupId: group.id, threadId: thread.id, kind: "proposal", title: "Saturday", closingAt: inOneWeek() });
-    expect(await recipients("new_poll", group.id, `/threads/${thread.id}`)).toEqual(ids(admin, bob));
+    const poll = await as(alice).poll.create({ groupId: group.id, threadId: thread.id, kind: "proposal", title: "Saturday", closingAt: inOneWeek() });
+    expect(await recipients("new_poll", group.id, `/threads/${thread.id}#poll-${poll.id}-title`)).toEqual(ids(admin, bob));
   });
 
   it("a poll closing within a day notifies those who have not voted, once", async () => {

@@ -4,7 +4,20 @@ import type { Publish } from "@/server/events";
 import { notify, notifyMany, withoutFailing } from "@/server/notifications/notify";
 import { undecidedWhere } from "@/server/polls/voters";
 import { membershipsAllowedWhere, threadViewersWhere } from "@/server/policy";
+import { voteRequestUrl } from "@/server/notifications/vote-requests";
 import { excerptOf } from "@/server/threads/dto";
+
+/** How much of a comment or thread a notification shows under its title. */
+const NOTIFICATION_EXCERPT_LENGTH = 140;
+
+/**
+ * The first words of a comment or thread as plain text: markdown, links and images reduced to
+ * their words. Only for threads and comments, which name their author anyway; polls (whose
+ * ballots may be anonymous) get none.
+ */
+export function notificationExcerpt(markdown: string): string {
+  return excerptOf(markdown.replace(/!\[([^\]\n]{0,300})\]\([^)\n]{0,1000}\)/g, "$1"), NOTIFICATION_EXCERPT_LENGTH);
+}
 
 /**
  * Who hears about what. Each trigger runs after the caller's write has succeeded and never
@@ -54,7 +67,13 @@ export async function notifyComment(
     await notifyMany(
       db,
       publish,
-      { actorId: args.actorId, groupId: thread.groupId, title: thread.title, url: `/threads/${thread.id}#comment-${comment.id}` },
+      {
+        actorId: args.actorId,
+        groupId: thread.groupId,
+        title: thread.title,
+        url: `/threads/${thread.id}#comment-${comment.id}`,
+        excerpt: notificationExcerpt(comment.body),
+      },
       [
         { kind: "mention", recipients: mentionedIds.filter((id) => canSee.has(id)), details: excerpt },
         { kind: "reply", recipients: repliedToAuthorId && canSee.has(repliedToAuthorId) ? [repliedToAuthorId] : [] },
@@ -78,7 +97,8 @@ export async function notifyNewThread(
   await withoutFailing("new_thread", async () => {
     const readers = await groupReaders(db, args.groupId);
     const canSee = new Set(readers);
-    await notifyMany(db, publish, { actorId: args.actorId, groupId: args.groupId, title: args.title, url: `/threads/${args.threadId}` }, [
+    const common = { actorId: args.actorId, groupId: args.groupId, title: args.title, url: `/threads/${args.threadId}`, excerpt: notificationExcerpt(args.body) };
+    await notifyMany(db, publish, common, [
       { kind: "mention", recipients: mentionedUserIds(args.body).filter((id) => canSee.has(id)), details: [excerptOf(args.body, 500)] },
       { kind: "new_thread", recipients: readers },
     ]);
@@ -99,7 +119,7 @@ export async function notifyNewPoll(
       actorId: args.actorId,
       groupId: args.poll.groupId,
       title: args.poll.title,
-      url: pollUrl(args.poll),
+      url: voteRequestUrl(args.poll),
     });
   });
 }

@@ -12,6 +12,7 @@ import type {
 } from "@/server/organisations/schemas";
 import type { Prisma } from "@/generated/prisma/client.ts";
 import { canEditOrganisation, canOnSite, rolesAlwaysAllowed } from "@/server/policy";
+import { containsIgnoringCase } from "@/server/db/text-match";
 
 export const ORGANISATION_PAGE_SIZE = 100;
 
@@ -67,9 +68,11 @@ async function editableAmong(db: Db, actor: SiteActor, userId: string, rows: Org
 
 export async function listOrganisations(db: Db, userId: string, input: OrganisationListInput): Promise<OrganisationPage> {
   const actor = await getSiteActor(db, userId);
-  if (!canOnSite(actor, "organisation.view")) throw new AppError("FORBIDDEN", "Please sign in first.");
+  if (!canOnSite(actor, "organisation.view")) {
+    throw new AppError("FORBIDDEN", "The organisations directory is for members of a group. As a guest you see only what you were invited to.");
+  }
   const rows = await db.organisation.findMany({
-    where: input.search ? { name: { contains: input.search } } : {},
+    where: input.search ? { name: containsIgnoringCase(input.search) } : {},
     select: organisationSelect,
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: ORGANISATION_PAGE_SIZE + 1,
@@ -144,7 +147,7 @@ function charter(input: { signedCharter?: boolean; charterSignedOn?: Date | null
 
 /** Names are unique regardless of case, so "Curo housing" cannot sit beside "Curo Housing". */
 async function assertNameFree(db: Db, name: string, exceptId: string | null): Promise<void> {
-  const similar = await db.organisation.findMany({ where: { name: { contains: name } }, select: { id: true, name: true } });
+  const similar = await db.organisation.findMany({ where: { name: containsIgnoringCase(name) }, select: { id: true, name: true } });
   const clash = similar.find((other) => other.id !== exceptId && other.name.toLowerCase() === name.toLowerCase());
   if (clash) throw new AppError("CONFLICT", `There is already an organisation called “${clash.name}”.`);
 }

@@ -9,7 +9,7 @@ import { publishPollChange } from "@/server/polls/events";
 import type { CreatePollInput } from "@/server/polls/schemas";
 import { BUILT_IN_TEMPLATES, DEFAULT_OPTIONS, type TemplateDefaults } from "@/server/polls/templates";
 
-const MIN_OPTIONS: Partial<Record<CreatePollInput["kind"], number>> = { poll: 2, score: 2, dot_vote: 2, ranked_choice: 2, meeting: 1 };
+export const MIN_OPTIONS: Partial<Record<CreatePollInput["kind"], number>> = { poll: 2, score: 2, dot_vote: 2, ranked_choice: 2, meeting: 1 };
 
 async function templateDefaults(db: Db, groupId: string, key: string | undefined): Promise<TemplateDefaults> {
   if (!key) return {};
@@ -47,6 +47,9 @@ function optionRows(input: CreatePollInput, defaults: TemplateDefaults, allowBlo
 
 function checkSettings(input: CreatePollInput, optionCount: number) {
   if (input.closingAt.getTime() <= Date.now()) throw new AppError("BAD_REQUEST", "Choose a closing time in the future.");
+  if (input.countingMethod && input.kind !== "ranked_choice") {
+    throw new AppError("BAD_REQUEST", "Only ranked-choice polls have a counting method: leave it out for this kind of poll.");
+  }
   const min = input.minChoices ?? 1;
   const max = input.maxChoices ?? min;
   if (input.kind === "poll" && (min > max || max > optionCount)) {
@@ -115,6 +118,8 @@ export async function createPoll(db: Db, publish: Publish, userId: string, input
       scoreMin: input.kind === "score" ? (input.scoreMin ?? 0) : null,
       scoreMax: input.kind === "score" ? (input.scoreMax ?? 5) : null,
       countTarget: input.kind === "count" ? (input.countTarget ?? null) : null,
+      // Fixed from here on: changing how votes are counted once they are in would change the winner under people's feet.
+      ...(input.kind === "ranked_choice" && { countingMethod: input.countingMethod ?? defaults.countingMethod ?? "schulze" }),
       restrictVoters: input.voterIds !== undefined,
       options: { create: options.map((option, position) => ({ ...option, position })) },
       voters: input.voterIds ? { create: [...new Set(input.voterIds)].map((voterId) => ({ userId: voterId })) } : undefined,

@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { requireInGroup } from "@/server/groups/standing";
-import { canInGroup } from "@/server/policy";
+import { canDeletePoll, canInGroup } from "@/server/policy";
 import type { Publish } from "@/server/events";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
 import { publishPollChange } from "@/server/polls/events";
@@ -26,6 +26,7 @@ export const pollSettingsSelect = {
   scoreMax: true,
   countTarget: true,
   restrictVoters: true,
+  countingMethod: true,
 } satisfies Prisma.PollSelect;
 
 function summarySelect(userId: string) {
@@ -119,6 +120,7 @@ export async function getPoll(db: Db, userId: string, pollId: string): Promise<P
       scoreMax: row.scoreMax,
       countTarget: row.countTarget,
       restrictVoters: row.restrictVoters,
+      countingMethod: row.kind === "ranked_choice" ? row.countingMethod : null,
     },
     meeting: canInGroup(access.standing, "meeting.view") ? row.meeting : null,
     outcomeDetail:
@@ -129,6 +131,7 @@ export async function getPoll(db: Db, userId: string, pollId: string): Promise<P
       canVote: access.canVote && !isClosed(row),
       hasVoted: access.hasVoted,
       canManage: access.canManage,
+      canDelete: canDeletePoll(access.standing, { actorId: userId, authorId: access.poll.authorId, voterCount: row._count.participations }),
       myChoices: mine?.choices ?? null,
       myReason: mine?.reason ?? null,
     },

@@ -1,4 +1,4 @@
-import { bordaCount, instantRunoff, schulze } from "@/lib/tallies/ranked";
+import { countRanked, type RankedMethod } from "@/lib/tallies/ranked";
 import { countChoices, tallyDots, tallyMeeting, tallyScores, type Availability } from "@/lib/tallies/simple";
 import type { Db } from "@/server/db";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
@@ -12,8 +12,8 @@ const AVAILABILITY_BY_SCORE = new Map<number, Availability>(
   Object.entries(AVAILABILITY_SCORE).map(([answer, score]) => [score, answer as Availability]),
 );
 
-/** The tallies for one poll kind, computed from the current ballots. */
-function tally(kind: string, optionIds: string[], ballots: StoredBallot[]) {
+/** The tallies for one poll kind, computed from the current ballots; ranked polls lead with their counting method. */
+function tally(kind: string, method: RankedMethod, optionIds: string[], ballots: StoredBallot[]) {
   const choiceLists = ballots.map(({ choices }) => choices);
   switch (kind) {
     case "score":
@@ -22,12 +22,14 @@ function tally(kind: string, optionIds: string[], ballots: StoredBallot[]) {
       return { kind: "dot_vote" as const, dots: tallyDots(optionIds, choiceLists.map((list) => new Map(list.map((c) => [c.optionId, c.score ?? 0])))) };
     case "ranked_choice": {
       const rankings = choiceLists.map((list) => [...list].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map(({ optionId }) => optionId));
-      const condorcet = schulze(optionIds, rankings);
+      const { borda, irv, schulze, outcomes } = countRanked(optionIds, rankings);
       return {
         kind: "ranked_choice" as const,
-        borda: bordaCount(optionIds, rankings),
-        irv: instantRunoff(optionIds, rankings),
-        schulze: { winnerOptionId: condorcet.winnerOptionId, pairwise: condorcet.pairwise, condorcetWinnerOptionId: condorcet.condorcetWinnerOptionId },
+        method,
+        outcomes,
+        borda,
+        irv: { winnerOptionId: irv.winnerOptionId, rounds: irv.rounds },
+        schulze: { winnerOptionId: schulze.winnerOptionId, pairwise: schulze.pairwise, condorcetWinnerOptionId: schulze.condorcetWinnerOptionId },
       };
     }
     case "meeting":
@@ -65,6 +67,7 @@ export async function getResults(db: Db, userId: string, pollId: string) {
     where: { id: pollId },
     select: {
       kind: true,
+      countingMethod: true,
       anonymous: true,
       hideResults: true,
       showReasons: true,
@@ -101,7 +104,7 @@ export async function getResults(db: Db, userId: string, pollId: string) {
     hiddenReason: null,
     participation,
     countTarget: poll.countTarget,
-    tally: tally(poll.kind, optionIds, rows),
+    tally: tally(poll.kind, poll.countingMethod, optionIds, rows),
     ballots: rows.map((row) => ({
       voter: poll.anonymous ? null : row.voter,
       choices: row.choices,

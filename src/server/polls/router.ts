@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { createPoll } from "@/server/polls/create";
 import { addOption, getPoll, listPolls, listUndecided } from "@/server/polls/detail";
+import { deletePoll, updatePoll } from "@/server/polls/edit";
 import { closePoll, setClosingTime, setOutcome } from "@/server/polls/lifecycle";
 import { getResults } from "@/server/polls/results";
 import {
@@ -19,6 +20,7 @@ import {
   zSaveTemplateInput,
   zSetOutcomeInput,
   zTemplate,
+  zUpdatePollInput,
   zVoteInput,
   zVoteResult,
 } from "@/server/polls/schemas";
@@ -72,6 +74,14 @@ export const pollRouter = createTRPCRouter({
     .input(zAddOptionInput)
     .output(zPollOption)
     .mutation(({ ctx, input }) => addOption(ctx.db, ctx.publish, ctx.userId, input.pollId, input.name)),
+  update: protectedProcedure
+    .input(zUpdatePollInput)
+    .output(zId)
+    .mutation(({ ctx, input }) => updatePoll(ctx.db, ctx.publish, ctx.userId, input)),
+  delete: protectedProcedure
+    .input(zPollIdInput)
+    .output(zId)
+    .mutation(({ ctx, input }) => deletePoll(ctx.db, ctx.publish, ctx.userId, input.pollId)),
   templates: protectedProcedure
     .input(z.object({ groupId: z.string().min(1) }))
     .output(z.array(zTemplate))

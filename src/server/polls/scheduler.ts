@@ -2,9 +2,10 @@ import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
 import { notify } from "@/server/notifications/notify";
-import { pollUrl } from "@/server/notifications/triggers";
+import { voteRequestUrl } from "@/server/notifications/vote-requests";
 import { undecidedWhere } from "@/server/polls/voters";
 import { publishPollChange } from "@/server/polls/events";
+import { countJobRun } from "@/server/observability/metrics";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -39,7 +40,7 @@ export async function runPollSchedule(db: Db, publish: Publish, now = new Date()
       actorId: null,
       groupId: poll.groupId,
       title: poll.title,
-      url: pollUrl(poll),
+      url: voteRequestUrl(poll),
       details: [`You have not voted yet. The poll closes at ${poll.closingAt.toUTCString()}.`],
     });
     reminded += people.length;
@@ -50,7 +51,7 @@ export async function runPollSchedule(db: Db, publish: Publish, now = new Date()
 /** Runs the schedule now (closing what went overdue while the server was down), then every interval. */
 export function startPollScheduler(db: Db, publish: Publish, intervalMs = 30_000): () => void {
   const run = () =>
-    runPollSchedule(db, publish).catch((error: unknown) => logger.error({ err: error }, "poll schedule failed"));
+    countJobRun("polls", runPollSchedule(db, publish)).catch((error: unknown) => logger.error({ err: error }, "poll schedule failed"));
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { RANKED_METHODS } from "@/lib/tallies/ranked";
 import { zMeetingRef } from "@/server/meetings/schemas";
 import { refineMarkdown, withinSaneYears, zText } from "@/server/validation";
 
 export const POLL_KINDS = ["proposal", "poll", "count", "check", "question", "score", "dot_vote", "ranked_choice", "meeting"] as const;
 export const zPollKind = z.enum(POLL_KINDS);
 export const zHideResults = z.enum(["off", "until_vote", "until_closed"]);
+export const zRankedMethod = z.enum(RANKED_METHODS, "Choose how the ranking is counted: schulze, instant_runoff or borda.");
 
 const zOptionName = zText().trim().min(1, "Options need a name").max(200, "Keep options under 200 characters");
 
@@ -13,7 +15,7 @@ export const zCreatePollInput = z.object({
   threadId: z.string().min(1).optional(),
   kind: zPollKind,
   template: z.string().max(60).optional(),
-  title: zText().trim().min(1, "Give the poll a title").max(200, "Keep the title under 200 characters"),
+  title: zText().trim().min(1, "Give the poll a title").max(200, "Keep the title to 200 characters or fewer"),
   details: zText().max(10_000, "Keep the details under 10,000 characters").superRefine(refineMarkdown).optional(),
   /** Option names; for meeting polls, ISO date-times of the proposed slots. */
   options: z.array(zOptionName).max(50, "Use at most 50 options").optional(),
@@ -33,6 +35,8 @@ export const zCreatePollInput = z.object({
   votersAddOptions: z.boolean().optional(),
   noneOfTheAbove: z.boolean().optional(),
   shuffleOptions: z.boolean().optional(),
+  /** Ranked-choice polls only: the method whose result counts; Schulze when absent. */
+  countingMethod: zRankedMethod.optional(),
   /** Restricts voting to these people (members or invited guests); everyone in the group when absent. */
   voterIds: z.array(z.string().min(1)).max(500).optional(),
   /** A meeting of the same group this decision is for. */
@@ -74,6 +78,21 @@ export const zListPollsInput = z.object({
   threadId: z.string().optional(),
 });
 export const zAddOptionInput = z.object({ pollId: z.string().min(1), name: zOptionName });
+/**
+ * The poll's options in their new order: `id` keeps (and may rename) an option, no `id` adds
+ * one, and an option left out is removed. Only until the first vote.
+ */
+export const zUpdatePollInput = z.object({
+  pollId: z.string().min(1),
+  title: zCreatePollInput.shape.title.optional(),
+  details: zCreatePollInput.shape.details,
+  closingAt: zCreatePollInput.shape.closingAt.optional(),
+  options: z
+    .array(z.object({ id: z.string().min(1).max(64).optional(), name: zOptionName }))
+    .max(50, "Use at most 50 options")
+    .optional(),
+});
+export type UpdatePollInput = z.infer<typeof zUpdatePollInput>;
 
 export const zPollOption = z.object({ id: z.string(), name: z.string(), startsAt: z.date().nullable() });
 
@@ -112,6 +131,8 @@ export const zPollDetail = zPollSummary.extend({
     scoreMax: z.number().nullable(),
     countTarget: z.number().nullable(),
     restrictVoters: z.boolean(),
+    /** The method whose result counts; null for kinds other than ranked choice. */
+    countingMethod: zRankedMethod.nullable(),
   }),
   /** The meeting the poll is for, for those who may see the group's meetings. */
   meeting: zMeetingRef.nullable(),
@@ -122,6 +143,8 @@ export const zPollDetail = zPollSummary.extend({
     canVote: z.boolean(),
     hasVoted: z.boolean(),
     canManage: z.boolean(),
+    /** May delete the poll: the group's admins, or its author while nobody has voted. */
+    canDelete: z.boolean(),
     /** The viewer's current ballot, when the poll is not anonymous. */
     myChoices: z.array(z.object({ optionId: z.string(), score: z.number().nullable(), rank: z.number().nullable() })).nullable(),
     myReason: z.string().nullable(),
@@ -138,6 +161,7 @@ export type VoteResult = z.infer<typeof zVoteResult>;
 
 const zStoredChoice = z.object({ optionId: z.string(), score: z.number().nullable(), rank: z.number().nullable() });
 const zTable = z.record(z.string(), z.record(z.string(), z.number()));
+const zMethodOutcome = z.object({ winnerOptionId: z.string().nullable(), leaders: z.array(z.string()) });
 
 export const zTally = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("counts"), counts: z.array(z.object({ optionId: z.string(), count: z.number(), percent: z.number() })) }),
@@ -148,6 +172,9 @@ export const zTally = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("dot_vote"), dots: z.array(z.object({ optionId: z.string(), dots: z.number(), percent: z.number() })) }),
   z.object({
     kind: z.literal("ranked_choice"),
+    /** The poll's counting method: its outcome is the result, the others are for comparison. */
+    method: zRankedMethod,
+    outcomes: z.object({ schulze: zMethodOutcome, instant_runoff: zMethodOutcome, borda: zMethodOutcome }),
     borda: z.array(z.object({ optionId: z.string(), score: z.number() })),
     irv: z.object({
       winnerOptionId: z.string().nullable(),
@@ -194,6 +221,7 @@ export const zTemplate = z.object({
     maxChoices: z.number().optional(),
     anonymous: z.boolean().optional(),
     hideResults: zHideResults.optional(),
+    countingMethod: zRankedMethod.optional(),
   }),
 });
 export const zSaveTemplateInput = z.object({

@@ -22,6 +22,9 @@ export async function listTemplates(db: Db, userId: string, groupId: string): Pr
 
 export async function saveTemplate(db: Db, userId: string, input: z.infer<typeof zSaveTemplateInput>): Promise<{ key: string }> {
   await requireInGroup(db, userId, input.groupId, "group.update");
+  if (input.defaults.countingMethod && input.kind !== "ranked_choice") {
+    throw new AppError("BAD_REQUEST", "Only ranked-choice templates have a counting method: leave it out for this kind of poll.");
+  }
   const existing = await db.pollTemplate.findUnique({ where: { groupId_name: { groupId: input.groupId, name: input.name } }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", `This group already has a template called “${input.name}”.`);
   const template = await db.pollTemplate.create({

@@ -1,3 +1,4 @@
+import type { RankedMethod } from "@/lib/tallies/ranked";
 import type { PollKind } from "@/server/polls/ballot-rules";
 
 /**
@@ -12,6 +13,8 @@ export type TemplateDefaults = {
   maxChoices?: number;
   anonymous?: boolean;
   hideResults?: "off" | "until_vote" | "until_closed";
+  /** Ranked-choice templates only. */
+  countingMethod?: RankedMethod;
 };
 
 export type PollTemplateDefinition = {

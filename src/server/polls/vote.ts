@@ -4,6 +4,7 @@ import type { Db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
+import { resolveVoteRequests } from "@/server/notifications/vote-requests";
 import { type PollAccess, isClosed, requirePollAccess } from "@/server/polls/access";
 import { checkBallot } from "@/server/polls/ballot-rules";
 import { changeKeyMatches, hashChangeKey, newChangeKey, newReceipt, normaliseCode } from "@/server/polls/change-key";
@@ -49,21 +50,22 @@ export async function castVote(db: Db, publish: Publish, userId: string, input: 
   const receipt = newReceipt();
   const changeKey = poll.anonymous ? newChangeKey() : null;
   await db.$transaction(async (tx) => {
+    if (poll.anonymous) await lockPollBallots(tx, poll.id);
     await claim(tx, userId, access, previous);
-    await tx.ballot.create({
-      data: {
-        id: randomUUID(),
-        pollId: poll.id,
-        voterId: poll.anonymous ? null : userId,
-        castAt: poll.anonymous ? null : new Date(),
-        reason,
-        receipt,
-        changeKeyHash: changeKey === null ? null : hashChangeKey(changeKey),
-        choices: { create: checked.choices },
-      },
-    });
+    const ballot = {
+      id: randomUUID(),
+      pollId: poll.id,
+      voterId: poll.anonymous ? null : userId,
+      castAt: poll.anonymous ? null : new Date(),
+      reason,
+      receipt,
+      changeKeyHash: changeKey === null ? null : hashChangeKey(changeKey),
+    };
+    if (poll.anonymous) await rewriteAnonymousBallots(tx, poll.id, { ...ballot, choices: checked.choices });
+    else await tx.ballot.create({ data: { ...ballot, choices: { create: checked.choices } } });
   });
   publishPollChange(publish, poll);
+  await resolveVoteRequests(db, userId, poll);
   return { receipt, changeKey };
 }
 
@@ -119,4 +121,32 @@ async function currentBallot(db: Db, userId: string, poll: PollAccess["poll"], i
     throw new AppError("BAD_REQUEST", "That change code does not match a current vote in this poll. Check that you copied all of it.");
   }
   return ballot.id;
+}
+
+/** Takes the poll's row lock, so that two anonymous votes rewrite its ballots one after the other. */
+async function lockPollBallots(tx: Prisma.TransactionClient, pollId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "Poll" SET "id" = "id" WHERE "id" = ${pollId}`;
+}
+
+type NewBallot = Omit<Prisma.BallotCreateManyInput, "choices"> & { id: string; choices: Omit<Prisma.BallotChoiceCreateManyInput, "ballotId">[] };
+
+/**
+ * Writes an anonymous poll's ballots again, all of them, in the order of their random ids. A
+ * database keeps traces of when each row was written: PostgreSQL's row versions carry the id of
+ * the transaction that wrote them (xmin, which the voter's participation row shares) and sit in
+ * the order they were written. Rewritten together, every ballot has the same writer and the
+ * order of its id, so neither says which ballot came with which person's vote.
+ */
+async function rewriteAnonymousBallots(tx: Prisma.TransactionClient, pollId: string, added: NewBallot): Promise<void> {
+  const kept = await tx.ballot.findMany({
+    where: { pollId },
+    select: { id: true, pollId: true, reason: true, receipt: true, changeKeyHash: true, choices: { select: { optionId: true, score: true, rank: true } } },
+  });
+  const ballots = [...kept, added].sort((a, b) => (a.id < b.id ? -1 : 1));
+  await tx.ballot.deleteMany({ where: { pollId } });
+  await tx.ballot.createMany({
+    data: ballots.map(({ choices: _choices, ...ballot }) => ({ ...ballot, voterId: null, castAt: null, supersededAt: null })),
+  });
+  const choices = ballots.flatMap((ballot) => ballot.choices.map((choice) => ({ ...choice, id: randomUUID(), ballotId: ballot.id })));
+  await tx.ballotChoice.createMany({ data: choices.sort((a, b) => (a.id < b.id ? -1 : 1)) });
 }

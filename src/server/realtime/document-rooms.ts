@@ -60,7 +60,7 @@ export function handleDocumentRooms(
   db: Db,
   bus: ReturnType<typeof getEventBus>,
   access: LiveAccess,
-): { recheck: Recheck; close: () => void } {
+): { recheck: Recheck; openCount: () => number; close: () => Promise<void> } {
   const documents = new OpenDocuments(db);
 
   /** Stores a change from a socket, then applies and relays it. */
@@ -228,8 +228,11 @@ export function handleDocumentRooms(
 
   return {
     recheck,
-    close: () => {
+    openCount: () => documents.count,
+    close: async () => {
       unsubscribe();
+      // Updates already acknowledged are on disk; those still queued are written before forgetting.
+      await documents.flush();
       documents.dropAll();
     },
   };

@@ -34,7 +34,7 @@ function isSameOrigin(request: IncomingMessage): boolean {
 export function attachRealtime(
   httpServer: HttpServer,
   deps: { db: Db; authSecret: string; bus: ReturnType<typeof getEventBus> },
-): { io: RealtimeServer; close: () => Promise<void> } {
+): { io: RealtimeServer; openDocumentCount: () => number; close: () => Promise<void> } {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 1_000_000,
@@ -100,15 +100,22 @@ export function attachRealtime(
       }
       // The union is checked where events are published; emit cannot narrow a union of names and payloads.
       (io.to(event.room).emit as (name: string, payload: unknown) => boolean)(event.name, event.payload);
+      // Nothing more will be said in a deleted thread's room, so nobody stays in it.
+      if (event.name === "thread.deleted" && event.room === `thread:${event.payload.threadId}`) io.in(event.room).socketsLeave(event.room);
     });
   };
   const unsubscribe = deps.bus.subscribe(forward);
 
   return {
     io,
+    openDocumentCount: documentRooms.openCount,
+    /**
+     * Stores pending document updates, then closes every connection without a disconnect
+     * message, so clients reconnect on their own: to another instance when this one is stopping.
+     */
     close: async () => {
       unsubscribe();
-      documentRooms.close();
+      await documentRooms.close();
       await io.close();
     },
   };

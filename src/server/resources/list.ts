@@ -6,6 +6,7 @@ import { canInGroup } from "@/server/policy";
 import { visibleResourcesWhere } from "@/server/resources/access";
 import { summarySelect, toSummary } from "@/server/resources/dto";
 import type { ListResourcesInput } from "@/server/resources/schemas";
+import { containsIgnoringCase } from "@/server/db/text-match";
 
 export const RESOURCE_PAGE_SIZE = 30;
 
@@ -39,7 +40,7 @@ export async function listResources(db: Db, userId: string, input: ListResources
   const filters: Prisma.ResourceWhereInput[] = [visibleResourcesWhere(standing, userId)];
   if (input.folderId !== undefined) filters.push({ folderId: input.folderId });
   if (tag) filters.push({ tags: { some: { name: tag } } });
-  if (search) filters.push({ OR: [{ title: { contains: search } }, { description: { contains: search } }] });
+  if (search) filters.push({ OR: [{ title: containsIgnoringCase(search) }, { description: containsIgnoringCase(search) }] });
   if (input.cursor) {
     const after = decodeCursor(input.cursor, input.sort);
     filters.push(

@@ -8,7 +8,7 @@ export const MAX_DESCRIPTION_LENGTH = 10_000;
 
 const zId = z.string().min(1).max(64);
 
-export const zResourceTitle = zText().trim().min(1, "Give it a title").max(200, "Keep the title under 200 characters");
+export const zResourceTitle = zText().trim().min(1, "Give it a title").max(200, "Keep the title to 200 characters or fewer");
 export const zResourceDescription = zText()
   .trim()
   .max(MAX_DESCRIPTION_LENGTH, `Keep the description under ${MAX_DESCRIPTION_LENGTH.toLocaleString("en-GB")} characters`)

@@ -1,23 +1,36 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
-import { migrateDatabase } from "@/server/db/migrate";
+import { afterAll, inject } from "vitest";
+import { onPostgres, postgresDatabaseUrl } from "@/server/test/template-db";
 
 /**
- * Every test file gets its own freshly migrated SQLite database and a fixed auth secret, so
- * files never share state and the real Prisma client is exercised without mocks.
+ * Every test file gets its own database, a copy of the one migrated before the run
+ * (template-db.ts), and a fixed auth secret, so files never share state and the real Prisma
+ * client is exercised without mocks. The database is SQLite in a temporary directory, or, under
+ * `npm run test:pg`, a new database on the PostgreSQL server HEARTH_TEST_POSTGRES_URL points at.
  */
+const postgresAdminUrl = process.env.HEARTH_TEST_POSTGRES_URL;
+const template = inject("templateDatabase");
 const directory = mkdtempSync(path.join(tmpdir(), "hearth-test-"));
-process.env.DATABASE_URL = `file:${path.join(directory, "test.db")}`;
+const postgresDatabase = `hearth_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+
+if (postgresAdminUrl) {
+  await onPostgres(postgresAdminUrl, `CREATE DATABASE ${postgresDatabase} TEMPLATE ${template}`);
+  process.env.DATABASE_URL = postgresDatabaseUrl(postgresAdminUrl, postgresDatabase);
+} else {
+  const file = path.join(directory, "test.db");
+  copyFileSync(template, file);
+  process.env.DATABASE_URL = `file:${file}`;
+}
 process.env.NEXTAUTH_SECRET = "test-secret-that-is-long-enough-for-next-auth";
 process.env.LOG_LEVEL ??= "silent";
 (globalThis as { hearthDb?: unknown }).hearthDb = undefined;
-await migrateDatabase(process.env.DATABASE_URL);
 
 afterAll(async () => {
   const holder = globalThis as { hearthDb?: { $disconnect(): Promise<void> } };
   await holder.hearthDb?.$disconnect();
   holder.hearthDb = undefined;
   rmSync(directory, { recursive: true, force: true });
+  if (postgresAdminUrl) await onPostgres(postgresAdminUrl, `DROP DATABASE IF EXISTS ${postgresDatabase} WITH (FORCE)`);
 });

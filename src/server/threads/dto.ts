@@ -31,6 +31,14 @@ export function summariseReactions(rows: ReactionRow[]): Map<string, ReactionSum
   return new Map([...bySubject].map(([subjectId, byEmoji]) => [subjectId, [...byEmoji.values()]]));
 }
 
+/**
+ * What the viewer has not read of a thread, from its newest comment number and their read mark
+ * (none: never opened). The thread list and the dashboard both count unread this way.
+ */
+export function readStateOf(lastCommentSeq: number, read: { lastReadSeq: number } | undefined) {
+  return { unreadCount: Math.max(0, lastCommentSeq - (read?.lastReadSeq ?? 0)), unseen: !read };
+}
+
 /** Plain text for list previews: markdown punctuation and mention targets removed. */
 export function excerptOf(markdown: string, length = 200): string {
   return listExcerpt(markdown, length);

@@ -4,7 +4,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { requireInGroup } from "@/server/groups/standing";
 import { visibleThreadsWhere } from "@/server/threads/access";
-import { excerptOf, personSelect, toPerson } from "@/server/threads/dto";
+import { excerptOf, personSelect, readStateOf, toPerson } from "@/server/threads/dto";
 import type { ThreadSummary, zListThreadsInput } from "@/server/threads/schemas";
 
 const PAGE_SIZE = 25;
@@ -30,7 +30,6 @@ function summarySelect(userId: string) {
 type SummaryRow = Prisma.ThreadGetPayload<{ select: ReturnType<typeof summarySelect> }>;
 
 function toSummary(row: SummaryRow): ThreadSummary {
-  const read = row.reads[0];
   return {
     id: row.id,
     groupId: row.groupId,
@@ -41,8 +40,7 @@ function toSummary(row: SummaryRow): ThreadSummary {
     pinned: row.pinnedAt !== null,
     closed: row.closedAt !== null,
     commentCount: row.commentCount,
-    unreadCount: Math.max(0, row.lastCommentSeq - (read?.lastReadSeq ?? 0)),
-    unseen: !read,
+    ...readStateOf(row.lastCommentSeq, row.reads[0]),
     lastActivityAt: row.lastActivityAt,
     createdAt: row.createdAt,
   };

@@ -5,6 +5,7 @@ import { requireInGroup } from "@/server/groups/standing";
 import { canInGroup, membershipsAllowedWhere, threadViewersWhere } from "@/server/policy";
 import { requireThreadAccess } from "@/server/threads/access";
 import type { zMentionableInput } from "@/server/threads/schemas";
+import { containsIgnoringCase } from "@/server/db/text-match";
 
 const LIMIT = 8;
 
@@ -28,7 +29,7 @@ async function candidatesWhere(db: Db, userId: string, input: z.infer<typeof zMe
 export async function listMentionable(db: Db, userId: string, input: z.infer<typeof zMentionableInput>) {
   const where = await candidatesWhere(db, userId, input);
   return db.user.findMany({
-    where: { AND: [{ id: { not: userId } }, input.search ? { name: { contains: input.search } } : {}, where] },
+    where: { AND: [{ id: { not: userId } }, input.search ? { name: containsIgnoringCase(input.search) } : {}, where] },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
     take: LIMIT,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { createThread } from "@/server/threads/create";
+import { deleteThread } from "@/server/threads/delete";
 import { followThread } from "@/server/threads/follow";
 import { getThread, listThreadRevisions, markAllThreadsRead, markThreadRead } from "@/server/threads/detail";
 import { updateThread } from "@/server/threads/edit";
@@ -9,6 +10,7 @@ import { listMentionable } from "@/server/threads/mentionable";
 import { moveThread, pinThread, setThreadClosed } from "@/server/threads/moderate";
 import {
   zCreateThreadInput,
+  zDeleteThreadInput,
   zFollowThreadInput,
   zListThreadsInput,
   zMentionableInput,
@@ -61,6 +63,10 @@ export const threadRouter = createTRPCRouter({
     .input(zMoveThreadInput)
     .output(zId)
     .mutation(({ ctx, input }) => moveThread(ctx.db, ctx.publish, ctx.userId, input.id, input.groupId)),
+  delete: protectedProcedure
+    .input(zDeleteThreadInput)
+    .output(zId)
+    .mutation(({ ctx, input }) => deleteThread(ctx.db, ctx.publish, ctx.userId, input.threadId)),
   mentionable: protectedProcedure
     .input(zMentionableInput)
     .output(z.array(z.object({ id: z.string(), name: z.string() })))

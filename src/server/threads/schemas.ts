@@ -12,7 +12,7 @@ export const zBody = zText()
   .max(MAX_BODY_LENGTH, `Keep it under ${MAX_BODY_LENGTH.toLocaleString("en-GB")} characters`)
   .superRefine(refineMarkdown);
 
-export const zTitle = zText().trim().min(1, "Give the thread a title").max(200, "Keep the title under 200 characters");
+export const zTitle = zText().trim().min(1, "Give the thread a title").max(200, "Keep the title to 200 characters or fewer");
 
 /** Tags like #CompassionateCommunity: stored without the #, unique regardless of case. */
 export const zTags = z
@@ -61,6 +61,7 @@ export const zListThreadsInput = z.object({
 });
 
 export const zThreadIdInput = z.object({ id: z.string().min(1) });
+export const zDeleteThreadInput = z.object({ threadId: z.string().min(1).max(100) });
 export const zPinThreadInput = z.object({ id: z.string().min(1), pinned: z.boolean().default(true) });
 export const zMoveThreadInput = z.object({ id: z.string().min(1), groupId: z.string().min(1) });
 export const zUpdateThreadInput = z.object({

@@ -28,6 +28,8 @@ export const zMe = z.object({
   bio: z.string(),
   avatarUrl: z.string().nullable(),
   organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** False for people who are guests everywhere: they see only what they were invited to. */
+  canViewOrganisations: z.boolean(),
 });
 export type Me = z.infer<typeof zMe>;
 

@@ -4,6 +4,7 @@ import type { Publish } from "@/server/events";
 import { assertOwnImage, imageUrl } from "@/server/images/service";
 import type { ChangePasswordInput, Me, UpdateProfileInput } from "@/server/users/schemas";
 import { hashPassword, verifyPassword } from "@/server/users/password";
+import { canOnSite, isGuestEverywhere, type Role } from "@/server/policy";
 
 const meSelect = {
   id: true,
@@ -13,10 +14,20 @@ const meSelect = {
   bio: true,
   avatarId: true,
   organisation: { select: { id: true, name: true } },
+  memberships: { select: { role: true }, distinct: "role" },
 } as const;
 
-function toMe({ avatarId, ...user }: { avatarId: string | null } & Omit<Me, "avatarUrl">): Me {
-  return { ...user, avatarUrl: imageUrl(avatarId) };
+function toMe({
+  avatarId,
+  memberships,
+  ...user
+}: { avatarId: string | null; memberships: { role: Role }[] } & Omit<Me, "avatarUrl" | "canViewOrganisations">): Me {
+  const guestEverywhere = isGuestEverywhere(memberships.map(({ role }) => role));
+  return {
+    ...user,
+    avatarUrl: imageUrl(avatarId),
+    canViewOrganisations: canOnSite({ isAdmin: user.isAdmin, adminOfAnyGroup: false, guestEverywhere }, "organisation.view"),
+  };
 }
 
 export async function getMe(db: Db, userId: string): Promise<Me> {

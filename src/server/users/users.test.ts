@@ -7,7 +7,16 @@ describe("user.me", () => {
   it("returns the caller's own account without secrets", async () => {
     const user = await makeUser({ name: "Priya" });
     const me = await callerFor(user.id).caller.user.me();
-    expect(me).toEqual({ id: user.id, name: "Priya", email: user.email, isAdmin: false, bio: "", avatarUrl: null, organisation: null });
+    expect(me).toEqual({
+      id: user.id,
+      name: "Priya",
+      email: user.email,
+      isAdmin: false,
+      bio: "",
+      avatarUrl: null,
+      organisation: null,
+      canViewOrganisations: true,
+    });
   });
 
   it("refuses a signed-out caller", async () => {

@@ -3,13 +3,15 @@ import { AppShell } from "@/components/shell/app-shell";
 import { AskToJoin } from "@/app/groups/[handle]/_components/ask-to-join";
 import { GroupHeader } from "@/app/groups/[handle]/_components/group-header";
 import { GroupTabs } from "@/app/groups/[handle]/_components/group-tabs";
-import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
+import { NOT_FOUND_TITLE } from "@/app/groups/[handle]/_lib/group-page-metadata";
+import { groupNameForTitle, loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 
 export async function generateMetadata({ params }: { params: Promise<{ handle: string }> }) {
-  const { group } = await loadGroup((await params).handle);
+  const name = await groupNameForTitle((await params).handle);
+  if (name === null) return { title: NOT_FOUND_TITLE };
   // A title with a template of its own, because a plain string here would drop the root layout's
   // " · Hearth" from every sub-page below the group.
-  return { title: { default: group.name, template: "%s · Hearth" } };
+  return { title: { default: name, template: "%s · Hearth" } };
 }
 
 export default async function GroupLayout({ children, params }: { children: ReactNode; params: Promise<{ handle: string }> }) {
@@ -19,7 +21,7 @@ export default async function GroupLayout({ children, params }: { children: Reac
   const tabs = [
     { href: base, label: "Overview", show: true },
     { href: `${base}/members`, label: "Members", show: group.permissions.canViewMembers },
-    { href: `${base}/documents`, label: "Documents", show: true },
+    { href: `${base}/documents`, label: "Documents", show: group.permissions.canViewDocuments },
     { href: `${base}/meetings`, label: "Meetings", show: group.permissions.canViewMeetings },
     { href: `${base}/resources`, label: "Resources", show: group.permissions.canViewResources },
     { href: `${base}/invitations`, label: "Invitations", show: group.permissions.canInvite },

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { MarkdownText } from "@/components/markdown";
 import { PollList } from "@/components/polls/poll-list";
+import { DeletionStatus } from "@/components/threads/deletion-status";
 import { ThreadList } from "@/components/threads/thread-list";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { canInGroup } from "@/server/policy";
@@ -19,6 +20,7 @@ export default async function GroupOverviewPage({ params }: { params: Promise<{ 
   return (
     <div className="grid gap-10 lg:grid-cols-3">
       <div className="min-w-0 lg:col-span-2">
+        <DeletionStatus />
         <ThreadList
           groupId={group.id}
           initialPage={firstPage}

@@ -2,11 +2,11 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ExternalLink, Users } from "lucide-react";
-import Image from "next/image";
 import { useDeferredValue, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Logo } from "@/components/ui/logo";
 import { TextField } from "@/components/ui/text-field";
 import { OrganisationDialog } from "@/app/organisations/_components/organisation-dialog";
 import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
@@ -60,16 +60,7 @@ export function OrganisationList({ initialPage }: { initialPage: Page }) {
         {all.map((organisation) => (
           <li key={organisation.id}>
             <Card className="flex flex-wrap gap-4">
-              {organisation.logoUrl && (
-                <Image
-                  src={organisation.logoUrl}
-                  alt=""
-                  width={56}
-                  height={56}
-                  unoptimized
-                  className="size-14 shrink-0 rounded-lg border border-line object-cover"
-                />
-              )}
+              <Logo url={organisation.logoUrl} />
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h2 className="break-words text-xl font-semibold">{organisation.name}</h2>

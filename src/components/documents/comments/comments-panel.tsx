@@ -30,6 +30,9 @@ function inReadingOrder(threads: DocCommentThread[], anchors: EditorComments["an
 /** The address does not change while the panel is open (links to comments open the page afresh). */
 const subscribeToNothing = () => () => undefined;
 
+/** The Comment bubble by the selection; a transaction with this meta set to "hide" hides it. */
+const BUBBLE = "docCommentBubble";
+
 function isShortcut(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && event.altKey && event.code === "KeyM";
 }
@@ -106,6 +109,8 @@ export function CommentsPanel({ documentId, editor, canComment }: { documentId: 
     setNotice(null);
     resetCreate();
     setDraft(range);
+    // The bubble has done its job; it would otherwise hover over the text while the comment is written.
+    editor.commands.setMeta(BUBBLE, "hide");
   }, [editor, canComment, resetCreate]);
 
   useEffect(() => {
@@ -119,9 +124,18 @@ export function CommentsPanel({ documentId, editor, canComment }: { documentId: 
     return () => window.removeEventListener("keydown", onKey);
   }, [canComment, startComment]);
 
+  /**
+   * Back to the text with the cursor after the commented words: left selected, they would bring
+   * the Comment bubble straight back.
+   */
+  function returnToText() {
+    if (!editor || editor.isDestroyed) return;
+    editor.commands.focus(editor.state.selection.to);
+  }
+
   function cancelDraft() {
     setDraft(null);
-    editor?.commands.focus();
+    returnToText();
   }
 
   function submitDraft(body: string) {
@@ -134,7 +148,7 @@ export function CommentsPanel({ documentId, editor, canComment }: { documentId: 
           setNotice(attached ? null : "Your comment was saved, but the text it was on has just been removed.");
           setDraft(null);
           setActiveId(id);
-          editor?.commands.focus();
+          returnToText();
           void refreshList();
         },
       },
@@ -155,7 +169,7 @@ export function CommentsPanel({ documentId, editor, canComment }: { documentId: 
     <section aria-labelledby={headingId} className="space-y-4">
       <HighlightStyle openIds={openIds} activeId={activeListed ? currentId : null} />
       {editor && canComment && (
-        <BubbleMenu editor={editor} pluginKey="docCommentBubble" options={{ placement: "top" }}>
+        <BubbleMenu editor={editor} pluginKey={BUBBLE} options={{ placement: "top" }}>
           <Button onClick={startComment} className="shadow-md" aria-keyshortcuts="Control+Alt+M Meta+Alt+M">
             <MessageSquarePlus aria-hidden className="size-5" />
             Comment
@@ -174,7 +188,12 @@ export function CommentsPanel({ documentId, editor, canComment }: { documentId: 
         )}
       </div>
       {canComment ? (
-        !draft && <p className="text-sm text-muted">Select text in the document, then choose Comment or press Ctrl+Alt+M (⌘+Option+M on a Mac).</p>
+        !draft && (
+          <p className="text-sm text-muted">
+            Select text in the document, then choose Comment
+            <span className="touch:hidden"> or press Ctrl+Alt+M (⌘+Option+M on a Mac)</span>.
+          </p>
+        )
       ) : (
         <p className="text-sm text-muted">You can read the comments on this document, but not add or answer them.</p>
       )}

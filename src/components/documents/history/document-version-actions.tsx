@@ -5,10 +5,10 @@ import Link from "next/link";
 import { ExportMenu } from "@/components/documents/history/export-menu";
 import { NameVersionDialog } from "@/components/documents/history/name-version-dialog";
 
-/** The document page's version tools: name the current text, open the history, export. */
+/** The document page's version tools: name the current text, open the history, export. The caller lays them out. */
 export function DocumentVersionActions({ documentId, canEdit }: { documentId: string; canEdit: boolean }) {
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <>
       {canEdit && <NameVersionDialog documentId={documentId} />}
       <Link
         href={`/documents/${documentId}/history`}
@@ -18,6 +18,6 @@ export function DocumentVersionActions({ documentId, canEdit }: { documentId: st
         History
       </Link>
       <ExportMenu documentId={documentId} />
-    </div>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RANKED_METHODS } from "@/lib/tallies/ranked";
 import { POLL_KINDS } from "@/server/polls/schemas";
 
 /**
@@ -165,6 +166,8 @@ export const RECORD_SCHEMAS = {
     scoreMax: z.number().int().nullable(),
     countTarget: z.number().int().nullable(),
     restrictVoters: z.boolean(),
+    /** Files written before polls had a counting method were all counted by Schulze first. */
+    countingMethod: z.enum(RANKED_METHODS).default("schulze"),
     voterIds: z.array(zId),
     reminderSentAt: zDate.nullable(),
     createdAt: zDate,

@@ -131,7 +131,8 @@ describe("import runs", () => {
     ]);
     expect(answers.filter(({ status }) => status === "fulfilled")).toHaveLength(1);
     expect(answers.find(({ status }) => status === "rejected")).toMatchObject({
-      reason: { code: "CONFLICT", message: "This import has already started." },
+      // The stand-in importer is quick: on a busy machine the first may have finished by then.
+      reason: { code: "CONFLICT", message: expect.stringMatching(/^This (import has already started|file has already been imported)\.$/) },
     });
     await until(admin.id, id, (run) => run.status === "imported");
     await expect(confirmImport(getDb(), admin.id, id, deps.importers)).rejects.toMatchObject({

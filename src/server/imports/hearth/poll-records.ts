@@ -48,6 +48,7 @@ export const importPoll: Handler<"poll"> = async (ctx, d) => {
         scoreMax: d.scoreMax,
         countTarget: d.countTarget,
         restrictVoters: d.restrictVoters,
+        countingMethod: d.countingMethod,
         reminderSentAt: d.reminderSentAt,
         createdAt: d.createdAt,
         voters: { create: [...voterIds].map((userId) => ({ userId })) },

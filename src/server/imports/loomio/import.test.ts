@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
+import { providerOf } from "@/server/db/database-provider";
 import { AppError } from "@/server/errors";
 import { importLoomio } from "@/server/imports/loomio/import";
 import { loomioLine } from "@/server/imports/loomio/loomio-format";
@@ -248,7 +249,10 @@ describe("importLoomio: a whole group export", () => {
       if (tally.kind === "counts") expect(byName(tally.counts, (row) => row.count), `poll ${loomioId}`).toEqual(loomio.counts);
       else if (tally.kind === "score") expect(byName(tally.scores, (row) => row.total)).toEqual(loomio.totals);
       else if (tally.kind === "dot_vote") expect(byName(tally.dots, (row) => row.dots)).toEqual(loomio.totals);
-      else if (tally.kind === "ranked_choice") expect(byName(tally.borda, (row) => row.score)).toEqual(loomio.totals);
+      else if (tally.kind === "ranked_choice") {
+        expect(byName(tally.borda, (row) => row.score)).toEqual(loomio.totals);
+        expect(tally.method, "Loomio counts ranked choice by points").toBe("borda");
+      }
       else if (tally.kind === "meeting") expect(byName(tally.slots, ({ yes, maybe, no }) => ({ yes, maybe, no }))).toEqual(loomio.availability);
       else expect(results.ballots.map(({ reason }) => reason).sort()).toEqual(loomio.reasons);
       expect(results.ballots).toHaveLength(loomio.ballots);
@@ -382,7 +386,11 @@ function loomioTally(fx: LoomioFixture, pollId: number): LoomioTally {
 
 /** Every table of the database as text, to search for what must never be stored. */
 async function databaseText(): Promise<string> {
-  const tables = await db().$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table'");
+  const tables = await db().$queryRawUnsafe<{ name: string }[]>(
+    providerOf(process.env.DATABASE_URL!) === "postgresql"
+      ? "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'"
+      : "SELECT name FROM sqlite_master WHERE type = 'table'",
+  );
   const parts: string[] = [];
   for (const { name } of tables) {
     const rows = await db().$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}"`);

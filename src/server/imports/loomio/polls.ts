@@ -126,6 +126,8 @@ function newPollData(draft: Draft, row: StagedRow, record: LoomioRecord, kind: P
     scoreMin: kind === "score" ? (int(record.min_score) ?? 0) : null,
     scoreMax: kind === "score" ? (int(record.max_score) ?? 5) : null,
     countTarget: kind === "count" && agreeTarget !== null && agreeTarget >= 1 ? agreeTarget : null,
+    // Loomio ranks by points (Borda), so the imported poll names the winner its voters saw.
+    countingMethod: kind === "ranked_choice" ? ("borda" as const) : ("schulze" as const),
     // Chosen voters are named by their stances; an anonymous export names no one, so its poll is open to the group.
     restrictVoters: flag(record.specified_voters_only) && !anonymous,
     createdAt,

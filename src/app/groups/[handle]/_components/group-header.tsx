@@ -1,22 +1,13 @@
 import { ChevronRight } from "lucide-react";
-import Image from "next/image";
 import Link from "next/link";
+import { Logo } from "@/components/ui/logo";
 import { RoleBadge } from "@/components/ui/role-badge";
 import type { LoadedGroup } from "@/app/groups/[handle]/_lib/load-group";
 
 export function GroupHeader({ group }: { group: LoadedGroup }) {
   return (
     <header className="mb-4 flex items-center gap-4">
-      {group.logoUrl && (
-        <Image
-          src={group.logoUrl}
-          alt=""
-          width={64}
-          height={64}
-          unoptimized
-          className="size-16 shrink-0 rounded-xl border border-line object-cover"
-        />
-      )}
+      <Logo url={group.logoUrl} size="lg" />
       <div className="min-w-0">
         {group.parent && (
           <nav aria-label="Breadcrumb" className="text-sm">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
+import { groupNameForTitle } from "@/app/groups/[handle]/_lib/load-group";
 
 /**
  * `generateMetadata` for a group's sub-page: "<page> · <group>", which the root layout's template
@@ -7,7 +7,10 @@ import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
  */
 export function groupPageMetadata(page: string) {
   return async ({ params }: { params: Promise<{ handle: string }> }): Promise<Metadata> => {
-    const { group } = await loadGroup((await params).handle);
-    return { title: `${page} · ${group.name}` };
+    const name = await groupNameForTitle((await params).handle);
+    return { title: name === null ? NOT_FOUND_TITLE : `${page} · ${name}` };
   };
 }
+
+/** The title of the not-found page a group's address shows when the group is not there for the caller. */
+export const NOT_FOUND_TITLE = "Page not found";

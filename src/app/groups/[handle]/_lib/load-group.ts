@@ -20,4 +20,16 @@ export async function loadGroup(handle: string, path = `/groups/${handle}`) {
   return orNotFound(() => fetchGroup(handle), ["NOT_FOUND", "BAD_REQUEST"]);
 }
 
+/**
+ * The group's name for a tab title, or null when the caller may not see it. Metadata must not
+ * throw notFound() itself: the not-found page would then render without any title.
+ */
+export async function groupNameForTitle(handle: string): Promise<string | null> {
+  try {
+    return (await fetchGroup(handle)).group.name;
+  } catch {
+    return null;
+  }
+}
+
 export type LoadedGroup = Awaited<ReturnType<typeof loadGroup>>["group"];

@@ -8,6 +8,7 @@ import type { CommentDto } from "@/components/threads/comment-cache";
 import { ReactionsBar } from "@/components/threads/reactions-bar";
 import { RevisionsDialog } from "@/components/threads/revisions-dialog";
 import { TimeAgo } from "@/components/threads/time-ago";
+import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import type { RouterOutputs } from "@/lib/trpc/client";
 
@@ -50,9 +51,16 @@ export function CommentItem({
       aria-labelledby={headingId}
       className="scroll-mt-4 rounded-xl border border-line bg-card p-4 shadow-sm target:border-ember-600 target:ring-2 target:ring-ember-600"
     >
-      <header className="mb-2 flex flex-wrap items-baseline gap-x-2">
-        <h3 id={headingId} className="font-semibold">
-          {comment.deleted ? <span className="sr-only">Deleted comment</span> : comment.author.name}
+      <header className="mb-2 flex flex-wrap items-center gap-x-2">
+        <h3 id={headingId} className="flex items-center gap-2 font-semibold">
+          {comment.deleted ? (
+            <span className="sr-only">Deleted comment</span>
+          ) : (
+            <>
+              <Avatar userId={comment.author.id} name={comment.author.name} imageUrl={comment.author.avatarUrl} size="sm" />
+              {comment.author.name}
+            </>
+          )}
         </h3>
         <a href={`#comment-${comment.id}`} className="text-sm text-muted hover:underline">
           <TimeAgo date={comment.createdAt} />

@@ -1,9 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { FolderInput, Lock, LockOpen, MoreHorizontal, Pencil, Pin, PinOff } from "lucide-react";
+import { FolderInput, Lock, LockOpen, MoreHorizontal, Pencil, Pin, PinOff, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { MoveThreadDialog } from "@/app/threads/[id]/_components/move-thread-dialog";
+import { DeleteThreadDialog } from "@/components/threads/delete-thread-dialog";
 import { Alert } from "@/components/ui/alert";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { errorMessage } from "@/lib/trpc/error-message";
@@ -11,11 +12,12 @@ import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
 
 type ThreadDetail = RouterOutputs["thread"]["byId"];
 
-/** Edit for the author; pin, close, reopen and move for the group's admins. */
+/** Edit for the author; pin, close, reopen, move and delete for the group's admins. */
 export function ThreadActions({ thread, onEdit }: { thread: ThreadDetail; onEdit: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [moving, setMoving] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const refresh = {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: trpc.thread.byId.queryKey({ id: thread.id }) });
@@ -61,12 +63,16 @@ export function ThreadActions({ thread, onEdit }: { thread: ThreadDetail; onEdit
               <DropdownMenuItem onSelect={() => setMoving(true)}>
                 <FolderInput aria-hidden="true" className="size-4" /> Move to another group…
               </DropdownMenuItem>
+              <DropdownMenuItem onSelect={() => setDeleting(true)}>
+                <Trash2 aria-hidden="true" className="size-4" /> Delete thread…
+              </DropdownMenuItem>
             </>
           )}
         </DropdownMenuContent>
       </DropdownMenu>
       {failure && <Alert>{errorMessage(failure)}</Alert>}
       {thread.viewer.canModerate && <MoveThreadDialog thread={thread} open={moving} onOpenChange={setMoving} />}
+      {thread.viewer.canModerate && <DeleteThreadDialog thread={thread} open={deleting} onOpenChange={setDeleting} />}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { formatTags, parseTags } from "@/components/threads/tags";
 import { Alert } from "@/components/ui/alert";
 import { FormButtons } from "@/components/ui/form-buttons";
 import { TextField } from "@/components/ui/text-field";
+import { TitleField } from "@/components/ui/title-field";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
 
@@ -43,7 +44,7 @@ export function ThreadEditForm({ thread, onDone }: { thread: ThreadDetail; onDon
       }}
     >
       {update.error && !(fields?.title || fields?.body || fields?.tags || fields?.meetingId) && <Alert>{errorMessage(update.error)}</Alert>}
-      <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} error={fields?.title?.[0]} maxLength={200} />
+      <TitleField value={title} onChange={(event) => setTitle(event.target.value)} error={fields?.title?.[0]} />
       <MarkdownEditor label="Text" value={body} onChange={setBody} threadId={thread.id} error={fields?.body?.[0]} rows={8} />
       <TextField
         label="Tags"

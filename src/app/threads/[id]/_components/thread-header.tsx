@@ -14,6 +14,7 @@ import { Breadcrumb } from "@/components/shell/breadcrumb";
 import { ReactionsBar } from "@/components/threads/reactions-bar";
 import { RevisionsDialog } from "@/components/threads/revisions-dialog";
 import { TimeAgo } from "@/components/threads/time-ago";
+import { Avatar } from "@/components/ui/avatar";
 import type { RouterOutputs } from "@/lib/trpc/client";
 
 type ThreadDetail = RouterOutputs["thread"]["byId"];
@@ -59,8 +60,10 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
       </div>
 
       <p className="flex flex-wrap items-baseline gap-x-2 text-muted">
-        <span>
-          Started by <span className="font-semibold text-ink">{thread.author.name}</span>
+        <span className="inline-flex items-center gap-2 self-center">
+          Started by
+          <Avatar userId={thread.author.id} name={thread.author.name} imageUrl={thread.author.avatarUrl} size="sm" />
+          <span className="font-semibold text-ink">{thread.author.name}</span>
         </span>
         <TimeAgo date={thread.createdAt} />
         {thread.editedAt && <RevisionsDialog subject="thread" id={thread.id} editedAt={thread.editedAt} />}

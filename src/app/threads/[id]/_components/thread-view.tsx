@@ -9,6 +9,8 @@ import { ThreadHeader } from "@/app/threads/[id]/_components/thread-header";
 import { ThreadPolls } from "@/components/polls/thread-polls";
 import { CommentComposer } from "@/components/threads/comment-composer";
 import { firstUnreadId, type CommentPage } from "@/components/threads/comment-cache";
+import { ThreadDeletedNotice } from "@/components/threads/thread-deleted-notice";
+import { useThreadDeleted } from "@/components/threads/use-thread-deleted";
 import { useIsClient } from "@/components/threads/use-is-client";
 import { Alert } from "@/components/ui/alert";
 import { useThreadRoom } from "@/lib/realtime/use-thread-room";
@@ -29,6 +31,7 @@ export function ThreadView({ initialThread, initialComments }: { initialThread: 
   const id = initialThread.id;
   const { data: thread = initialThread, error } = useQuery({ ...trpc.thread.byId.queryOptions({ id }), initialData: initialThread });
   const { viewers, typing, revoked } = useThreadRoom(id, thread.viewer.id);
+  const deleted = useThreadDeleted(id);
   const [firstUnread] = useState(() => firstUnreadId(initialComments.items, initialThread.lastReadSeq));
   const [scrollToUnread] = useState(() => initialThread.lastReadSeq > 0 && firstUnread !== null);
   const [sentId, setSentId] = useState<string | null>(null);
@@ -46,6 +49,7 @@ export function ThreadView({ initialThread, initialComments }: { initialThread: 
     if (scrollToUnread && !window.location.hash) document.getElementById("new-comments")?.scrollIntoView({ block: "start" });
   }, [scrollToUnread]);
 
+  if (deleted) return <ThreadDeletedNotice group={thread.group} />;
   return (
     <div className="flex flex-col gap-8">
       {revoked ? <Alert>{revoked}</Alert> : error && <Alert>{errorMessage(error)}</Alert>}

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
-import { MAX_INVITES_AT_ONCE, parseEmailList } from "@/lib/email-list";
+import { isEmailAddress, MAX_INVITES_AT_ONCE, parseEmailList } from "@/lib/email-list";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
 import { GuestTargetPicker, guestTargetOf } from "@/app/groups/[handle]/invitations/_components/guest-target-picker";
@@ -29,13 +29,16 @@ export function InviteForm({ groupId, roles, onCreated }: { groupId: string; rol
     trpc.invitation.create.mutationOptions({
       onSuccess: (result) => {
         onCreated(result);
-        setEmailsText("");
+        // Mistyped addresses stay for correcting; everyone else has been dealt with.
+        setEmailsText(result.skipped.filter(({ email }) => !isEmailAddress(email)).map(({ email }) => email).join("\n"));
         void queryClient.invalidateQueries({ queryKey: trpc.invitation.list.pathKey() });
       },
     }),
   );
   const errors = fieldErrors(create.error);
   const emails = parseEmailList(emailsText);
+  const valid = emails.filter(isEmailAddress);
+  const invalid = emails.filter((email) => !isEmailAddress(email));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,7 +69,8 @@ export function InviteForm({ groupId, roles, onCreated }: { groupId: string; rol
         error={emailsError}
       />
       <p className="-mt-2 text-sm text-muted" aria-live="polite">
-        {emails.length === 1 ? "1 address" : `${emails.length} addresses`}
+        {valid.length === 1 ? "1 address" : `${valid.length} addresses`}
+        {invalid.length > 0 && ` · not an email address: ${invalid.join(", ")}`}
       </p>
       <SelectField
         label="Invite as"

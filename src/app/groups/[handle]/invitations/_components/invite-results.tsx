@@ -7,6 +7,14 @@ import { CopyLink } from "@/app/groups/[handle]/invitations/_components/copy-lin
 
 type Result = RouterOutputs["invitation"]["create"];
 
+/** "2 invitations sent. Not sent: pat@ (not an email address)": what happened to the whole list, in one sentence. */
+export function inviteOutcome(result: Result): string {
+  const count = result.invitations.length;
+  const done = `${count === 1 ? "1 invitation" : `${count} invitations`} ${result.emailSent ? "sent" : "created"}.`;
+  if (result.skipped.length === 0) return done;
+  return `${done} Not sent: ${result.skipped.map(({ email, reason }) => `${email} (${reason})`).join(", ")}.`;
+}
+
 export function InviteResults({ result }: { result: Result }) {
   const count = result.invitations.length;
   return (
@@ -14,6 +22,9 @@ export function InviteResults({ result }: { result: Result }) {
       <h3 id="invite-results-heading" className="mb-3 text-xl font-semibold">
         {count === 1 ? "1 invitation created" : `${count} invitations created`}
       </h3>
+      <p role="status" className="mb-4">
+        {inviteOutcome(result)}
+      </p>
       {count > 0 &&
         (result.emailSent ? (
           <p className="mb-4">Each person has been sent their link by email. You can also copy the links here.</p>

@@ -15,6 +15,14 @@ import { ROLE_LABELS } from "@/app/groups/[handle]/invitations/_components/role-
 
 type Invitation = RouterOutputs["invitation"]["list"]["items"][number];
 
+/** The email's real state in the outbox: "sent" only once the mail server took it. */
+const DELIVERY_LABELS: Record<Invitation["delivery"], string> = {
+  queued: "Email waiting to be sent",
+  sent: "Email sent",
+  failed: "Email could not be sent",
+  none: "No email sent: pass the link on yourself",
+};
+
 export function PendingInvitationRow({ invitation }: { invitation: Invitation }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -47,8 +55,15 @@ export function PendingInvitationRow({ invitation }: { invitation: Invitation })
         </div>
         <p className="mt-1 text-sm text-muted">
           {ROLE_LABELS[invitation.role]} · invited by {invitation.invitedBy.name} on <LocalTime date={invitation.createdAt} /> ·{" "}
-          {invitation.sentCount === 1 ? "sent once" : `sent ${invitation.sentCount} times`}, last on{" "}
-          <LocalTime date={invitation.lastSentAt} /> · {expired ? "expired" : "expires"} on <LocalTime date={invitation.expiresAt} />
+          {DELIVERY_LABELS[invitation.delivery]}
+          {invitation.delivery !== "none" && (
+            <>
+              {" "}
+              (<LocalTime date={invitation.lastSentAt} />)
+            </>
+          )}
+          {invitation.sentCount > 1 && `, link renewed ${invitation.sentCount - 1} ${invitation.sentCount === 2 ? "time" : "times"}`} ·{" "}
+          {expired ? "expired" : "expires"} on <LocalTime date={invitation.expiresAt} />
         </p>
         {(resend.error || revoke.error) && (
           <div className="mt-3">

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import Image from "next/image";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { RoleBadge, ROLE_LABELS } from "@/components/ui/role-badge";
@@ -30,9 +30,7 @@ export function MemberRow({ groupId, member, isMe, canManage }: { groupId: strin
       {/* Stacked on a phone: beside the details, the controls would squeeze the name to a letter a line. */}
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
         <div className="flex min-w-0 flex-1 items-start gap-4">
-          {member.avatarUrl && (
-            <Image src={member.avatarUrl} alt="" width={48} height={48} unoptimized className="size-12 shrink-0 rounded-full object-cover" />
-          )}
+          <Avatar userId={member.userId} name={member.name} imageUrl={member.avatarUrl} size="lg" />
           <div className="min-w-0 flex-1">
             <p className="flex flex-wrap items-center gap-2">
               <span className="min-w-0 break-words text-lg font-semibold">{name}</span>
