@@ -220,7 +220,7 @@ test("the favicon and the app icon are linked and served", async ({ page }) => {
 });
 
 test("on a touch screen the comment hint leaves out the keyboard shortcut", async ({ page, browser }) => {
-  const { documentId } = await groupWithDocument(page);
+  const { group, documentId } = await groupWithDocument(page);
   const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: PHONE, hasTouch: true, isMobile: true });
   await signInByRequest(phone.request, ADMIN);
   const touch = await phone.newPage();
@@ -229,5 +229,12 @@ test("on a touch screen the comment hint leaves out the keyboard shortcut", asyn
   await expect(panelOf(touch).getByText("Select text in the document, then choose Comment")).toBeVisible();
   await expect(panelOf(touch).getByText(/Ctrl\+Alt\+M/)).toBeHidden();
   await expectNoAxeViolations(touch);
+
+  // The reply box's formatting buttons are named without keyboard shortcuts there too.
+  const { id: threadId } = await call<{ id: string }>(page.request, "thread.create", { groupId: group.id, title: "Bike racks", body: "Where should they go?" });
+  await touch.goto(`/threads/${threadId}`);
+  await expectHydrated(touch);
+  await expect(touch.getByRole("button", { name: "Bold", exact: true }).first()).toBeVisible();
+  await expect(touch.getByRole("button", { name: /Ctrl\+/ })).toHaveCount(0);
   await phone.close();
 });

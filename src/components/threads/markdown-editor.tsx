@@ -8,6 +8,7 @@ import { MentionListbox } from "@/components/threads/mention-listbox";
 import { useMentionAutocomplete } from "@/components/threads/use-mention-autocomplete";
 import { cn } from "@/components/ui/cn";
 import { MAX_BODY_LENGTH } from "@/server/threads/schemas";
+import { useTouchScreen } from "@/components/ui/use-touch-screen";
 
 const TOOLS: { format: Format; label: string; keys?: string; Icon: typeof Bold }[] = [
   { format: "bold", label: "Bold", keys: "B", Icon: Bold },
@@ -62,6 +63,8 @@ export function MarkdownEditor({
   const textarea = useRef<HTMLTextAreaElement>(null);
   const pendingSelection = useRef<[number, number] | null>(null);
   const [preview, setPreview] = useState(false);
+  // Keyboard shortcuts mean nothing on a phone: its buttons are named without them.
+  const touchScreen = useTouchScreen();
   const [caret, setCaret] = useState(0);
 
   useLayoutEffect(() => {
@@ -133,9 +136,9 @@ export function MarkdownEditor({
             <button
               key={kind}
               type="button"
-              aria-label={keys ? `${toolLabel} (Ctrl+${keys})` : toolLabel}
-              aria-keyshortcuts={keys ? `Control+${keys} Meta+${keys}` : undefined}
-              title={keys ? `${toolLabel} (Ctrl/⌘+${keys})` : toolLabel}
+              aria-label={keys && !touchScreen ? `${toolLabel} (Ctrl+${keys})` : toolLabel}
+              aria-keyshortcuts={keys && !touchScreen ? `Control+${keys} Meta+${keys}` : undefined}
+              title={keys && !touchScreen ? `${toolLabel} (Ctrl/⌘+${keys})` : toolLabel}
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => format(kind)}
               className="inline-flex size-11 items-center justify-center rounded-lg border border-line bg-card hover:bg-ember-50"

@@ -61,7 +61,8 @@ export function NewThreadDialog({ groupId, meetingId: initialMeetingId = "", lab
 
   return (
     <div className="flex flex-wrap items-center justify-end gap-3">
-      <p role="status" className="text-sm text-muted">
+      {/* Always present so the message is announced; out of the layout while empty, so it adds no gap. */}
+      <p role="status" className={hasDraft ? "text-sm text-muted" : "sr-only"}>
         {hasDraft && "Your draft is kept; it'll be here when you come back."}
       </p>
       <Dialog
