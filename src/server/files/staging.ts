@@ -15,9 +15,13 @@ export async function stageOnDisk(dir: string, stream: Readable): Promise<{ temp
   await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const temp = path.join(dir, randomUUID());
   const digest = new Digest();
+  const writer = createWriteStream(temp, { flags: "wx", mode: 0o600 });
   try {
-    await pipeline(stream, digest, createWriteStream(temp, { flags: "wx", mode: 0o600 }));
+    await pipeline(stream, digest, writer);
   } catch (error) {
+    // Opening the file is asynchronous: when the upload fails first, the file appears after the
+    // failure, so it is removed only once the writer has closed.
+    if (!writer.closed) await new Promise<void>((resolve) => writer.once("close", () => resolve()));
     await rm(temp, { force: true });
     throw error;
   }
