@@ -20,7 +20,7 @@ const nextConfig = {
   // Native and engine packages are loaded by Node at run time rather than bundled. Yjs too: the
   // socket server (outside Next) loads it from node_modules, and a second bundled copy would
   // break its constructor checks.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pino", "bcryptjs", "yjs"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pino", "bcryptjs", "yjs", "ioredis"],
   poweredByHeader: false,
   // `npm run typecheck` checks types in CI; skipping it here halves the build `npm start` runs.
   typescript: { ignoreBuildErrors: true },

@@ -5,6 +5,9 @@ import { exportToProcessEnv, resolveConfig } from "@/server/config";
 import { getDb } from "@/server/db";
 import { migrateDatabase } from "@/server/db/migrate";
 import { recordClientAddress } from "@/server/auth/client-address";
+import { relayEventsThroughRedis } from "@/server/cluster/event-relay";
+import { checkClusterReadiness, withStartUpLock } from "@/server/cluster/instance-checks";
+import { closeSharedRedis, sharedRedis } from "@/server/cluster/redis";
 import { getEventBus } from "@/server/events";
 import { startOrphanSweep } from "@/server/files/cleanup";
 import { keepDownloadLength } from "@/server/files/download-length";
@@ -67,10 +70,16 @@ async function main() {
   exportToProcessEnv(config);
   const dev = config.env !== "production";
 
-  const { applied } = await migrateDatabase(config.databaseUrl);
-  if (applied.length) logger.info({ applied }, "database migrated");
+  const redis = sharedRedis();
+  // Several instances must share their database, files and session secret: refused otherwise, saying what to change.
+  await checkClusterReadiness(config, redis);
+  // Instances starting together migrate and seed one at a time.
+  const report = await withStartUpLock(redis, async () => {
+    const { applied } = await migrateDatabase(config.databaseUrl);
+    if (applied.length) logger.info({ applied }, "database migrated");
+    return prepareInstance(getDb(), config);
+  });
   const db = getDb();
-  const report = await prepareInstance(db, config);
 
   const app = next({ dev, hostname: config.host, port: config.port, turbopack: dev });
   await app.prepare();
@@ -90,11 +99,15 @@ async function main() {
       void handle(request, response);
     });
   });
-  const realtime = attachRealtime(server, { db, authSecret: config.authSecret, bus: getEventBus() });
-  const stopPollScheduler = startPollScheduler(db, getEventBus().publish);
-  const stopMailWorker = startMailWorker(db);
-  const stopDigestScheduler = startDigestScheduler(db, { hour: config.digestHour, timeZone: config.digestTimeZone });
-  const stopOrphanSweep = startOrphanSweep(db);
+  // Before anything can publish: with several instances every event goes through Redis to all of them.
+  const relay = config.redisUrl ? await relayEventsThroughRedis(getEventBus(), config.redisUrl) : null;
+  const realtime = attachRealtime(server, { db, authSecret: config.authSecret, bus: getEventBus(), redisUrl: config.redisUrl });
+  // With several instances each job's turn runs on one of them (cluster/job-lock.ts).
+  const jobs = { redis };
+  const stopPollScheduler = startPollScheduler(db, getEventBus().publish, jobs);
+  const stopMailWorker = startMailWorker(db, jobs);
+  const stopDigestScheduler = startDigestScheduler(db, { hour: config.digestHour, timeZone: config.digestTimeZone }, jobs);
+  const stopOrphanSweep = startOrphanSweep(db, jobs);
   server.on("upgrade", (request, socket, head) => {
     if (!request.url?.startsWith("/socket.io/")) void handleUpgrade(request, socket, head);
   });
@@ -123,6 +136,7 @@ async function main() {
       ],
       afterRequests: [
         { name: "mail", run: stopMailWorker },
+        { name: "cluster", run: async () => void (await Promise.all([relay?.close(), closeSharedRedis()])) },
         { name: "database", run: () => db.$disconnect() },
       ],
     });

@@ -1,11 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 import { SERVER_BUNDLE } from "../build-if-stale.ts";
+import { startTemporaryPostgres } from "../support/temporary-postgres.ts";
+import { startTemporaryRedis } from "../support/temporary-redis.ts";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -107,4 +111,90 @@ export function formatTable(results: LoadResult[]): string {
     (r) => `| ${r.label} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.failures} |`,
   );
   return ["| what | requests | req/s | p50 ms | p95 ms | p99 ms | failed |", "|---|---|---|---|---|---|---|", ...rows].join("\n");
+}
+
+/** Resident memory of a process in MB, from /proc (0 once it has gone). */
+export function rssMb(pid: number): number {
+  try {
+    const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return Math.round(Number(rss?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+/** What a tRPC call answered: its data, or the error's message and code (CONFLICT, BAD_REQUEST …). */
+export type ProcedureAnswer<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string };
+
+/**
+ * Calls a tRPC mutation over HTTP as the browser does. A request that gets no answer (refused,
+ * reset, timed out) rejects; an answer, error or not, resolves.
+ */
+export async function callProcedure<T>(url: string, cookie: string, procedure: string, input: unknown, timeoutMs = 10_000): Promise<ProcedureAnswer<T>> {
+  const response = await fetch(`${url}/api/trpc/${procedure}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ json: input }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string; data?: { code?: string } } } };
+  if (response.ok && body.result) return { ok: true, data: body.result.data.json };
+  return { ok: false, status: response.status, code: body.error?.json.data?.code ?? "UNKNOWN", message: body.error?.json.message ?? `HTTP ${response.status}` };
+}
+
+export type Cluster = {
+  instances: { url: string; child: ChildProcess }[];
+  /** The PostgreSQL database every instance uses, for seeding and checking. */
+  databaseUrl: string;
+  /** Stops every instance (SIGTERM) and waits for them to exit; the database, Redis and data directory stay. */
+  stopAll: () => Promise<void>;
+  /** Starts every instance again, all at the same moment, on new ports: `instances` is updated in place. */
+  startAll: () => Promise<void>;
+  /** Stops the instances, then Redis and PostgreSQL, and removes the data directory. */
+  stop: () => Promise<void>;
+};
+
+const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
+/**
+ * Hearth as several instances run it: a throwaway PostgreSQL and Redis, one shared data
+ * directory and session secret, and `count` production servers started one after the other
+ * (the first applies the migrations).
+ */
+export async function startCluster(count: number, env: Record<string, string> = {}): Promise<Cluster> {
+  const postgres = await startTemporaryPostgres();
+  const redis = await startTemporaryRedis().catch((error: unknown) => (postgres.stop(), Promise.reject(error)));
+  const dataDir = tempDataDir();
+  const instances: Cluster["instances"] = [];
+  const stopAll = async () => {
+    const exits = instances.filter(({ child }) => running(child)).map(({ child }) => new Promise((resolve) => child.once("exit", resolve)));
+    for (const { child } of instances) if (running(child)) stopHearth(child);
+    await Promise.all(exits);
+  };
+  const stop = async () => {
+    await stopAll();
+    await redis.stop();
+    postgres.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const admin = new pg.Client({ connectionString: postgres.adminUrl });
+    await admin.connect();
+    await admin.query("CREATE DATABASE hearth");
+    await admin.end();
+    const databaseUrl = postgres.adminUrl.replace(/\/postgres$/, "/hearth");
+    const shared = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), ...env };
+    for (let index = 0; index < count; index++) instances.push(await startHearth(dataDir, shared));
+    const startAll = async () => {
+      const started = await Promise.allSettled(instances.map(() => startHearth(dataDir, shared)));
+      // Those that did start are kept, so stop() ends them too.
+      instances.splice(0, instances.length, ...started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : [])));
+      const failed = started.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
+    };
+    return { instances, databaseUrl, stopAll, startAll, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

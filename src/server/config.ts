@@ -39,6 +39,8 @@ const zEnv = z.object({
   TZ: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Lets a Prometheus scraper read GET /api/metrics with "Authorization: Bearer <token>"; read from process.env by observability/metrics-access.ts. */
+  /** Set when several instances run behind one address: live updates, job locks and rate limits are shared through it. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
   HEARTH_METRICS_TOKEN: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
   /** Checked here so a typo stops start-up; the upload route reads it from process.env (see files/storage.ts). */
   UPLOAD_MAX_BYTES: z.string().regex(/^0*[1-9]\d{0,14}$/, "must be a whole number of bytes, e.g. 52428800 for 50 MB").optional(),
@@ -78,6 +80,8 @@ export type HearthConfig = {
   digestHour: number;
   digestTimeZone: string;
   logLevel: z.infer<typeof zEnv>["LOG_LEVEL"];
+  /** Redis shared by every instance, or null when this is the only one. */
+  redisUrl: string | null;
 };
 
 /** Turns a validation failure into one readable line per variable instead of a zod dump. */
@@ -174,6 +178,7 @@ export function resolveConfig(env: Environment = process.env): HearthConfig {
     digestHour: parsed.DIGEST_HOUR,
     digestTimeZone: parsed.DIGEST_TIME_ZONE ?? (parsed.TZ && isTimeZone(parsed.TZ) ? parsed.TZ : "Europe/London"),
     logLevel: parsed.LOG_LEVEL,
+    redisUrl: parsed.REDIS_URL ?? null,
   };
 }
 
@@ -188,6 +193,7 @@ export function exportToProcessEnv(config: HearthConfig): void {
   process.env.HEARTH_DATA_DIR = config.dataDir;
   process.env.LOG_LEVEL = config.logLevel;
   process.env.MAIL_FROM = config.mailFrom;
+  if (config.redisUrl) process.env.REDIS_URL = config.redisUrl;
 }
 
 /** What code inside Next (route handlers, tRPC) needs; set by exportToProcessEnv at start-up. */

@@ -1,10 +1,10 @@
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client.ts";
 import { requireEnv } from "@/server/config";
 import { providerOf } from "@/server/db/database-provider";
+import { UnicodeSqliteAdapter } from "@/server/db/unicode-like";
 import { makePrivateSqliteFile } from "@/server/private-files";
 
 export type Db = PrismaClient;
@@ -16,7 +16,7 @@ export function createDb(databaseUrl: string): Db {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
   }
   makePrivateSqliteFile(path.resolve(databaseUrl.slice("file:".length)));
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });
+  return new PrismaClient({ adapter: new UnicodeSqliteAdapter({ url: databaseUrl }) });
 }
 
 const holder = globalThis as unknown as { hearthDb?: Db };

@@ -60,7 +60,8 @@ export type EventName = keyof DomainEvents;
 export type Room = `user:${string}` | `group:${string}` | `thread:${string}` | `document:${string}`;
 
 export type DomainEvent = {
-  [K in EventName]: { name: K; room: Room; payload: DomainEvents[K] };
+  /** `exceptSocket`: the socket the change came from, which has it already. */
+  [K in EventName]: { name: K; room: Room; payload: DomainEvents[K]; exceptSocket?: string };
 }[EventName];
 
 export type Publish = (event: DomainEvent) => void;
@@ -96,16 +97,34 @@ export type DocumentSyncAnswer = { ok: true; replies: (Uint8Array | ArrayBuffer)
 
 type Listener = (event: DomainEvent) => void;
 
-class EventBus {
+/**
+ * Hands events to every instance (Redis pub/sub, see cluster/event-relay.ts), which each
+ * deliver to their own listeners, in the order each instance published them.
+ */
+export type EventRelay = (event: DomainEvent) => void;
+
+export class EventBus {
   private readonly listeners = new Set<Listener>();
+  private relay: EventRelay | null = null;
 
   publish: Publish = (event) => {
-    for (const listener of this.listeners) listener(event);
+    if (this.relay) this.relay(event);
+    else this.deliver(event);
   };
+
+  /** Hands an event to this instance's listeners: every published one, or one relayed from any instance. */
+  deliver(event: DomainEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** With several instances every event goes through the relay, which brings it back to `deliver` here and elsewhere. */
+  relayThrough(relay: EventRelay | null): void {
+    this.relay = relay;
   }
 }
 

@@ -4,13 +4,16 @@ import { io as connect } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { GET as ready } from "@/app/api/ready/route";
+import { closeSharedRedis } from "@/server/cluster/redis";
 import { getDb } from "@/server/db";
 import { OpenDocuments } from "@/server/documents/open-documents";
 import { getEventBus } from "@/server/events";
 import { lifecyclePhase, setLifecyclePhase, shutDownGracefully } from "@/server/lifecycle";
 import { attachRealtime } from "@/server/realtime/socket-server";
 import { makeDocument, makeGroup, makeUser } from "@/server/test/factories";
+import { testRedisUrl } from "@/server/test/redis";
 import { sessionCookie, SOCKET_SECRET } from "@/server/test/sockets";
+import { freePort } from "../../scripts/support/free-port";
 
 /** A server whose /slow requests wait until `release` is called, as a long request in flight would. */
 async function serverWithSlowRequests() {
@@ -45,6 +48,25 @@ afterEach(() => {
   for (const server of servers) server.closeAllConnections();
   servers = [];
   setLifecyclePhase("starting");
+});
+
+describe("readiness with several instances", () => {
+  afterEach(async () => {
+    delete process.env.REDIS_URL;
+    await closeSharedRedis();
+  });
+
+  it("fails while Redis cannot be reached, since this instance's people would miss what others do", async () => {
+    setLifecyclePhase("ready");
+    process.env.REDIS_URL = await testRedisUrl();
+    expect((await ready()).status).toBe(200);
+    await closeSharedRedis();
+
+    process.env.REDIS_URL = `redis://127.0.0.1:${await freePort()}`;
+    const probe = await ready();
+    expect(probe.status).toBe(503);
+    expect(await probe.json()).toEqual({ status: "error", message: "Redis is not reachable." });
+  });
 });
 
 describe("a graceful shutdown", () => {

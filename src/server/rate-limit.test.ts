@@ -1,8 +1,13 @@
+import type { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/support/free-port";
+import { connectRedis } from "@/server/cluster/redis";
 import {
   FailureBackoff,
   limitSocketEvents,
   processLimiter,
+  RedisSignInThrottle,
+  RedisTokenBucket,
   SignInThrottle,
   SOCKET_EVENT_LIMITS,
   SOCKET_TOO_FAST,
@@ -10,6 +15,7 @@ import {
   tooManySignInAttempts,
   tryAgainIn,
 } from "@/server/rate-limit";
+import { testRedis } from "@/server/test/redis";
 
 const MINUTE = 60_000;
 
@@ -141,5 +147,103 @@ describe("processLimiter", () => {
   it("hands out one limiter per name", () => {
     const made = processLimiter("test:one", () => new TokenBucketLimiter({ burst: 1, perSecond: 1 }));
     expect(processLimiter("test:one", () => new TokenBucketLimiter({ burst: 5, perSecond: 1 }))).toBe(made);
+  });
+});
+
+/** Two Hearth instances: each with its own connection to the one Redis. */
+const twoInstances = async () => [await testRedis(), await testRedis()] as const;
+
+/** Every Hearth key in Redis expires, so the counts of passers-by never pile up. */
+async function expectAllToExpire(redis: Redis) {
+  const keys = await redis.keys("hearth:*");
+  expect(keys.length).toBeGreaterThan(0);
+  for (const key of keys) expect(await redis.pttl(key), key).toBeGreaterThan(0);
+}
+
+/** A Redis nobody answers at: a free port with nothing listening. */
+async function unreachableRedis(): Promise<Redis> {
+  return connectRedis(`redis://127.0.0.1:${await freePort()}`, "test-unreachable");
+}
+
+describe("RedisTokenBucket (several instances)", () => {
+  it("draws every instance's takes from one bucket per key, and the buckets expire", async () => {
+    const [a, b] = await twoInstances();
+    const rate = { burst: 3, perSecond: 0.01 };
+    const [onA, onB] = [new RedisTokenBucket(a, "shared-budget", rate), new RedisTokenBucket(b, "shared-budget", rate)];
+    expect([await onA.take("ann"), await onB.take("ann"), await onA.take("ann")].map(({ ok }) => ok)).toEqual([true, true, true]);
+    const refused = await onB.take("ann");
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.retryAfterMs).toBeGreaterThan(99_000);
+    expect(!refused.ok && refused.retryAfterMs).toBeLessThanOrEqual(100_000);
+    expect((await onA.take("ann")).ok).toBe(false);
+    expect((await onB.take("bob")).ok).toBe(true);
+    await expectAllToExpire(a);
+  });
+
+  it("counts takes sent at the same moment through both instances exactly", async () => {
+    const [a, b] = await twoInstances();
+    const rate = { burst: 5, perSecond: 0.01 };
+    const limiters = [new RedisTokenBucket(a, "parallel", rate), new RedisTokenBucket(b, "parallel", rate)];
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => limiters[n % 2]!.take("ann")));
+    expect(answers.filter(({ ok }) => ok)).toHaveLength(5);
+  });
+
+  it("lets actions through when Redis cannot be reached", async () => {
+    const redis = await unreachableRedis();
+    try {
+      const limiter = new RedisTokenBucket(redis, "down", { burst: 1, perSecond: 0.01 });
+      expect([await limiter.take("ann"), await limiter.take("ann")]).toEqual([{ ok: true }, { ok: true }]);
+    } finally {
+      redis.disconnect();
+    }
+  });
+});
+
+describe("RedisSignInThrottle (several instances)", () => {
+  const attempt = (email: string, address: string | null = "203.0.113.9") => ({ email, address });
+
+  it("locks an account after five free attempts made through either instance, and a right password on one frees it on both", async () => {
+    const [a, b] = await twoInstances();
+    const [onA, onB] = [new RedisSignInThrottle(a), new RedisSignInThrottle(b)];
+    for (let n = 0; n < 6; n++) expect((await [onA, onB][n % 2]!.begin(attempt("ann@example.test"))).ok).toBe(true);
+    const refused = await onA.begin(attempt("ann@example.test", "198.51.100.7"));
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.retryAfterMs).toBeGreaterThan(MINUTE - 2000);
+    expect(!refused.ok && refused.retryAfterMs).toBeLessThanOrEqual(MINUTE);
+    expect((await onB.begin(attempt("bob@example.test"))).ok).toBe(true);
+
+    await onB.clearAccount("ann@example.test");
+    for (let n = 0; n < 4; n++) await onA.begin(attempt("ann@example.test"));
+    await onB.succeeded(attempt("ann@example.test"));
+    for (let n = 0; n < 6; n++) expect((await onA.begin(attempt("ann@example.test"))).ok).toBe(true);
+    expect((await onB.begin(attempt("ann@example.test"))).ok).toBe(false);
+    await expectAllToExpire(a);
+  });
+
+  it("counts guesses sent at once through both instances before any is let past the limit", async () => {
+    const [a, b] = await twoInstances();
+    const throttles = [new RedisSignInThrottle(a), new RedisSignInThrottle(b)];
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, n) => throttles[n % 2]!.begin(attempt("carol@example.test", null))));
+    expect(answers.filter(({ ok }) => ok)).toHaveLength(6);
+  });
+
+  it("limits one address trying many accounts through both instances", async () => {
+    const [a, b] = await twoInstances();
+    const throttles = [new RedisSignInThrottle(a), new RedisSignInThrottle(b)];
+    for (let n = 0; n < 31; n++) expect((await throttles[n % 2]!.begin(attempt(`victim${n}@example.test`, "192.0.2.44"))).ok).toBe(true);
+    expect(await throttles[0]!.begin(attempt("another@example.test", "192.0.2.44"))).toMatchObject({ ok: false });
+  });
+
+  it("counts in the instance's memory when Redis cannot be reached, still locking the account", async () => {
+    const redis = await unreachableRedis();
+    try {
+      const throttle = new RedisSignInThrottle(redis);
+      for (let n = 0; n < 6; n++) expect((await throttle.begin(attempt("dan@example.test"))).ok).toBe(true);
+      expect(await throttle.begin(attempt("dan@example.test"))).toMatchObject({ ok: false });
+      await throttle.clearAccount("dan@example.test");
+      expect((await throttle.begin(attempt("dan@example.test"))).ok).toBe(true);
+    } finally {
+      redis.disconnect();
+    }
   });
 });

@@ -1,13 +1,31 @@
+import type { Redis } from "ioredis";
+import { sharedRedis } from "@/server/cluster/redis";
+import { logger } from "@/server/logger";
+
 /**
  * Rate limits for the ways one person or one script could swamp Hearth: guessing passwords,
- * bursts of comments, votes and uploads, floods of socket events.
+ * bursts of comments, votes, uploads and PDF exports, floods of socket events.
  *
- * The counts live in this process's memory: with several Hearth instances each one counts on its
- * own, and a restart forgets them. A later issue moves them to Redis so that instances share them.
+ * Each limit has one interface and two implementations. With one instance the counts live in
+ * this process's memory (a restart forgets them). With REDIS_URL set (several instances behind one
+ * address) they live in Redis, so every instance draws on one budget: each operation is one Lua
+ * script, atomic however many instances ask at once, using Redis's clock, and every key expires
+ * once it would hold nothing worth remembering. Socket event limits stay in memory everywhere:
+ * a socket lives on one instance.
  */
 
 /** What a limiter answers: go ahead, or wait this long before trying again. */
 export type Allowance = { ok: true } | { ok: false; retryAfterMs: number };
+
+type Awaitable<T> = T | Promise<T>;
+
+/** Takes one action's token for `key` (a person, an address); answers from memory, or from Redis. */
+export interface RateLimiter {
+  take(key: string): Awaitable<Allowance>;
+}
+
+/** A token bucket's size and refill rate. */
+export type Rate = { burst: number; perSecond: number };
 
 /**
  * A Map that keeps at most `maxKeys` entries, dropping the least recently touched one, so a
@@ -37,10 +55,10 @@ class BoundedMap<V> {
  * A token bucket per key: up to `burst` actions at once, refilled at `perSecond`, so a steady
  * pace below the rate never waits and a burst is cut off once the bucket is empty.
  */
-export class TokenBucketLimiter {
+export class TokenBucketLimiter implements RateLimiter {
   private readonly buckets: BoundedMap<{ tokens: number; at: number }>;
 
-  constructor(private readonly options: { burst: number; perSecond: number; maxKeys?: number }) {
+  constructor(private readonly options: Rate & { maxKeys?: number }) {
     this.buckets = new BoundedMap(options.maxKeys ?? 50_000);
   }
 
@@ -111,15 +129,37 @@ const MINUTE = 60_000;
 /**
  * Password guessing, limited per account (by email, whether or not it exists, so the answer says
  * nothing about who has an account) and per network address (several people behind one office
- * router share it, so it allows more). Every attempt counts as a failure until it succeeds, so
+ * router share it, so it allows more).
+ */
+const SIGN_IN_BACKOFF = {
+  account: { free: 5, firstLockMs: MINUTE, maxLockMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
+  address: { free: 30, firstLockMs: MINUTE, maxLockMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE },
+};
+
+export type SignInAttempt = { email: string; address: string | null };
+
+/**
+ * The sign-in throttle (SIGN_IN_BACKOFF). Every attempt counts as a failure until it succeeds, so
  * guesses sent in parallel cannot all slip through before the first one is counted.
  */
-export class SignInThrottle {
-  private readonly accounts = new FailureBackoff({ free: 5, firstLockMs: MINUTE, maxLockMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE });
-  private readonly addresses = new FailureBackoff({ free: 30, firstLockMs: MINUTE, maxLockMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE });
-
+export interface SignInLimiter {
   /** Before a password is checked: ok (the attempt is now counted), or how long to wait. */
-  begin(attempt: { email: string; address: string | null }, now = Date.now()): Allowance {
+  begin(attempt: SignInAttempt): Awaitable<Allowance>;
+  /**
+   * The password was right: the account starts afresh. The address only gets this attempt back,
+   * so signing in to one's own account between guesses at others does not reset its count.
+   */
+  succeeded(attempt: SignInAttempt): Awaitable<void>;
+  /** A password reset proves the owner is back: their account's waits end. */
+  clearAccount(email: string): Awaitable<void>;
+}
+
+/** The sign-in throttle in this process's memory. */
+export class SignInThrottle implements SignInLimiter {
+  private readonly accounts = new FailureBackoff(SIGN_IN_BACKOFF.account);
+  private readonly addresses = new FailureBackoff(SIGN_IN_BACKOFF.address);
+
+  begin(attempt: SignInAttempt, now = Date.now()): Allowance {
     const wait = Math.max(
       this.accounts.retryAfter(attempt.email, now),
       attempt.address ? this.addresses.retryAfter(attempt.address, now) : 0,
@@ -130,18 +170,152 @@ export class SignInThrottle {
     return { ok: true };
   }
 
-  /**
-   * The password was right: the account starts afresh. The address only gets this attempt back,
-   * so signing in to one's own account between guesses at others does not reset its count.
-   */
-  succeeded(attempt: { email: string; address: string | null }, now = Date.now()): void {
+  succeeded(attempt: SignInAttempt, now = Date.now()): void {
     this.accounts.clear(attempt.email);
     if (attempt.address) this.addresses.forgive(attempt.address, now);
   }
 
-  /** A password reset proves the owner is back: their account's waits end. */
   clearAccount(email: string): void {
     this.accounts.clear(email);
+  }
+}
+
+/** Longer than Redis ever takes when healthy; a limiter waits no longer than this before answering without it. */
+const REDIS_ANSWER_MS = 1000;
+
+/**
+ * Sends a command unless the connection is known to be lost (ioredis would queue it until it is
+ * back), and gives up on the answer after REDIS_ANSWER_MS: a limit must never hold a request up.
+ */
+function answerSoon<T>(redis: Redis, send: (redis: Redis) => Promise<T>): Promise<T> {
+  if (redis.status === "reconnecting" || redis.status === "close" || redis.status === "end") {
+    return Promise.reject(new Error(`the Redis connection is ${redis.status}`));
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${REDIS_ANSWER_MS} ms`)), REDIS_ANSWER_MS);
+  });
+  return Promise.race([send(redis), late]).finally(() => clearTimeout(timer));
+}
+
+let lastWarningAt = 0;
+
+/** One warning a minute while Redis is out, not one per request. */
+function warnUnchecked(error: unknown, limit: string, consequence: string): void {
+  if (Date.now() - lastWarningAt < MINUTE) return;
+  lastWarningAt = Date.now();
+  logger.warn({ err: error, limit }, `rate limits cannot reach Redis: ${consequence}`);
+}
+
+/** Milliseconds by Redis's clock, the one clock every instance shares. */
+const REDIS_NOW = `local clock = redis.call("TIME") local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)`;
+
+/** TokenBucketLimiter.take on a hash {tokens, at}; answers 0 (taken) or the ms to wait. Expires once it would be full again. */
+const TAKE_TOKEN = `${REDIS_NOW}
+local burst = tonumber(ARGV[1])
+local perMs = tonumber(ARGV[2]) / 1000
+local bucket = redis.call("HMGET", KEYS[1], "tokens", "at")
+local tokens = burst
+if bucket[1] then tokens = math.min(burst, tonumber(bucket[1]) + (now - tonumber(bucket[2])) * perMs) end
+if tokens < 1 then return math.ceil((1 - tokens) / perMs) end
+redis.call("HSET", KEYS[1], "tokens", tokens - 1, "at", now)
+redis.call("PEXPIRE", KEYS[1], math.ceil(burst / perMs))
+return 0`;
+
+/**
+ * A token bucket per key in Redis, shared by every instance. If Redis cannot be reached it lets
+ * the action through (with a warning): a comment, vote or upload refused because Redis is down
+ * would be an outage of its own, and these limits guard against floods, not against break-ins.
+ */
+export class RedisTokenBucket implements RateLimiter {
+  constructor(
+    private readonly redis: Redis,
+    private readonly name: string,
+    private readonly rate: Rate,
+  ) {}
+
+  async take(key: string): Promise<Allowance> {
+    try {
+      const bucket = `hearth:rate:${this.name}:${key}`;
+      const wait = Number(await answerSoon(this.redis, (redis) => redis.eval(TAKE_TOKEN, 1, bucket, this.rate.burst, this.rate.perSecond)));
+      return wait > 0 ? { ok: false, retryAfterMs: wait } : { ok: true };
+    } catch (error) {
+      warnUnchecked(error, this.name, "letting actions through unlimited");
+      return { ok: true };
+    }
+  }
+}
+
+/**
+ * SignInThrottle.begin over the account's and the address's hashes {count, lockedUntil} at once:
+ * answers the wait in ms, or 0 after counting the attempt on both. ARGV holds each key's free,
+ * firstLockMs, maxLockMs and forgetAfterMs; a key expires forgetAfterMs after its last failure.
+ */
+const BEGIN_SIGN_IN = `${REDIS_NOW}
+local wait = 0
+for i = 1, #KEYS do
+  wait = math.max(wait, tonumber(redis.call("HGET", KEYS[i], "lockedUntil") or "0") - now)
+end
+if wait > 0 then return wait end
+for i = 1, #KEYS do
+  local free, firstLockMs, maxLockMs = tonumber(ARGV[4 * i - 3]), tonumber(ARGV[4 * i - 2]), tonumber(ARGV[4 * i - 1])
+  local count = redis.call("HINCRBY", KEYS[i], "count", 1)
+  local lockMs = 0
+  if count > free then lockMs = math.min(maxLockMs, firstLockMs * 2 ^ (count - free - 1)) end
+  redis.call("HSET", KEYS[i], "lockedUntil", now + lockMs)
+  redis.call("PEXPIRE", KEYS[i], ARGV[4 * i])
+end
+return 0`;
+
+/** SignInThrottle.succeeded: the account starts afresh, the address gets one attempt back. */
+const SIGN_IN_SUCCEEDED = `redis.call("DEL", KEYS[1])
+if KEYS[2] and tonumber(redis.call("HGET", KEYS[2], "count") or "0") > 0 then redis.call("HINCRBY", KEYS[2], "count", -1) end
+return 0`;
+
+const accountKey = (email: string) => `hearth:sign-in:account:${email}`;
+const signInKeys = (attempt: SignInAttempt) => [accountKey(attempt.email), ...(attempt.address ? [`hearth:sign-in:address:${attempt.address}`] : [])];
+const backoffArgs = ({ free, firstLockMs, maxLockMs, forgetAfterMs }: typeof SIGN_IN_BACKOFF.account) => [free, firstLockMs, maxLockMs, forgetAfterMs];
+
+/**
+ * The sign-in throttle in Redis, shared by every instance, so a script spreading its guesses over
+ * the instances gets the same five free attempts per account as against one.
+ *
+ * If Redis cannot be reached, attempts are counted in this process's memory instead (as with one
+ * instance), neither let through unlimited nor refused. Letting them through would lift the limit
+ * on password guessing for as long as Redis is down, which an attacker able to disturb Redis
+ * would welcome; refusing them would sign nobody in. Counted per instance, guessing stays bounded
+ * (each instance allows its own free attempts) and people can still sign in.
+ */
+export class RedisSignInThrottle implements SignInLimiter {
+  private readonly fallback = new SignInThrottle();
+
+  constructor(private readonly redis: Redis) {}
+
+  async begin(attempt: SignInAttempt): Promise<Allowance> {
+    const keys = signInKeys(attempt);
+    const args = [...backoffArgs(SIGN_IN_BACKOFF.account), ...(attempt.address ? backoffArgs(SIGN_IN_BACKOFF.address) : [])];
+    try {
+      const wait = Number(await answerSoon(this.redis, (redis) => redis.eval(BEGIN_SIGN_IN, keys.length, ...keys, ...args)));
+      return wait > 0 ? { ok: false, retryAfterMs: wait } : { ok: true };
+    } catch (error) {
+      warnUnchecked(error, "sign-in", "counting sign-in attempts per instance meanwhile");
+      return this.fallback.begin(attempt);
+    }
+  }
+
+  async succeeded(attempt: SignInAttempt): Promise<void> {
+    this.fallback.succeeded(attempt);
+    const keys = signInKeys(attempt);
+    await answerSoon(this.redis, (redis) => redis.eval(SIGN_IN_SUCCEEDED, keys.length, ...keys)).catch((error: unknown) =>
+      warnUnchecked(error, "sign-in", "a right password could not reset its account's count"),
+    );
+  }
+
+  async clearAccount(email: string): Promise<void> {
+    this.fallback.clearAccount(email);
+    await answerSoon(this.redis, (redis) => redis.del(accountKey(email))).catch((error: unknown) =>
+      warnUnchecked(error, "sign-in", "a password reset could not end its account's wait"),
+    );
   }
 }
 
@@ -167,20 +341,20 @@ export function tooManySignInAttempts(retryAfterMs: number): string {
  * nobody typing by hand (nor the end-to-end suite, which posts 55 comments in a row) meets them,
  * tight enough that a script cannot fill a thread or a poll's history in seconds.
  */
-export const PROCEDURE_LIMITS: Record<string, { burst: number; perSecond: number; what: string }> = {
+export const PROCEDURE_LIMITS: Record<string, Rate & { what: string }> = {
   "comment.create": { burst: 120, perSecond: 1, what: "comments" },
   "poll.vote": { burst: 60, perSecond: 1, what: "votes" },
 };
 
 /** Uploads per person: a folder of files at once is fine, thousands are not. */
-export const UPLOAD_LIMIT = { burst: 60, perSecond: 0.5 };
+export const UPLOAD_LIMIT: Rate = { burst: 60, perSecond: 0.5 };
 
 /**
  * Socket events per socket, by event name. Document edits come at typing speed (about 5 a second
  * while typing, up to 30 with a key held down, each with an awareness update for the cursor), so
  * those allow far more; joins and typing signals are rare in normal use.
  */
-export const SOCKET_EVENT_LIMITS: Record<string, { burst: number; perSecond: number }> = {
+export const SOCKET_EVENT_LIMITS: Record<string, Rate> = {
   "document.update": { burst: 300, perSecond: 50 },
   "document.awareness": { burst: 300, perSecond: 50 },
   "document.sync": { burst: 60, perSecond: 5 },
@@ -198,6 +372,22 @@ export function processLimiter<T>(name: string, make: () => T): T {
   holder.hearthRateLimits ??= new Map();
   if (!holder.hearthRateLimits.has(name)) holder.hearthRateLimits.set(name, make());
   return holder.hearthRateLimits.get(name) as T;
+}
+
+/** The token bucket called `name`: in Redis, shared by every instance, when REDIS_URL is set, else in this process's memory. */
+export function rateLimiter(name: string, rate: Rate): RateLimiter {
+  return processLimiter(`rate:${name}`, (): RateLimiter => {
+    const redis = sharedRedis();
+    return redis ? new RedisTokenBucket(redis, name, rate) : new TokenBucketLimiter(rate);
+  });
+}
+
+/** The sign-in throttle: in Redis, shared by every instance, when REDIS_URL is set, else in this process's memory. */
+export function signInLimiter(): SignInLimiter {
+  return processLimiter("sign-in", (): SignInLimiter => {
+    const redis = sharedRedis();
+    return redis ? new RedisSignInThrottle(redis) : new SignInThrottle();
+  });
 }
 
 /** What an event refused for its pace answers, when the client waits for an answer. */

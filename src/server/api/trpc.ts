@@ -6,7 +6,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
-import { PROCEDURE_LIMITS, processLimiter, TokenBucketLimiter, tryAgainIn } from "@/server/rate-limit";
+import { PROCEDURE_LIMITS, rateLimiter, tryAgainIn } from "@/server/rate-limit";
 import { getMetrics } from "@/server/observability/metrics";
 
 /** Who is calling, read from the next-auth session cookie before any procedure runs. */
@@ -95,12 +95,12 @@ export const publicProcedure = baseProcedure.use(async ({ ctx, next }) => {
 
 /**
  * Per person and procedure (PROCEDURE_LIMITS), answering TOO_MANY_REQUESTS with a sentence
- * saying when to try again. Kept in this process's memory (see rate-limit.ts).
+ * saying when to try again. Shared by every instance when there are several (see rate-limit.ts).
  */
-function checkProcedureLimit(path: string, userId: string): void {
+async function checkProcedureLimit(path: string, userId: string): Promise<void> {
   const limit = PROCEDURE_LIMITS[path];
   if (!limit) return;
-  const allowance = processLimiter(`procedure:${path}`, () => new TokenBucketLimiter(limit)).take(userId);
+  const allowance = await rateLimiter(`procedure:${path}`, limit).take(userId);
   if (!allowance.ok) {
     throw new TRPCError({
       code: "TOO_MANY_REQUESTS",
@@ -117,6 +117,6 @@ export const protectedProcedure = baseProcedure.use(async ({ ctx, next, path }) 
   if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in first." });
   const check = await session(ctx, ctx.userId);
   if (!check.ok) throw new TRPCError({ code: "UNAUTHORIZED", message: check.message });
-  checkProcedureLimit(path, check.user.id);
+  await checkProcedureLimit(path, check.user.id);
   return next({ ctx: { ...ctx, userId: check.user.id, isAdmin: check.user.isAdmin } });
 });

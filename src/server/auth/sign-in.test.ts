@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { authorizeSignIn, clientAddress, signInThrottle } from "@/server/auth/sign-in";
 import { getDb } from "@/server/db";
-import { SignInThrottle } from "@/server/rate-limit";
+import { RedisSignInThrottle, SignInThrottle, type SignInLimiter } from "@/server/rate-limit";
 import { callerFor, makeUser, TEST_PASSWORD } from "@/server/test/factories";
+import { testRedis } from "@/server/test/redis";
 
-const signIn = (throttle: SignInThrottle, email: string, password: string, address: string | null = "203.0.113.5") =>
+const signIn = (throttle: SignInLimiter, email: string, password: string, address: string | null = "203.0.113.5") =>
   authorizeSignIn(getDb(), throttle, { email, password }, address);
 
 describe("signing in", () => {
@@ -35,6 +36,15 @@ describe("signing in", () => {
     const user = await makeUser();
     const results = await Promise.allSettled(Array.from({ length: 12 }, (_, n) => signIn(throttle, user.email, `parallel ${n}`)));
     expect(results.filter(({ status }) => status === "fulfilled")).toHaveLength(6);
+  });
+
+  it("with several instances, wrong passwords sent through each count together", async () => {
+    const [a, b] = [new RedisSignInThrottle(await testRedis()), new RedisSignInThrottle(await testRedis())];
+    const user = await makeUser();
+    for (let attempt = 0; attempt < 6; attempt++) await expect(signIn([a, b][attempt % 2]!, user.email, "guess " + attempt)).resolves.toBeNull();
+
+    await expect(signIn(a, user.email, TEST_PASSWORD)).rejects.toThrow("Too many attempts. Try again in 1 minute.");
+    await expect(signIn(b, user.email, TEST_PASSWORD)).rejects.toThrow("Too many attempts. Try again in 1 minute.");
   });
 
   it("a password reset lifts the account's wait", async () => {

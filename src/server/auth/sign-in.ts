@@ -1,11 +1,14 @@
 import type { Db } from "@/server/db";
-import { processLimiter, SignInThrottle, tooManySignInAttempts } from "@/server/rate-limit";
+import { signInLimiter, tooManySignInAttempts, type SignInLimiter } from "@/server/rate-limit";
 import { zCredentials } from "@/server/users/schemas";
 import { verifyCredentials } from "@/server/users/service";
 
-/** The one throttle of this process, shared by sign-in and password reset (which lifts an account's wait). */
-export function signInThrottle(): SignInThrottle {
-  return processLimiter("sign-in", () => new SignInThrottle());
+/**
+ * The sign-in throttle, shared by sign-in and password reset (which lifts an account's wait): in
+ * Redis when several instances run, so they count together (see rate-limit.ts).
+ */
+export function signInThrottle(): SignInLimiter {
+  return signInLimiter();
 }
 
 /**
@@ -26,16 +29,16 @@ export function clientAddress(headers: Record<string, unknown> | undefined): str
  */
 export async function authorizeSignIn(
   db: Db,
-  throttle: SignInThrottle,
+  throttle: SignInLimiter,
   credentials: unknown,
   address: string | null,
 ): Promise<{ id: string; name: string; email: string; credentialVersion: number } | null> {
   const parsed = zCredentials.safeParse(credentials);
   if (!parsed.success) return null;
   const attempt = { email: parsed.data.email, address };
-  const allowance = throttle.begin(attempt);
+  const allowance = await throttle.begin(attempt);
   if (!allowance.ok) throw new Error(tooManySignInAttempts(allowance.retryAfterMs));
   const user = await verifyCredentials(db, parsed.data);
-  if (user) throttle.succeeded(attempt);
+  if (user) await throttle.succeeded(attempt);
   return user;
 }

@@ -4,6 +4,7 @@ import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } f
 import path from "node:path";
 import Database from "better-sqlite3";
 import { providerOf, type DatabaseProvider } from "@/server/db/database-provider";
+import { withPostgres } from "@/server/db/postgres-session";
 import { makePrivateDir, PRIVATE_FILE_MODE } from "@/server/private-files";
 
 /**
@@ -119,15 +120,10 @@ async function assertEmpty(target: BackupTarget): Promise<void> {
   const file = sqliteFileOrNull(target.databaseUrl);
   if (file && existsSync(file)) throw new Error(`A database already exists at ${file}: restore into an empty place, or move it aside first.`);
   if (!file) {
-    const { default: pg } = await import("pg");
-    const client = new pg.Client({ connectionString: target.databaseUrl });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ count: string }>("SELECT count(*) AS count FROM pg_tables WHERE schemaname = 'public'");
-      if (Number(rows[0]?.count) > 0) throw new Error("The PostgreSQL database DATABASE_URL points at already has tables: restore into an empty database.");
-    } finally {
-      await client.end();
-    }
+    const { rows } = await withPostgres(target.databaseUrl, (client) =>
+      client.query<{ count: string }>("SELECT count(*) AS count FROM pg_tables WHERE schemaname = 'public'"),
+    );
+    if (Number(rows[0]?.count) > 0) throw new Error("The PostgreSQL database DATABASE_URL points at already has tables: restore into an empty database.");
   }
   const uploads = path.join(target.dataDir, "uploads");
   if (existsSync(uploads) && (await readdir(uploads)).length > 0) {

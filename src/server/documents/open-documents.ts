@@ -1,4 +1,4 @@
-import { Awareness, removeAwarenessStates } from "y-protocols/awareness";
+import { applyAwarenessUpdate, Awareness, removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Db } from "@/server/db";
 import { afterUpdatePersisted } from "@/server/documents/live";
@@ -158,6 +158,20 @@ export class OpenDocuments {
   applyIfOpen(documentId: string, update: Uint8Array): void {
     void this.loads.get(documentId)?.then(
       (open) => Y.applyUpdate(open.doc, update, "stored"),
+      () => undefined,
+    );
+  }
+
+  /** Cursors said through another instance reach this instance's copy, so its newcomers see them too. */
+  applyAwarenessIfOpen(documentId: string, update: Uint8Array): void {
+    void this.loads.get(documentId)?.then(
+      (open) => {
+        try {
+          applyAwarenessUpdate(open.awareness, update, "relayed");
+        } catch (error) {
+          logger.warn({ err: error, documentId }, "relayed cursor update not applied");
+        }
+      },
       () => undefined,
     );
   }

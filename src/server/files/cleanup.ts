@@ -1,8 +1,8 @@
+import { runJobTurn, type JobSchedule } from "@/server/cluster/job-lock";
 import type { Db } from "@/server/db";
 import { withContentLocks } from "@/server/files/content-hash";
 import { getFileStorage, type FileStorage } from "@/server/files/storage";
 import { logger } from "@/server/logger";
-import { countJobRun } from "@/server/observability/metrics";
 
 /** A StoredFile nothing refers to: no thread attachment and no resource version. */
 const UNUSED = { attachments: { none: {} }, resourceVersions: { none: {} } } as const;
@@ -73,11 +73,14 @@ export async function sweepOrphanedFiles(db: Db, now = new Date(), storage: File
   );
 }
 
-/** Sweeps once at start-up and then daily; answers a function that stops it. Failures are logged and retried next time. */
-export function startOrphanSweep(db: Db, intervalMs = ORPHAN_AGE_MS): () => void {
+/**
+ * Sweeps once at start-up and then daily, each sweep on one instance at a time (cluster/job-lock.ts);
+ * answers a function that stops it. Failures are logged and retried next time.
+ */
+export function startOrphanSweep(db: Db, { redis, intervalMs = ORPHAN_AGE_MS }: JobSchedule): () => void {
   const sweep = () =>
-    countJobRun("orphan-sweep", sweepOrphanedFiles(db)).then(
-      (count) => count > 0 && logger.info({ count }, "removed uploads that were never attached"),
+    runJobTurn("orphan-sweep", redis, () => sweepOrphanedFiles(db)).then(
+      (turn) => turn.ran && turn.result > 0 && logger.info({ count: turn.result }, "removed uploads that were never attached"),
       (error: unknown) => logger.error({ err: error }, "orphaned upload sweep failed"),
     );
   void sweep();

@@ -61,6 +61,24 @@ describe("member.list", () => {
     expect(await names({ role: "guest" })).toEqual(["Sam Guest"]);
   });
 
+  it("finds names in any language whatever their case, and takes wildcards in a search literally", async () => {
+    const group = await makeGroup();
+    const admin = await makeUser({ name: "Zoe Admin" });
+    await addMember(group.id, admin.id, "admin");
+    for (const name of ["Élodie Durand", "Özlem Yılmaz", "ΣΟΦΊΑ Παππά", "Ирина Петрова", "Ana 100% Ready"]) {
+      await addMember(group.id, (await makeUser({ name })).id, "member");
+    }
+    const names = async (search: string) => (await callerFor(admin.id).caller.member.list({ groupId: group.id, search })).items.map(({ name }) => name);
+    expect(await names("élodie")).toEqual(["Élodie Durand"]);
+    expect(await names("ÉLODIE")).toEqual(["Élodie Durand"]);
+    expect(await names("özlem")).toEqual(["Özlem Yılmaz"]);
+    expect(await names("σοφία")).toEqual(["ΣΟΦΊΑ Παππά"]);
+    expect(await names("ирина")).toEqual(["Ирина Петрова"]);
+    expect(await names("100%")).toEqual(["Ana 100% Ready"]);
+    expect(await names("%")).toEqual(["Ana 100% Ready"]);
+    expect(await names("_")).toEqual([]);
+  });
+
   it("gives members no guests even when they ask for them by role", async () => {
     const { group, tom } = await directory();
     await expect(callerFor(tom.id).caller.member.list({ groupId: group.id, role: "guest" })).resolves.toEqual({

@@ -1,3 +1,4 @@
+import { runJobTurn, type JobSchedule } from "@/server/cluster/job-lock";
 import type { Db } from "@/server/db";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { logger } from "@/server/logger";
@@ -8,7 +9,6 @@ import { LEVEL_SENTENCES } from "@/server/notifications/levels";
 import { ACCOUNT_SCOPE, levelInForce } from "@/server/notifications/settings";
 import { summarize } from "@/server/notifications/summary";
 import { unsubscribeLinks } from "@/server/notifications/unsubscribe";
-import { countJobRun } from "@/server/observability/metrics";
 
 const HOUR_MS = 60 * 60 * 1000;
 /** A first digest covers the day before it. */
@@ -185,10 +185,13 @@ export async function runDigest(db: Db, schedule: DigestSchedule, now = new Date
   return report;
 }
 
-/** Runs the digest now (catching up after downtime), then every `intervalMs`; each run sends only what is due. */
-export function startDigestScheduler(db: Db, schedule: DigestSchedule, intervalMs = 5 * 60_000): () => void {
+/**
+ * Runs the digest now (catching up after downtime), then every `intervalMs`, each turn on one
+ * instance only (cluster/job-lock.ts); each run sends only what is due.
+ */
+export function startDigestScheduler(db: Db, schedule: DigestSchedule, { redis, intervalMs = 5 * 60_000 }: JobSchedule): () => void {
   const run = () =>
-    countJobRun("digest", runDigest(db, schedule)).catch((error: unknown) => logger.error({ err: error }, "daily digest failed"));
+    runJobTurn("digest", redis, () => runDigest(db, schedule)).catch((error: unknown) => logger.error({ err: error }, "daily digest failed"));
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

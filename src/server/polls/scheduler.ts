@@ -1,3 +1,4 @@
+import { runJobTurn, type JobSchedule } from "@/server/cluster/job-lock";
 import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
@@ -5,7 +6,6 @@ import { notify } from "@/server/notifications/notify";
 import { voteRequestUrl } from "@/server/notifications/vote-requests";
 import { undecidedWhere } from "@/server/polls/voters";
 import { publishPollChange } from "@/server/polls/events";
-import { countJobRun } from "@/server/observability/metrics";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -48,10 +48,13 @@ export async function runPollSchedule(db: Db, publish: Publish, now = new Date()
   return { closed: overdue.length, reminded };
 }
 
-/** Runs the schedule now (closing what went overdue while the server was down), then every interval. */
-export function startPollScheduler(db: Db, publish: Publish, intervalMs = 30_000): () => void {
+/**
+ * Runs the schedule now (closing what went overdue while the server was down), then every interval,
+ * each turn on one instance only (cluster/job-lock.ts).
+ */
+export function startPollScheduler(db: Db, publish: Publish, { redis, intervalMs = 30_000 }: JobSchedule): () => void {
   const run = () =>
-    countJobRun("polls", runPollSchedule(db, publish)).catch((error: unknown) => logger.error({ err: error }, "poll schedule failed"));
+    runJobTurn("polls", redis, () => runPollSchedule(db, publish)).catch((error: unknown) => logger.error({ err: error }, "poll schedule failed"));
   void run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

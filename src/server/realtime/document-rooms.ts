@@ -32,11 +32,15 @@ function answerWith(answer: unknown): (result: DocumentSyncAnswer) => void {
   return typeof answer === "function" ? (answer as (result: DocumentSyncAnswer) => void) : () => undefined;
 }
 
-/** Everyone with the document open, once each however many tabs they have. */
-function broadcastPresence(io: RealtimeServer, open: OpenDocument): void {
+/** Everyone with the document open on any instance, once each however many tabs they have. */
+async function broadcastPresence(io: RealtimeServer, documentId: string): Promise<void> {
+  const sockets = await io.in(roomOf(documentId)).fetchSockets();
   const editors = new Map<string, { id: string; name: string; canEdit: boolean }>();
-  for (const { userId, name, canEdit } of open.editors.values()) editors.set(userId, { id: userId, name, canEdit });
-  io.to(roomOf(open.documentId)).emit("document.presence", { documentId: open.documentId, editors: [...editors.values()] });
+  for (const { data } of sockets) {
+    const canEdit = data.documentSeats[documentId];
+    if (canEdit !== undefined) editors.set(data.userId, { id: data.userId, name: data.name, canEdit });
+  }
+  io.to(roomOf(documentId)).emit("document.presence", { documentId, editors: [...editors.values()] });
 }
 
 /** The same check as document.byId; null when the person may not see it (any failure, so access fails closed). */
@@ -80,7 +84,8 @@ export function handleDocumentRooms(
       return { ok: false, reason: "That change could not be saved. Please reload the document." };
     }
     documents.applyStored(seat.open, checked.update);
-    io.to(roomOf(documentId)).except(socketId).emit("document.update", { documentId, update: checked.update });
+    // Through the bus, so every instance's copy of the document takes it too (stored once, here).
+    bus.publish({ name: "document.update", room: roomOf(documentId), payload: { documentId, update: checked.update }, exceptSocket: socketId });
     return { ok: true, replies: [] };
   }
 
@@ -120,13 +125,16 @@ export function handleDocumentRooms(
   }
 
   function leave(socketId: string, open: OpenDocument): void {
-    io.in(socketId).socketsLeave(roomOf(open.documentId));
+    const { documentId } = open;
+    io.local.in(socketId).socketsLeave(roomOf(documentId));
+    const socket = io.sockets.sockets.get(socketId);
+    if (socket) delete socket.data.documentSeats[documentId];
     const removed = documents.vacate(open, socketId);
     if (removed.length) {
       const update = encodeAwarenessUpdate(open.awareness, removed);
-      io.to(roomOf(open.documentId)).emit("document.awareness", { documentId: open.documentId, update });
+      bus.publish({ name: "document.awareness", room: roomOf(documentId), payload: { documentId, update } });
     }
-    broadcastPresence(io, open);
+    void broadcastPresence(io, documentId);
   }
 
   /** Puts a seat in step with what its person may do now: out of the room, read only, or editing again. */
@@ -139,8 +147,9 @@ export function handleDocumentRooms(
       socket.emit("access.revoked", { room: "document", id: documentId, message: NO_LONGER_VISIBLE });
     } else if (now.canEdit !== editor.canEdit) {
       editor.canEdit = now.canEdit;
+      socket.data.documentSeats[documentId] = now.canEdit;
       socket.emit("document.seat", { documentId, canEdit: now.canEdit, message: now.canEdit ? NOW_EDITABLE : NOW_READ_ONLY });
-      broadcastPresence(io, open);
+      void broadcastPresence(io, documentId);
     }
   }
 
@@ -179,10 +188,11 @@ export function handleDocumentRooms(
         await socket.leave(roomOf(documentId));
         return answer({ ok: false });
       }
+      socket.data.documentSeats[documentId] = seat.canEdit;
       answer({ ok: true, canEdit: seat.canEdit });
       const clients = [...open.awareness.getStates().keys()];
       if (clients.length) socket.emit("document.awareness", { documentId, update: encodeAwarenessUpdate(open.awareness, clients) });
-      broadcastPresence(io, open);
+      await broadcastPresence(io, documentId);
     });
 
     socket.on("document.sync", async (documentId, message, answer) => {
@@ -207,7 +217,7 @@ export function handleDocumentRooms(
       } catch {
         return;
       }
-      socket.to(roomOf(documentId)).emit("document.awareness", { documentId, update: labelled.update });
+      bus.publish({ name: "document.awareness", room: roomOf(documentId), payload: { documentId, update: labelled.update }, exceptSocket: socket.id });
     });
 
     socket.on("document.leave", async (documentId) => {
@@ -222,8 +232,10 @@ export function handleDocumentRooms(
   });
 
   const unsubscribe = bus.subscribe((event) => {
-    // The socket layer already sends the update to the room; the server's copy merges it too.
+    // The socket layer sends these to the room; this instance's copy (when open) merges them too,
+    // which matters when they were stored or said through another instance.
     if (event.name === "document.update") documents.applyIfOpen(event.payload.documentId, new Uint8Array(event.payload.update));
+    if (event.name === "document.awareness") documents.applyAwarenessIfOpen(event.payload.documentId, new Uint8Array(event.payload.update));
   });
 
   return {

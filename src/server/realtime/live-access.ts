@@ -2,9 +2,15 @@ import type { RemoteSocket } from "socket.io";
 import type { ServerToClientEvents } from "@/server/events";
 import { logger } from "@/server/logger";
 
+/**
+ * What each socket carries, readable by every instance through the adapter: who it is, and for
+ * each document it has a seat in, whether it may edit there (for presence lists).
+ */
+export type SocketData = { userId: string; name: string; documentSeats: Record<string, boolean> };
+
 /** What a re-check needs of a socket, whether it is this server's own or one fetched from a room. */
 export type LiveSocket = Pick<
-  RemoteSocket<ServerToClientEvents, { userId: string; name: string }>,
+  RemoteSocket<ServerToClientEvents, SocketData>,
   "id" | "data" | "rooms" | "join" | "leave" | "emit"
 >;
 

@@ -1,5 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
+import { connectRedis } from "@/server/cluster/redis";
 import { checkSession } from "@/server/auth/session";
 import { readSessionCookie } from "@/server/auth/session-token";
 import type { Db } from "@/server/db";
@@ -9,10 +11,9 @@ import { rolesAlwaysAllowed } from "@/server/policy";
 import { limitSocketEvents } from "@/server/rate-limit";
 import { handleDocumentRooms } from "@/server/realtime/document-rooms";
 import { groupRoomsOf, recheckGroupRooms } from "@/server/realtime/group-rooms";
-import { LiveAccess, RecheckPass, type LiveSocket } from "@/server/realtime/live-access";
+import { LiveAccess, RecheckPass, type LiveSocket, type SocketData } from "@/server/realtime/live-access";
 import { handleThreadRooms } from "@/server/realtime/thread-rooms";
 
-type SocketData = { userId: string; name: string };
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
 
 /** Browsers always send Origin on WebSocket/XHR; refusing foreign origins stops cross-site socket hijacking. */
@@ -27,15 +28,32 @@ function isSameOrigin(request: IncomingMessage): boolean {
 }
 
 /**
+ * With several instances, socket.io's Redis adapter carries what sockets say to each other
+ * (typing, presence) to every instance and lets each one list the sockets in a room cluster-wide.
+ * Domain events do not use it: each instance receives every event from the bus relay and
+ * delivers it to its own sockets (`io.local`), in step with its own access re-checks.
+ */
+function redisAdapter(redisUrl: string) {
+  const publisher = connectRedis(redisUrl, "sockets-publish");
+  const subscriber = connectRedis(redisUrl, "sockets-subscribe");
+  return {
+    adapter: createAdapter(publisher, subscriber, { key: "hearth-sockets", publishOnSpecificResponseChannel: true }),
+    close: () => Promise.allSettled([publisher.quit(), subscriber.quit()]),
+  };
+}
+
+/**
  * Attaches socket.io to Hearth's HTTP server. Each socket is authenticated from the next-auth
  * session cookie at handshake, joins its user room and one room per group, and receives the
- * domain events the bus publishes to those rooms.
+ * domain events the bus publishes to those rooms. With `redisUrl`, instances share rooms.
  */
 export function attachRealtime(
   httpServer: HttpServer,
-  deps: { db: Db; authSecret: string; bus: ReturnType<typeof getEventBus> },
+  deps: { db: Db; authSecret: string; bus: ReturnType<typeof getEventBus>; redisUrl?: string | null },
 ): { io: RealtimeServer; openDocumentCount: () => number; close: () => Promise<void> } {
+  const cluster = deps.redisUrl ? redisAdapter(deps.redisUrl) : null;
   const io: RealtimeServer = new Server(httpServer, {
+    ...(cluster ? { adapter: cluster.adapter } : {}),
     serveClient: false,
     maxHttpBufferSize: 1_000_000,
     destroyUpgrade: false,
@@ -48,7 +66,7 @@ export function attachRealtime(
       const claims = await readSessionCookie(socket.handshake.headers.cookie, deps.authSecret);
       const check = claims ? await checkSession(deps.db, claims) : null;
       if (!check?.ok) return next(new Error("unauthorized"));
-      socket.data = { userId: check.user.id, name: check.user.name };
+      socket.data = { userId: check.user.id, name: check.user.name, documentSeats: {} };
       next();
     } catch (error) {
       logger.error({ err: error }, "socket handshake failed");
@@ -80,28 +98,31 @@ export function attachRealtime(
     const checks = [recheckGroups, threadRooms.recheck, documentRooms.recheck];
     await Promise.all(sockets.flatMap((socket) => checks.map((check) => check(socket, pass))));
   }
+  // Every instance hears every event and acts for its own sockets only (see redisAdapter).
+  const local = io.local;
   /** Every room of every socket of the person, after their membership or role changed. */
   const reauthoriseUser = (userId: string) =>
-    access.recheck(`user:${userId}`, async () => reauthorise(await io.in(`user:${userId}`).fetchSockets(), new RecheckPass()));
+    access.recheck(`user:${userId}`, async () => reauthorise(await local.in(`user:${userId}`).fetchSockets(), new RecheckPass()));
   /** Everyone in one thread's room, after the thread moved to another group. */
   const reauthoriseThread = (threadId: string) =>
     access.recheck(`thread:${threadId}`, async () =>
-      reauthorise(await io.in(`thread:${threadId}`).fetchSockets(), new RecheckPass(`thread:${threadId}`)),
+      reauthorise(await local.in(`thread:${threadId}`).fetchSockets(), new RecheckPass(`thread:${threadId}`)),
     );
 
   const forward = (event: DomainEvent) => {
     // The person's sessions ended: their sockets close, and reconnecting needs a current session.
-    if (event.name === "session.revoked") return void io.in(`user:${event.payload.userId}`).disconnectSockets(true);
+    if (event.name === "session.revoked") return void local.in(`user:${event.payload.userId}`).disconnectSockets(true);
     if (event.name === "membership.removed" || event.name === "membership.changed") reauthoriseUser(event.payload.userId);
     if (event.name === "thread.moved") reauthoriseThread(event.payload.threadId);
     access.deliver(() => {
       if (event.name === "membership.added" && rolesAlwaysAllowed("thread.viewAll").includes(event.payload.group.role)) {
-        io.in(`user:${event.payload.userId}`).socketsJoin(`group:${event.payload.group.id}`);
+        local.in(`user:${event.payload.userId}`).socketsJoin(`group:${event.payload.group.id}`);
       }
+      const room = event.exceptSocket ? local.to(event.room).except(event.exceptSocket) : local.to(event.room);
       // The union is checked where events are published; emit cannot narrow a union of names and payloads.
-      (io.to(event.room).emit as (name: string, payload: unknown) => boolean)(event.name, event.payload);
+      (room.emit as (name: string, payload: unknown) => boolean)(event.name, event.payload);
       // Nothing more will be said in a deleted thread's room, so nobody stays in it.
-      if (event.name === "thread.deleted" && event.room === `thread:${event.payload.threadId}`) io.in(event.room).socketsLeave(event.room);
+      if (event.name === "thread.deleted" && event.room === `thread:${event.payload.threadId}`) local.in(event.room).socketsLeave(event.room);
     });
   };
   const unsubscribe = deps.bus.subscribe(forward);
@@ -117,6 +138,7 @@ export function attachRealtime(
       unsubscribe();
       await documentRooms.close();
       await io.close();
+      await cluster?.close();
     },
   };
 }

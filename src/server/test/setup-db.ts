@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, inject } from "vitest";
+import { stopTestRedis } from "@/server/test/redis";
 import { onPostgres, postgresDatabaseUrl } from "@/server/test/template-db";
 
 /**
@@ -10,6 +11,11 @@ import { onPostgres, postgresDatabaseUrl } from "@/server/test/template-db";
  * client is exercised without mocks. The database is SQLite in a temporary directory, or, under
  * `npm run test:pg`, a new database on the PostgreSQL server HEARTH_TEST_POSTGRES_URL points at.
  */
+// Files share their worker's process (vitest `isolate: false`, for speed): whatever a file sets in
+// the environment or in process-wide holders is put back or dropped after it.
+const environmentBefore = { ...process.env };
+(globalThis as { hearthRateLimits?: unknown }).hearthRateLimits = undefined;
+
 const postgresAdminUrl = process.env.HEARTH_TEST_POSTGRES_URL;
 const template = inject("templateDatabase");
 const directory = mkdtempSync(path.join(tmpdir(), "hearth-test-"));
@@ -28,9 +34,12 @@ process.env.LOG_LEVEL ??= "silent";
 (globalThis as { hearthDb?: unknown }).hearthDb = undefined;
 
 afterAll(async () => {
+  await stopTestRedis();
   const holder = globalThis as { hearthDb?: { $disconnect(): Promise<void> } };
   await holder.hearthDb?.$disconnect();
   holder.hearthDb = undefined;
   rmSync(directory, { recursive: true, force: true });
   if (postgresAdminUrl) await onPostgres(postgresAdminUrl, `DROP DATABASE IF EXISTS ${postgresDatabase} WITH (FORCE)`);
+  for (const name of Object.keys(process.env)) if (!(name in environmentBefore)) delete process.env[name];
+  Object.assign(process.env, environmentBefore);
 });

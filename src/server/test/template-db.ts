@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "@/server/db/migrate";
+import { withPostgres } from "@/server/db/postgres-session";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,13 +15,7 @@ declare module "vitest" {
 export const POSTGRES_TEMPLATE = "hearth_test_template";
 
 export async function onPostgres(adminUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  await withPostgres(adminUrl, (client) => client.query(statement));
 }
 
 export function postgresDatabaseUrl(adminUrl: string, database: string): string {

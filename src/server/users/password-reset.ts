@@ -72,6 +72,6 @@ export async function completePasswordReset(db: Db, publish: Publish, input: Pas
     await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });
   });
   publishSessionsEnded(publish, reset.userId);
-  signInThrottle().clearAccount(reset.user.email);
+  await signInThrottle().clearAccount(reset.user.email);
   return { email: reset.user.email };
 }

@@ -1,14 +1,10 @@
-import { getDb } from "@/server/db";
-import { logger } from "@/server/logger";
+import { databaseReachable } from "@/server/observability/dependencies";
 
 export const dynamic = "force-dynamic";
 
+/** Liveness: the process answers and reaches its database. (Readiness is /api/ready.) */
 export async function GET() {
-  try {
-    await getDb().$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok" });
-  } catch (error) {
-    logger.error({ err: error }, "health check failed");
-    return Response.json({ status: "error", message: "The database is not reachable." }, { status: 503 });
-  }
+  const database = await databaseReachable();
+  if (database.ok) return Response.json({ status: "ok" });
+  return Response.json({ status: "error", message: database.message }, { status: 503 });
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { receiveFile } from "@/server/files/multipart";
 import { fileUrl, storeUpload } from "@/server/files/service";
-import { processLimiter, TokenBucketLimiter, tryAgainIn, UPLOAD_LIMIT } from "@/server/rate-limit";
+import { rateLimiter, tryAgainIn, UPLOAD_LIMIT } from "@/server/rate-limit";
 
 const STATUS: Record<AppError["code"], number> = { BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
@@ -15,7 +15,7 @@ const STATUS: Record<AppError["code"], number> = { BAD_REQUEST: 400, UNAUTHORIZE
 export async function POST(request: Request) {
   const userId = await getSessionUserId();
   if (!userId) return Response.json({ error: { message: "Please sign in first." } }, { status: 401 });
-  const allowance = processLimiter("uploads", () => new TokenBucketLimiter(UPLOAD_LIMIT)).take(userId);
+  const allowance = await rateLimiter("uploads", UPLOAD_LIMIT).take(userId);
   if (!allowance.ok) {
     const message = `That is a lot of uploads in a short time. ${tryAgainIn(allowance.retryAfterMs)}`;
     const retryAfter = String(Math.ceil(allowance.retryAfterMs / 1000));

@@ -7,7 +7,9 @@ import { appendUpdate } from "@/server/documents/persistence";
 import { exportDocument } from "@/server/documents/versions/export";
 import { createPdfExporter, EXPORTS_BUSY, type PdfExportLimits, type PdfExportRefused } from "@/server/documents/versions/pdf-exporter";
 import { paragraph, stateOf } from "@/server/documents/versions/test-content";
+import { RedisTokenBucket } from "@/server/rate-limit";
 import { addMember, callerFor, makeDocument, makeGroup, makeUser } from "@/server/test/factories";
+import { testRedis } from "@/server/test/redis";
 
 const LIMITS: PdfExportLimits = { concurrency: 2, maxWaiting: 4, perPersonBurst: 100, perPersonPerMinute: 100, cacheBytes: 1024 };
 
@@ -45,9 +47,12 @@ describe("createPdfExporter", () => {
     const { state, print } = manualPrinter();
     const exporter = createPdfExporter(print, LIMITS);
     const results = Array.from({ length: 8 }, (_, index) => exporter.print(`person-${index}`, `<p>${index}</p>`));
+    const settled = Promise.allSettled(results);
+    await settle();
     expect(state.running).toBe(2);
 
-    const outcomes = await finishAll(state, results);
+    await finishAll(state, results);
+    const outcomes = await settled;
     expect(state.mostAtOnce).toBe(2);
     expect(state.launches).toBe(6);
     const refused = outcomes.filter((outcome) => outcome.status === "rejected").map((outcome) => outcome.reason as PdfExportRefused);
@@ -78,6 +83,19 @@ describe("createPdfExporter", () => {
     await finishAll(state, [other]);
     await expect(other).resolves.toBeInstanceOf(Uint8Array);
     expect(state.launches).toBe(3);
+  });
+
+  it("counts a person's launches on every instance together when the instances share Redis", async () => {
+    const limits = { ...LIMITS, perPersonBurst: 2, perPersonPerMinute: 2 };
+    const perPerson = async () => new RedisTokenBucket(await testRedis(), "pdf-export", { burst: 2, perSecond: 2 / 60 });
+    const [a, b] = [manualPrinter(), manualPrinter()];
+    const [onA, onB] = [createPdfExporter(a.print, limits, await perPerson()), createPdfExporter(b.print, limits, await perPerson())];
+    await finishAll(a.state, [onA.print("guest", "<p>1</p>")]);
+    await finishAll(b.state, [onB.print("guest", "<p>2</p>")]);
+    await expect(onA.print("guest", "<p>3</p>")).rejects.toMatchObject({ status: 429 });
+    await expect(onB.print("guest", "<p>4</p>")).rejects.toMatchObject({ status: 429 });
+    const [other] = await finishAll(b.state, [onB.print("someone else", "<p>4</p>")]);
+    expect(other).toMatchObject({ status: "fulfilled" });
   });
 
   it("keeps the cache within its memory, dropping the least recently used PDF", async () => {

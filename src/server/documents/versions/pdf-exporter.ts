@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { htmlToPdf } from "@/server/documents/versions/pdf";
-import { processLimiter, TokenBucketLimiter, tryAgainIn } from "@/server/rate-limit";
+import { processLimiter, rateLimiter, TokenBucketLimiter, tryAgainIn, type Allowance, type Rate, type RateLimiter } from "@/server/rate-limit";
 
 /**
  * Each Chromium launch is some ten processes and a few hundred MB, so PDF exports share a small
@@ -26,6 +26,11 @@ export function defaultPdfLimits(env: Record<string, string | undefined> = proce
   return { concurrency, maxWaiting: 4 * concurrency, perPersonBurst: 5, perPersonPerMinute: 5, cacheBytes: 64 * 1024 * 1024 };
 }
 
+/** Launches one person may cause, as a token bucket. */
+function perPersonRate(limits: PdfExportLimits): Rate {
+  return { burst: limits.perPersonBurst, perSecond: limits.perPersonPerMinute / 60 };
+}
+
 /** A PDF export turned away for now; the route answers with `status` and a Retry-After header. */
 export class PdfExportRefused extends Error {
   constructor(
@@ -46,15 +51,18 @@ export type PdfPrinter = (html: string) => Promise<Uint8Array>;
  * Prints HTML to PDF through `print`, at most `concurrency` at a time. The same HTML prints once:
  * a request for a PDF being made waits for that one, and a finished PDF is served from memory. A
  * named version's HTML never changes and the current text's changes with every edit, so the hash
- * of the HTML is the cache key for both.
+ * of the HTML is the cache key for both. Launches are per instance; `perPerson` may be shared by
+ * every instance (rate-limit.ts), so asking for it takes a moment, during which the request
+ * already holds its place in the queue.
  */
-export function createPdfExporter(print: PdfPrinter, limits: PdfExportLimits) {
+export function createPdfExporter(print: PdfPrinter, limits: PdfExportLimits, perPerson: RateLimiter = new TokenBucketLimiter(perPersonRate(limits))) {
   const cache = new Map<string, Uint8Array>();
   let cachedBytes = 0;
   const inFlight = new Map<string, Promise<Uint8Array>>();
+  /** Requests asking whether their person may cause a launch, by HTML: one at a time, so the same HTML costs one launch. */
+  const admitting = new Map<string, Promise<Allowance>>();
   const waiting: (() => void)[] = [];
   let running = 0;
-  const perPerson = new TokenBucketLimiter({ burst: limits.perPersonBurst, perSecond: limits.perPersonPerMinute / 60 });
 
   function remember(key: string, pdf: Uint8Array) {
     if (pdf.byteLength > limits.cacheBytes) return;
@@ -80,19 +88,37 @@ export function createPdfExporter(print: PdfPrinter, limits: PdfExportLimits) {
     }
   }
 
+  /** The PDF of `key` from the cache, or the launch making it; undefined when neither. */
+  function alreadyThere(key: string): Uint8Array | Promise<Uint8Array> | undefined {
+    const cached = cache.get(key);
+    if (cached) {
+      cache.delete(key);
+      cache.set(key, cached);
+      return cached;
+    }
+    return inFlight.get(key);
+  }
+
   return {
     async print(userId: string, html: string): Promise<Uint8Array> {
       const key = createHash("sha256").update(html).digest("hex");
-      const cached = cache.get(key);
-      if (cached) {
-        cache.delete(key);
-        cache.set(key, cached);
-        return cached;
+      for (;;) {
+        const ready = alreadyThere(key);
+        if (ready) return ready;
+        const other = admitting.get(key);
+        if (!other) break;
+        // Someone else's request for this HTML is being admitted: share its launch, or take its place if refused.
+        await other;
       }
-      const pending = inFlight.get(key);
-      if (pending) return pending;
-      if (running >= limits.concurrency && waiting.length >= limits.maxWaiting) throw new PdfExportRefused(503, EXPORTS_BUSY, 60);
-      const allowance = perPerson.take(userId);
+      if (running + waiting.length + admitting.size >= limits.concurrency + limits.maxWaiting) throw new PdfExportRefused(503, EXPORTS_BUSY, 60);
+      const admission = Promise.resolve(perPerson.take(userId));
+      admitting.set(key, admission);
+      let allowance: Allowance;
+      try {
+        allowance = await admission;
+      } finally {
+        admitting.delete(key);
+      }
       if (!allowance.ok) {
         throw new PdfExportRefused(
           429,
@@ -114,7 +140,13 @@ export function createPdfExporter(print: PdfPrinter, limits: PdfExportLimits) {
   };
 }
 
-/** One exporter per process (Next bundles route handlers apart from server.ts), printing with Chromium. */
+/**
+ * One exporter per process (Next bundles route handlers apart from server.ts), printing with
+ * Chromium; each person's launches are counted across instances when there are several.
+ */
 export function getPdfExporter() {
-  return processLimiter("pdf-export", () => createPdfExporter(htmlToPdf, defaultPdfLimits()));
+  return processLimiter("pdf-export", () => {
+    const limits = defaultPdfLimits();
+    return createPdfExporter(htmlToPdf, limits, rateLimiter("pdf-export", perPersonRate(limits)));
+  });
 }
