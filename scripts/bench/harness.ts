@@ -38,6 +38,8 @@ export async function startHearth(dataDir: string, env: Record<string, string> =
   });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 300; attempt++) {
+    // Its own error (on stderr above) says why; this says that it stopped.
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Hearth stopped during start-up (${child.exitCode ?? child.signalCode})`);
     const ok = await fetch(`${url}/api/health`).then((response) => response.ok).catch(() => false);
     if (ok) return { url, child };
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -47,7 +49,13 @@ export async function startHearth(dataDir: string, env: Record<string, string> =
 }
 
 export function stopHearth(child: ChildProcess): void {
-  if (child.pid) process.kill(-child.pid, "SIGTERM");
+  if (!child.pid) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch (error) {
+    // Already gone, with everything it started.
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
 }
 
 /** Signs in through next-auth's own endpoints and returns the session cookie. */

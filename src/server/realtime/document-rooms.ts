@@ -32,15 +32,19 @@ function answerWith(answer: unknown): (result: DocumentSyncAnswer) => void {
   return typeof answer === "function" ? (answer as (result: DocumentSyncAnswer) => void) : () => undefined;
 }
 
-/** Everyone with the document open on any instance, once each however many tabs they have. */
+/** Everyone with the document open on any instance, once each however many tabs they have (best effort, as for threads). */
 async function broadcastPresence(io: RealtimeServer, documentId: string): Promise<void> {
-  const sockets = await io.in(roomOf(documentId)).fetchSockets();
-  const editors = new Map<string, { id: string; name: string; canEdit: boolean }>();
-  for (const { data } of sockets) {
-    const canEdit = data.documentSeats[documentId];
-    if (canEdit !== undefined) editors.set(data.userId, { id: data.userId, name: data.name, canEdit });
+  try {
+    const sockets = await io.in(roomOf(documentId)).fetchSockets();
+    const editors = new Map<string, { id: string; name: string; canEdit: boolean }>();
+    for (const { data } of sockets) {
+      const canEdit = data.documentSeats[documentId];
+      if (canEdit !== undefined) editors.set(data.userId, { id: data.userId, name: data.name, canEdit });
+    }
+    io.to(roomOf(documentId)).emit("document.presence", { documentId, editors: [...editors.values()] });
+  } catch (error) {
+    logger.warn({ err: error, documentId }, "document presence not sent");
   }
-  io.to(roomOf(documentId)).emit("document.presence", { documentId, editors: [...editors.values()] });
 }
 
 /** The same check as document.byId; null when the person may not see it (any failure, so access fails closed). */

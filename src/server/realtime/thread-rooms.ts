@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { logger } from "@/server/logger";
 import type { LiveAccess, Recheck } from "@/server/realtime/live-access";
 import type { RealtimeServer } from "@/server/realtime/socket-server";
 import { requireThreadAccess } from "@/server/threads/access";
@@ -16,11 +17,19 @@ function mayView(db: Db, userId: string, threadId: string): Promise<boolean> {
   );
 }
 
-/** Everyone with the thread open, once each however many tabs they have. */
+/**
+ * Everyone with the thread open on any instance, once each however many tabs they have. Best
+ * effort: when the other instances cannot be asked (Redis away, a server stopping), the next
+ * join or leave says it again.
+ */
 async function broadcastPresence(io: RealtimeServer, threadId: string): Promise<void> {
-  const sockets = await io.in(roomOf(threadId)).fetchSockets();
-  const viewers = [...new Map(sockets.map(({ data }) => [data.userId, { id: data.userId, name: data.name }])).values()];
-  io.to(roomOf(threadId)).emit("thread.presence", { threadId, viewers });
+  try {
+    const sockets = await io.in(roomOf(threadId)).fetchSockets();
+    const viewers = [...new Map(sockets.map(({ data }) => [data.userId, { id: data.userId, name: data.name }])).values()];
+    io.to(roomOf(threadId)).emit("thread.presence", { threadId, viewers });
+  } catch (error) {
+    logger.warn({ err: error, threadId }, "thread presence not sent");
+  }
 }
 
 /**
