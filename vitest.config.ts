@@ -14,6 +14,8 @@ export default defineConfig({
     isolate: false,
     // The suite waits on disk, sockets and bcrypt as much as on the CPU: two workers keep 2 cores busy.
     maxWorkers: 2,
+    // Set before any file imports the logger (setup-db.ts imports modules that do).
+    env: { LOG_LEVEL: "silent" },
     // bcrypt and SQLite migrations make the first test of a file slower than vitest's 5 s default allows on 2 cores
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -35,6 +35,15 @@ function isSameOrigin(request: IncomingMessage): boolean {
  */
 function redisAdapter(redisUrl: string) {
   const publisher = connectRedis(redisUrl, "sockets-publish");
+  // The adapter publishes without waiting for Redis's answer: a failure (Redis away, this server
+  // stopping) is logged here rather than left unhandled. What it was for (presence, typing) is
+  // best effort and said again at the next change.
+  const publish = publisher.publish.bind(publisher);
+  publisher.publish = ((channel: string, message: string | Buffer) =>
+    publish(channel, message).catch((error: unknown) => {
+      logger.warn({ err: error }, "a socket broadcast could not reach the other instances");
+      return 0;
+    })) as typeof publisher.publish;
   const subscriber = connectRedis(redisUrl, "sockets-subscribe");
   return {
     adapter: createAdapter(publisher, subscriber, { key: "hearth-sockets", publishOnSpecificResponseChannel: true }),
