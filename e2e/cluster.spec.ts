@@ -132,6 +132,10 @@ test("restarted together, the two instances close an overdue poll once and send 
   await expect.poll(async () => (await queryOn(samPage.request, instanceB(), "poll.byId", { id: poll.id })).closedAt).not.toBeNull();
   await samPage.goto(`${instanceB()}/polls/${poll.id}`);
   await expect(samPage.getByText(/^Closed /).first()).toBeVisible();
+  // Closed once: one entry in the group's audit log, by Hearth.
+  const { items: audit } = await queryOn(admin.request, instanceA(), "audit.list", { groupId: group.id });
+  const closes = (audit as { action: string; subject: { id: string | null } }[]).filter(({ subject }) => subject.id === poll.id);
+  expect(closes.map(({ action }) => action)).toEqual(["poll.closed_on_time"]);
   await expect
     .poll(async () => {
       const { items } = await queryOn(admin.request, instanceA(), "outbox.list", {});

@@ -70,7 +70,7 @@ test.describe("on a 360 px phone", () => {
 
     await page.goto(base);
     await expectHydrated(page);
-    // An admin has eight tabs: more than a phone's width, so some lie off to the right.
+    // An admin has ten tabs: more than a phone's width, so some lie off to the right.
     await expect(page.getByTestId("group-tabs-more-after")).toBeVisible();
     await expect(page.getByTestId("group-tabs-more-before")).toHaveCount(0);
     expect(await sidewaysScroll(page), "the page itself does not scroll sideways").toBeLessThanOrEqual(0);

@@ -53,6 +53,8 @@ export const GROUP_PERMISSIONS = {
    * a group takes in each subgroup only where this rule holds too.
    */
   "group.export": { roles: ["admin"] },
+  /** Read the group's audit log (what admins, and Hearth itself, did there) and download it as CSV. */
+  "group.viewAudit": { roles: ["admin"] },
   "group.createSubgroup": { roles: ["admin"] },
   "member.manage": { roles: ["admin"] },
   /** See who has not chosen a password yet (people an import brought in) and email them a link to do so. */

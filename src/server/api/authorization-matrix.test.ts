@@ -125,6 +125,8 @@ const MATRIX: Record<string, Entry> = {
   /** A subgroup of the scenario's group; top-level groups are the instance administrator's alone. */
   "group.create": { input: ({ group }) => ({ name: "Sub", parentId: group.id }), expect: groupAdmins },
   "group.update": { input: ({ group }) => ({ id: group.id, name: "Renamed" }), expect: groupAdmins },
+  /** The audit log is for the group's admins alone (audit/audit.test.ts: removed and demoted admins too). */
+  "audit.list": { input: ({ group }) => ({ groupId: group.id }), expect: groupAdmins },
   "member.list": { input: ({ group }) => ({ groupId: group.id }), expect: { ...groupMembers, guest: "FORBIDDEN" } },
   "member.setRole": {
     input: ({ group, people }) => ({ groupId: group.id, userId: people.guest.id, role: "member" }),
@@ -160,6 +162,8 @@ const MATRIX: Record<string, Entry> = {
     expect: { ...groupMembers, guest: "FORBIDDEN" },
   },
   "thread.list": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
+  /** Guests get only what happens in what they were invited to (activity/list.test.ts). */
+  "activity.list": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
   "thread.markAllRead": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
   "thread.byId": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },
   "thread.revisions": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },

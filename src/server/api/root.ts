@@ -1,4 +1,6 @@
+import { activityRouter } from "@/server/activity/router";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
+import { auditRouter } from "@/server/audit/router";
 import { commentRouter } from "@/server/comments/router";
 import { dashboardRouter } from "@/server/dashboard/router";
 import { docCommentRouter } from "@/server/doc-comments/router";
@@ -48,6 +50,8 @@ export const appRouter = createTRPCRouter({
   meeting: meetingRouter,
   imports: importRouter,
   missingAttachment: missingAttachmentRouter,
+  audit: auditRouter,
+  activity: activityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { recordAudit } from "@/server/audit/record";
 import { loadCommentDto } from "@/server/comments/dto";
 import type { zUpdateCommentInput } from "@/server/comments/schemas";
 import type { Db } from "@/server/db";
@@ -12,7 +13,7 @@ const NOT_VISIBLE = "That comment does not exist, or you cannot see it.";
 async function loadForChange(db: Db, userId: string, commentId: string) {
   const comment = await db.comment.findUnique({
     where: { id: commentId },
-    select: { id: true, threadId: true, authorId: true, body: true, deletedAt: true },
+    select: { id: true, threadId: true, authorId: true, body: true, deletedAt: true, author: { select: { name: true } } },
   });
   if (!comment) throw new AppError("NOT_FOUND", NOT_VISIBLE);
   const access = await requireThreadAccess(db, userId, comment.threadId);
@@ -49,6 +50,18 @@ export async function deleteComment(db: Db, publish: Publish, userId: string, co
     db.reaction.deleteMany({ where: { subject: "comment", subjectId: commentId } }),
     db.comment.update({ where: { id: commentId }, data: { body: "", deletedAt: new Date(), deletedById: userId } }),
     db.thread.update({ where: { id: comment.threadId }, data: { commentCount: { decrement: 1 } } }),
+    // A moderator's removal of someone else's words is for the log (never the words themselves); an author's own is not.
+    ...(comment.authorId === userId
+      ? []
+      : [
+          recordAudit(db, {
+            groupId: access.thread.groupId,
+            actorId: userId,
+            action: "comment.deleted",
+            subject: { type: "comment", id: commentId, label: access.thread.title },
+            before: { author: comment.author.name },
+          }),
+        ]),
   ]);
   const dto = await loadCommentDto(db, commentId);
   publish({ name: "comment.deleted", room: `thread:${comment.threadId}`, payload: dto });

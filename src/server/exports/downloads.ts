@@ -1,7 +1,9 @@
 import { PassThrough, Readable } from "node:stream";
+import { groupExportEntries } from "@/server/audit/group-entries";
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { requireGroupExport } from "@/server/exports/access";
+import { requireGroupExport, type GroupExportScope } from "@/server/exports/access";
 import { writeGroupExport } from "@/server/exports/hearth-json/write";
 import { writePersonalExport } from "@/server/exports/personal/write";
 import { ExportBusy, getExportSlots, type ExportSlots } from "@/server/exports/slots";
@@ -57,12 +59,26 @@ export async function startGroupDownload(db: Db, userId: string, handle: string,
   const slots = options.slots ?? getExportSlots();
   if (format === "zip") {
     const body = holdingSlot(slots, userId, () => writeGroupZip(db, scope, { storage: options.storage, now }));
-    return { filename: `${name}.zip`, contentType: "application/zip", body };
+    return audited(db, userId, scope, "zip", { filename: `${name}.zip`, contentType: "application/zip", body });
   }
   const body = holdingSlot(slots, userId, () =>
     streamed("group export", (out) => writeGroupExport(db, scope.group.id, out, { groupIds: scope.groupIds })),
   );
-  return { filename: `${name}.json`, contentType: "application/x-ndjson; charset=utf-8", body };
+  return audited(db, userId, scope, "json", { filename: `${name}.json`, contentType: "application/x-ndjson; charset=utf-8", body });
+}
+
+/**
+ * Each group the download takes in gets an entry in its audit log once the slot is held (a refused
+ * download is not one); if the entry cannot be written, the download is stopped too.
+ */
+async function audited(db: Db, userId: string, scope: GroupExportScope, format: "zip" | "json", download: Download): Promise<Download> {
+  try {
+    await recordAudit(db, await groupExportEntries(db, { actorId: userId, groupIds: scope.groupIds, format }));
+  } catch (error) {
+    download.body.destroy();
+    throw error;
+  }
+  return download;
 }
 
 /** Everything the signed-in person wrote, and their own votes, as one JSON file. */

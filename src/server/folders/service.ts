@@ -1,3 +1,4 @@
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -83,7 +84,10 @@ export async function deleteFolder(db: Db, publish: Publish, userId: string, id:
     ].filter(Boolean);
     throw new AppError("CONFLICT", `“${folder.name}” still holds ${parts.join(" and ")}. Move or delete them first, then delete the folder.`);
   }
-  await db.folder.delete({ where: { id }, select: { id: true } });
+  await db.$transaction([
+    db.folder.delete({ where: { id }, select: { id: true } }),
+    recordAudit(db, { groupId: folder.groupId, actorId: userId, action: "folder.deleted", subject: { type: "folder", id, label: folder.name } }),
+  ]);
   publishFolderChange(publish, folder);
   return { id, parentId: folder.parentId };
 }

@@ -1,3 +1,5 @@
+import { GROUP_AUDIT_SELECT, groupSettingsEntries } from "@/server/audit/group-entries";
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { getGroupDetail } from "@/server/groups/detail";
@@ -11,13 +13,16 @@ import { assertOwnImage } from "@/server/images/service";
 /** Changes a group's name, handle, description, logo, settings or parent (admins only); fields left out stay. */
 export async function updateGroup(db: Db, userId: string, { id, ...changes }: UpdateGroupInput): Promise<GroupDetail> {
   await requireInGroup(db, userId, id, "group.update");
-  const current = await db.group.findUniqueOrThrow({ where: { id }, select: { handle: true, logoId: true, parentId: true } });
+  const current = await db.group.findUniqueOrThrow({ where: { id }, select: GROUP_AUDIT_SELECT });
   if (changes.handle !== undefined && changes.handle !== current.handle) await assertHandleFree(db, changes.handle);
   if (changes.logoId && changes.logoId !== current.logoId) await assertOwnImage(db, userId, changes.logoId);
   if (changes.parentId !== undefined && changes.parentId !== current.parentId) await assertCanMove(db, userId, id, changes.parentId);
 
   try {
-    await db.group.update({ where: { id }, data: changes, select: { id: true } });
+    await db.$transaction(async (tx) => {
+      await tx.group.update({ where: { id }, data: changes, select: { id: true } });
+      await recordAudit(tx, await groupSettingsEntries(tx, { actorId: userId, groupId: id, current, changes }));
+    });
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", "That handle or logo was taken by someone else a moment ago. Please try again.");

@@ -1,4 +1,5 @@
 import { isUniqueViolation } from "@/server/db/unique-violation";
+import { recordAudit, type AuditEntryInput } from "@/server/audit/record";
 import { hashToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -99,6 +100,11 @@ async function claim(tx: DbClient, invitation: Invitation, userId: string): Prom
   if (count === 0) throw new AppError("CONFLICT", "This invitation has just been used or revoked.");
 }
 
+/** The audit entry of a guest let into one thread or document by accepting their invitation. */
+function guestEntry(invitation: Invitation, userId: string, subject: { type: "thread" | "document"; id: string; label: string }): AuditEntryInput {
+  return { groupId: invitation.groupId, actorId: userId, action: "guest.access_granted", subject, after: { invitedBy: invitation.invitedBy.name } };
+}
+
 async function join(tx: DbClient, invitation: Invitation, userId: string): Promise<GroupSummary[]> {
   await claim(tx, invitation, userId);
   const joined = await addMembership(tx, {
@@ -108,12 +114,18 @@ async function join(tx: DbClient, invitation: Invitation, userId: string): Promi
     invitedById: invitation.invitedById,
   });
   if (invitation.role === "guest" && invitation.threadId) {
-    const thread = await tx.thread.findFirst({ where: { id: invitation.threadId, groupId: invitation.groupId }, select: { id: true } });
-    if (thread) await tx.threadGuest.create({ data: { threadId: thread.id, userId } });
+    const thread = await tx.thread.findFirst({ where: { id: invitation.threadId, groupId: invitation.groupId }, select: { id: true, title: true } });
+    if (thread) {
+      await tx.threadGuest.create({ data: { threadId: thread.id, userId } });
+      await recordAudit(tx, guestEntry(invitation, userId, { type: "thread", id: thread.id, label: thread.title }));
+    }
   }
   if (invitation.role === "guest" && invitation.documentId) {
-    const document = await tx.document.findFirst({ where: { id: invitation.documentId, groupId: invitation.groupId }, select: { id: true } });
-    if (document) await tx.documentGuest.create({ data: { documentId: document.id, userId } });
+    const document = await tx.document.findFirst({ where: { id: invitation.documentId, groupId: invitation.groupId }, select: { id: true, title: true } });
+    if (document) {
+      await tx.documentGuest.create({ data: { documentId: document.id, userId } });
+      await recordAudit(tx, guestEntry(invitation, userId, { type: "document", id: document.id, label: document.title }));
+    }
   }
   return joined;
 }

@@ -1,4 +1,5 @@
 import { isEmailAddress } from "@/lib/email-list";
+import { recordAudit } from "@/server/audit/record";
 import { newToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -81,6 +82,16 @@ export async function createInvitations(db: Db, inviterId: string, input: Create
     });
     const idByHash = new Map(rows.map((row) => [row.tokenHash, row.id]));
     const created = tokens.map(({ email, token, hash }) => ({ id: idByHash.get(hash)!, email, token }));
+    await recordAudit(
+      tx,
+      created.map(({ id, email }) => ({
+        groupId: input.groupId,
+        actorId: inviterId,
+        action: "invitation.sent" as const,
+        subject: { type: "invitation" as const, id, label: email },
+        after: { role: input.role, ...(invitedTo && { to: `the ${invitedTo.kind} “${invitedTo.title}”` }) },
+      })),
+    );
     return { created, skipped, group, inviter };
   });
 

@@ -1,3 +1,4 @@
+import { recordAudit } from "@/server/audit/record";
 import { newToken } from "@/server/auth/tokens";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -134,9 +135,17 @@ const stillOpen = (id: string) => ({ id, acceptedAt: null, revokedAt: null });
 const CHANGED_MEANWHILE = "This invitation was used or revoked a moment ago.";
 
 export async function revokeInvitation(db: Db, userId: string, id: string): Promise<{ id: string }> {
-  await loadManageable(db, userId, id, "revoke");
-  const { count } = await db.invitation.updateMany({ where: stillOpen(id), data: { revokedAt: new Date() } });
-  if (count === 0) throw new AppError("CONFLICT", CHANGED_MEANWHILE);
+  const invitation = await loadManageable(db, userId, id, "revoke");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({ where: stillOpen(id), data: { revokedAt: new Date() } });
+    if (count === 0) throw new AppError("CONFLICT", CHANGED_MEANWHILE);
+    await recordAudit(tx, {
+      groupId: invitation.groupId,
+      actorId: userId,
+      action: "invitation.revoked",
+      subject: { type: "invitation", id, label: invitation.email },
+    });
+  });
   return { id };
 }
 

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client.ts";
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -115,7 +116,10 @@ export async function updateMeeting(db: Db, publish: Publish, userId: string, in
  */
 export async function deleteMeeting(db: Db, publish: Publish, userId: string, meetingId: string): Promise<{ id: string }> {
   const { meeting } = await requireMeeting(db, userId, meetingId, "meeting.manage");
-  await db.meeting.delete({ where: { id: meeting.id } });
+  await db.$transaction([
+    db.meeting.delete({ where: { id: meeting.id } }),
+    recordAudit(db, { groupId: meeting.groupId, actorId: userId, action: "meeting.deleted", subject: { type: "meeting", id: meeting.id, label: meeting.title } }),
+  ]);
   publishMeetingChange(publish, meeting);
   return { id: meeting.id };
 }

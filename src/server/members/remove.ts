@@ -1,3 +1,4 @@
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -8,6 +9,8 @@ import type { RemoveMemberInput } from "@/server/members/schemas";
 import { GROUP_KEEPER_ROLE } from "@/server/policy";
 
 type Wording = {
+  /** Who the audit log names, and what it says they did. */
+  audit: { actorId: string; action: "member.removed" | "member.left" };
   notInGroup: string;
   lastAdmin: (groupName: string) => string;
   lastAdminOfSubgroup: (groupName: string) => string;
@@ -18,6 +21,7 @@ export async function removeMember(db: Db, publish: Publish, userId: string, inp
   await requireInGroup(db, userId, input.groupId, "member.manage");
   const name = (await db.user.findUnique({ where: { id: input.userId }, select: { name: true } }))?.name ?? "This person";
   const groupIds = await leaveGroupTree(db, input.userId, input.groupId, {
+    audit: { actorId: userId, action: "member.removed" },
     notInGroup: "That person is not in this group.",
     lastAdmin: (group) => `A group needs at least one admin. Make someone else an admin of “${group}” first.`,
     lastAdminOfSubgroup: (group) => `${name} is the only admin of the subgroup “${group}”. Make someone else an admin there first.`,
@@ -30,6 +34,7 @@ export async function removeMember(db: Db, publish: Publish, userId: string, inp
 export async function leaveGroup(db: Db, publish: Publish, userId: string, groupId: string) {
   await requireInGroup(db, userId, groupId, "group.view");
   const groupIds = await leaveGroupTree(db, userId, groupId, {
+    audit: { actorId: userId, action: "member.left" },
     notInGroup: "You are not in this group.",
     lastAdmin: (group) => `You are the only admin of “${group}”. Make someone else an admin before you leave.`,
     lastAdminOfSubgroup: (group) => `You are the only admin of the subgroup “${group}”. Make someone else an admin there before you leave.`,
@@ -47,7 +52,7 @@ async function leaveGroupTree(db: Db, userId: string, groupId: string, wording: 
     const tree = [groupId, ...(await descendantIds(tx, groupId))];
     const held = await tx.membership.findMany({
       where: { userId, groupId: { in: tree } },
-      select: { groupId: true, role: true, group: { select: { name: true } } },
+      select: { groupId: true, role: true, group: { select: { name: true } }, user: { select: { name: true } } },
     });
     if (!held.some((membership) => membership.groupId === groupId)) throw new AppError("NOT_FOUND", wording.notInGroup);
 
@@ -68,6 +73,15 @@ async function leaveGroupTree(db: Db, userId: string, groupId: string, wording: 
     }
     const groupIds = held.map((membership) => membership.groupId);
     await tx.membership.deleteMany({ where: { userId, groupId: { in: groupIds } } });
+    await recordAudit(
+      tx,
+      held.map(({ groupId: heldIn, role, user }) => ({
+        groupId: heldIn,
+        ...wording.audit,
+        subject: { type: "person" as const, id: userId, label: user.name },
+        before: { role },
+      })),
+    );
     return groupIds;
   });
 }

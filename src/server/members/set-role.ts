@@ -1,3 +1,4 @@
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -51,6 +52,14 @@ export async function setMemberRole(db: Db, publish: Publish, userId: string, in
       where: { userId_groupId: { userId: input.userId, groupId: input.groupId } },
       data: { role: input.role },
       select: { id: true },
+    });
+    await recordAudit(tx, {
+      groupId: input.groupId,
+      actorId: userId,
+      action: "member.role_changed",
+      subject: { type: "person", id: input.userId, label: target.user.name },
+      before: { role: target.role },
+      after: { role: input.role },
     });
     return { joined: await summariseGroups(tx, input.userId, ancestorsJoined) };
   });

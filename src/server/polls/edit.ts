@@ -1,3 +1,4 @@
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -119,7 +120,7 @@ export async function deletePoll(db: Db, publish: Publish, userId: string, pollI
   const access = await requirePollAccess(db, userId, pollId);
   const row = await db.poll.findUniqueOrThrow({
     where: { id: pollId },
-    select: { meetingId: true, _count: { select: { participations: true } } },
+    select: { meetingId: true, title: true, _count: { select: { participations: true } } },
   });
   const voterCount = row._count.participations;
   if (!canDeletePoll(access.standing, { actorId: userId, authorId: access.poll.authorId, voterCount })) {
@@ -130,13 +131,14 @@ export async function deletePoll(db: Db, publish: Publish, userId: string, pollI
         : "Only the group's admins can delete this poll.",
     );
   }
-  const [, { count }] = await db.$transaction([
+  await db.$transaction(async (tx) => {
     // Requests to vote lead to the poll's card (…#poll-<id>-title): nothing is there to vote on any more.
-    db.notification.deleteMany({ where: { OR: [{ url: `/polls/${pollId}` }, { url: { endsWith: `#poll-${pollId}-title` } }] } }),
-    db.poll.deleteMany({ where: { id: pollId } }),
-  ]);
-  // The loser of two deletes at once is answered like a replay.
-  if (count === 0) throw new AppError("NOT_FOUND", "This poll was deleted or never existed.");
+    await tx.notification.deleteMany({ where: { OR: [{ url: `/polls/${pollId}` }, { url: { endsWith: `#poll-${pollId}-title` } }] } });
+    const { count } = await tx.poll.deleteMany({ where: { id: pollId } });
+    // The loser of two deletes at once is answered like a replay, and its audit entry is never written.
+    if (count === 0) throw new AppError("NOT_FOUND", "This poll was deleted or never existed.");
+    await recordAudit(tx, { groupId: access.poll.groupId, actorId: userId, action: "poll.deleted", subject: { type: "poll", id: pollId, label: row.title } });
+  });
   logger.info({ pollId, groupId: access.poll.groupId, userId, voterCount }, "poll deleted");
   publishPollChange(publish, access.poll);
   if (row.meetingId) publishMeetingChange(publish, { id: row.meetingId, groupId: access.poll.groupId });

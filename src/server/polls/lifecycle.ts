@@ -1,3 +1,4 @@
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { syncAdoption } from "@/server/documents/versions/adoption";
 import { AppError } from "@/server/errors";
@@ -16,7 +17,10 @@ export async function closePoll(db: Db, publish: Publish, userId: string, pollId
   const access = await requirePollAccess(db, userId, pollId);
   requireManager(access);
   if (isClosed(access.poll)) throw new AppError("CONFLICT", "This poll is already closed.");
-  await db.poll.update({ where: { id: pollId }, data: { closedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    const { title } = await tx.poll.update({ where: { id: pollId }, data: { closedAt: new Date() }, select: { title: true } });
+    await recordAudit(tx, { groupId: access.poll.groupId, actorId: userId, action: "poll.closed", subject: { type: "poll", id: pollId, label: title } });
+  });
   publishPollChange(publish, access.poll);
   return { id: pollId };
 }
@@ -34,7 +38,17 @@ export async function setClosingTime(db: Db, publish: Publish, userId: string, p
   if (reopen && access.poll.anonymous) {
     throw new AppError("BAD_REQUEST", "An anonymous poll cannot be reopened: its results are out, and the next results would show how anyone who voted in between voted. Start a new poll instead.");
   }
-  await db.poll.update({ where: { id: pollId }, data: { closingAt, closedAt: null, reminderSentAt: null, ...(reopen && { outcomeStatement: null, outcomeAt: null, outcomeOptionId: null, outcomeReviewOn: null, outcomeAuthorId: null }) } });
+  await db.$transaction(async (tx) => {
+    const { title } = await tx.poll.update({
+      where: { id: pollId },
+      data: { closingAt, closedAt: null, reminderSentAt: null, ...(reopen && { outcomeStatement: null, outcomeAt: null, outcomeOptionId: null, outcomeReviewOn: null, outcomeAuthorId: null }) },
+      select: { title: true },
+    });
+    if (reopen) {
+      const subject = { type: "poll" as const, id: pollId, label: title };
+      await recordAudit(tx, { groupId: access.poll.groupId, actorId: userId, action: "poll.reopened", subject, after: { closingAt: closingAt.toISOString() } });
+    }
+  });
   if (reopen) await syncAdoption(db, pollId);
   publishPollChange(publish, access.poll);
   return { id: pollId };

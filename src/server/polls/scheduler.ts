@@ -1,3 +1,4 @@
+import { recordAudit } from "@/server/audit/record";
 import { runJobTurn, type JobSchedule } from "@/server/cluster/job-lock";
 import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
@@ -17,10 +18,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function runPollSchedule(db: Db, publish: Publish, now = new Date()): Promise<{ closed: number; reminded: number }> {
   const overdue = await db.poll.findMany({
     where: { closedAt: null, closingAt: { lte: now } },
-    select: { id: true, groupId: true, threadId: true, closingAt: true },
+    select: { id: true, groupId: true, threadId: true, closingAt: true, title: true },
   });
   for (const poll of overdue) {
-    const { count } = await db.poll.updateMany({ where: { id: poll.id, closedAt: null }, data: { closedAt: poll.closingAt } });
+    const count = await db.$transaction(async (tx) => {
+      const { count } = await tx.poll.updateMany({ where: { id: poll.id, closedAt: null }, data: { closedAt: poll.closingAt } });
+      const subject = { type: "poll" as const, id: poll.id, label: poll.title };
+      if (count) await recordAudit(tx, { groupId: poll.groupId, actorId: null, action: "poll.closed_on_time", subject });
+      return count;
+    });
     if (count) publishPollChange(publish, poll);
   }
 

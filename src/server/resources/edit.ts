@@ -1,3 +1,4 @@
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -88,6 +89,7 @@ export async function deleteResource(db: Db, publish: Publish, userId: string, i
   const fileIds = await db.$transaction(async (tx) => {
     const versions = await tx.resourceVersion.findMany({ where: { resourceId: id }, select: { fileId: true } });
     await tx.resource.delete({ where: { id }, select: { id: true } });
+    await recordAudit(tx, { groupId: resource.groupId, actorId: userId, action: "resource.deleted", subject: { type: "resource", id, label: resource.title } });
     return [...new Set(versions.map(({ fileId }) => fileId))];
   });
   publishResourceChange(publish, resource, [resource.meetingId]);

@@ -1,3 +1,4 @@
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -26,19 +27,26 @@ export async function deleteThread(db: Db, publish: Publish, userId: string, thr
   ]);
   const pollUrls = polls.map(({ id }) => `/polls/${id}`);
 
-  const results = await db.$transaction([
-    db.reaction.deleteMany({
+  await db.$transaction(async (tx) => {
+    await tx.reaction.deleteMany({
       where: { OR: [{ subject: "thread", subjectId: threadId }, { subject: "comment", subjectId: { in: comments.map(({ id }) => id) } }] },
-    }),
-    db.notification.deleteMany({ where: { OR: [{ url: `/threads/${threadId}` }, { url: { startsWith: `/threads/${threadId}#` } }, { url: { in: pollUrls } }] } }),
-    db.poll.deleteMany({ where: { threadId } }),
+    });
+    await tx.notification.deleteMany({ where: { OR: [{ url: `/threads/${threadId}` }, { url: { startsWith: `/threads/${threadId}#` } }, { url: { in: pollUrls } }] } });
+    await tx.poll.deleteMany({ where: { threadId } });
     // Replies first: a comment cannot go while replies still hang from it.
-    db.comment.deleteMany({ where: { threadId, parentId: { not: null } } }),
-    db.comment.deleteMany({ where: { threadId } }),
-    db.thread.deleteMany({ where: { id: threadId } }),
-  ]);
-  // The loser of two deletes at once is answered like a replay.
-  if (results.at(-1)!.count === 0) throw new AppError("NOT_FOUND", "This thread was deleted or never existed.");
+    await tx.comment.deleteMany({ where: { threadId, parentId: { not: null } } });
+    await tx.comment.deleteMany({ where: { threadId } });
+    const { count } = await tx.thread.deleteMany({ where: { id: threadId } });
+    // The loser of two deletes at once is answered like a replay, and its audit entry is never written.
+    if (count === 0) throw new AppError("NOT_FOUND", "This thread was deleted or never existed.");
+    await recordAudit(tx, {
+      groupId,
+      actorId: userId,
+      action: "thread.deleted",
+      subject: { type: "thread", id: threadId, label: access.thread.title },
+      before: { comments: row.commentCount, polls: polls.length },
+    });
+  });
   logger.info({ threadId, groupId, userId, comments: row.commentCount, polls: polls.length }, "thread deleted");
 
   publish({ name: "thread.deleted", room: `thread:${threadId}`, payload: { threadId, groupId } });

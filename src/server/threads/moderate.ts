@@ -1,3 +1,4 @@
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -36,10 +37,22 @@ export async function moveThread(db: Db, publish: Publish, userId: string, threa
   const thread = await moderate(db, userId, threadId);
   if (thread.groupId === groupId) throw new AppError("BAD_REQUEST", "The thread is already in that group.");
   await requireInGroup(db, userId, groupId, "thread.moderate");
+  const [guests, groups] = await Promise.all([
+    db.threadGuest.findMany({ where: { threadId }, select: { user: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
+    db.group.findMany({ where: { id: { in: [thread.groupId, groupId] } }, select: { id: true, name: true } }),
+  ]);
+  const nameOf = (id: string) => groups.find((group) => group.id === id)?.name ?? "";
+  // Both groups' logs tell of the move; the old one also names the guests who lost access.
+  const move = { actorId: userId, subject: { type: "thread" as const, id: threadId, label: thread.title }, after: { group: nameOf(groupId) } };
+  const withdrawn = guests.map(({ user }) => user.name).join(", ");
   await db.$transaction([
     db.threadGuest.deleteMany({ where: { threadId } }),
     // A meeting belongs to the old group, so the link does not travel with the thread.
     db.thread.update({ where: { id: threadId }, data: { groupId, meetingId: null } }),
+    recordAudit(db, [
+      { ...move, groupId: thread.groupId, action: "thread.moved_out", before: { group: nameOf(thread.groupId), ...(withdrawn && { guests: withdrawn }) } },
+      { ...move, groupId, action: "thread.moved_in", before: { group: nameOf(thread.groupId) } },
+    ]),
   ]);
   // Published first, so the room is checked again (withdrawn guests, old-group-only members) before it hears more.
   publish({ name: "thread.moved", room: `thread:${threadId}`, payload: { threadId, groupId } });

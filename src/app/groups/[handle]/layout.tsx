@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { canInGroup } from "@/server/policy";
 import { AskToJoin } from "@/app/groups/[handle]/_components/ask-to-join";
 import { GroupHeader } from "@/app/groups/[handle]/_components/group-header";
 import { GroupTabs } from "@/app/groups/[handle]/_components/group-tabs";
@@ -20,6 +21,7 @@ export default async function GroupLayout({ children, params }: { children: Reac
   const base = `/groups/${group.handle}`;
   const tabs = [
     { href: base, label: "Overview", show: true },
+    { href: `${base}/activity`, label: "Activity", show: true },
     { href: `${base}/members`, label: "Members", show: group.permissions.canViewMembers },
     { href: `${base}/documents`, label: "Documents", show: group.permissions.canViewDocuments },
     { href: `${base}/meetings`, label: "Meetings", show: group.permissions.canViewMeetings },
@@ -27,6 +29,7 @@ export default async function GroupLayout({ children, params }: { children: Reac
     { href: `${base}/invitations`, label: "Invitations", show: group.permissions.canInvite },
     { href: `${base}/requests`, label: "Requests", show: group.permissions.canDecideRequests },
     { href: `${base}/settings`, label: "Settings", show: group.permissions.canUpdate },
+    { href: `${base}/audit`, label: "Audit log", show: canInGroup({ role: group.myRole, settings: group.settings }, "group.viewAudit") },
   ]
     .filter((tab) => tab.show)
     .map(({ href, label }) => ({ href, label }));

@@ -1,3 +1,5 @@
+import { groupImportEntries } from "@/server/audit/group-entries";
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Importers, ImportProgress } from "@/server/imports/admin/importers";
@@ -203,11 +205,16 @@ export async function runImport(db: Db, run: ClaimedRun, dryRun: boolean, import
       return;
     }
     if (!dryRun) await removeImportUpload(run.storedPath);
-    await db.importRun.updateMany({
-      where: { id: run.id, status: from },
-      data: dryRun
-        ? { status: "checked", report: view, linesRead: report.linesRead }
-        : { status: "imported", report: view, linesRead: report.linesRead, finishedAt: new Date(), storedPath: null },
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.importRun.updateMany({
+        where: { id: run.id, status: from },
+        data: dryRun
+          ? { status: "checked", report: view, linesRead: report.linesRead }
+          : { status: "imported", report: view, linesRead: report.linesRead, finishedAt: new Date(), storedPath: null },
+      });
+      // The groups' data went in piece by piece; the log says so once the run is marked done.
+      const handles = report.groups.map(({ handle }) => handle);
+      if (count && !dryRun) await recordAudit(tx, await groupImportEntries(tx, { actorId: run.startedById, handles, format: run.format }));
     });
   } catch (error) {
     if (!(error instanceof AppError)) logger.error({ err: error, importRunId: run.id, dryRun }, "import run failed");
