@@ -337,13 +337,15 @@ export function tooManySignInAttempts(retryAfterMs: number): string {
 }
 
 /**
- * Bursts of writes one person can make through tRPC, by procedure path: generous enough that
- * nobody typing by hand (nor the end-to-end suite, which posts 55 comments in a row) meets them,
- * tight enough that a script cannot fill a thread or a poll's history in seconds.
+ * Bursts of writes (and full-text searches, the costliest reads) one person can make through
+ * tRPC, by procedure path: generous enough that nobody typing by hand (nor the end-to-end suite,
+ * which posts 55 comments in a row) meets them, tight enough that a script cannot fill a thread
+ * or a poll's history, or keep the search index busy, in seconds.
  */
 export const PROCEDURE_LIMITS: Record<string, Rate & { what: string }> = {
   "comment.create": { burst: 120, perSecond: 1, what: "comments" },
   "poll.vote": { burst: 60, perSecond: 1, what: "votes" },
+  "search.query": { burst: 60, perSecond: 2, what: "searches" },
 };
 
 /** Uploads per person: a folder of files at once is fine, thousands are not. */

@@ -164,6 +164,8 @@ const MATRIX: Record<string, Entry> = {
   "thread.list": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
   /** Guests get only what happens in what they were invited to (activity/list.test.ts). */
   "activity.list": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
+  /** Everyone signed in may search; each finds only what they may see, nothing of other groups (search/search.test.ts). */
+  "search.query": { input: ({ group }) => ({ q: "comment", groupId: group.id }), expect: signedInOk },
   "thread.markAllRead": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
   "thread.byId": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },
   "thread.revisions": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },

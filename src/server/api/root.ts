@@ -23,6 +23,7 @@ import { threadRouter } from "@/server/threads/router";
 import { passwordResetRouter } from "@/server/users/password-reset-router";
 import { userRouter } from "@/server/users/router";
 import { resourceRouter } from "@/server/resources/router";
+import { searchRouter } from "@/server/search/router";
 import { folderRouter } from "@/server/folders/router";
 
 export const appRouter = createTRPCRouter({
@@ -52,6 +53,7 @@ export const appRouter = createTRPCRouter({
   missingAttachment: missingAttachmentRouter,
   audit: auditRouter,
   activity: activityRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

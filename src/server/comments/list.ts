@@ -18,6 +18,15 @@ async function firstUnreadTopLevelSeq(db: Db, userId: string, threadId: string):
   return unread ? (unread.parent?.seq ?? unread.seq) : null;
 }
 
+/** The top-level comment holding `commentId` (itself, or the one it replies to), or null when it is not in this thread. */
+async function topLevelSeqOf(db: Db, threadId: string, commentId: string): Promise<number | null> {
+  const comment = await db.comment.findFirst({
+    where: { id: commentId, threadId },
+    select: { seq: true, parent: { select: { seq: true } } },
+  });
+  return comment ? (comment.parent?.seq ?? comment.seq) : null;
+}
+
 /**
  * One page of top-level comments with all their replies. The number of queries is the same
  * whatever the thread's length: the page, its replies, their reactions, and one look on each side.
@@ -27,9 +36,12 @@ export async function listComments(db: Db, userId: string, input: z.infer<typeof
   const threadId = input.threadId;
   let after = 0;
   let before: number | null = null;
+  const linkedSeq = !input.cursor && input.commentId ? await topLevelSeqOf(db, threadId, input.commentId) : null;
   if (input.cursor) {
     if (input.direction === "after") after = Number(input.cursor);
     else before = Number(input.cursor);
+  } else if (linkedSeq !== null) {
+    after = linkedSeq - 1;
   } else if (input.anchor === "firstUnread") {
     // With nothing unread, a returning reader starts at the latest comments, not the oldest.
     const seq = await firstUnreadTopLevelSeq(db, userId, threadId);

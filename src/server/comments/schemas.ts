@@ -31,14 +31,16 @@ export const zCreateCommentInput = z.object({
 
 /**
  * Top-level comments in order of writing, each with its replies. A page starts after (or
- * before) the cursor's sequence number; without a cursor it starts at the beginning, or at the
- * comment holding the viewer's first unread one.
+ * before) the cursor's sequence number; without a cursor it starts at the top-level comment
+ * holding `commentId` (a link to one comment, however far into the thread), or else at the
+ * beginning, or at the comment holding the viewer's first unread one.
  */
 export const zListCommentsInput = z.object({
   threadId: z.string().min(1),
   cursor: z.string().regex(/^\d{1,9}$/, "Not a valid position in the thread").optional(),
   direction: z.enum(["after", "before"]).default("after"),
   anchor: z.enum(["start", "firstUnread"]).default("start"),
+  commentId: z.string().min(1).optional(),
 });
 
 export const zCommentPage = z.object({

@@ -13,6 +13,22 @@ export interface MigrateOptions {
   migrationsDir?: string;
 }
 
+/**
+ * adapter-pg runs a migration script by splitting it at every ";", which would cut the PL/pgSQL
+ * bodies of the search index's triggers apart. PostgreSQL's simple query protocol takes a whole
+ * script at once, as `prisma migrate deploy` sends it.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const raise = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+    adapter.executeScript = async (script) => {
+      await adapter.underlyingDriver().query(script).catch(raise);
+    };
+    return adapter;
+  }
+}
+
 interface MigrationTarget {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Names the database in error messages without leaking credentials. */
@@ -29,7 +45,7 @@ const openTarget: Record<DatabaseProvider, (databaseUrl: string) => Promise<Migr
   postgresql: async (databaseUrl) => {
     const url = new URL(databaseUrl);
     return {
-      adapterFactory: new PrismaPg({ connectionString: databaseUrl }),
+      adapterFactory: new WholeScriptPg({ connectionString: databaseUrl }),
       // Host, port and database only: the URL may hold a password.
       description: `PostgreSQL database "${url.pathname.slice(1)}" on ${url.host}`,
     };

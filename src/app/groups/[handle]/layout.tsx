@@ -35,7 +35,7 @@ export default async function GroupLayout({ children, params }: { children: Reac
     .map(({ href, label }) => ({ href, label }));
 
   return (
-    <AppShell me={me}>
+    <AppShell me={me} searchScope={group.myRole ? { groupId: group.id, groupName: group.name } : undefined}>
       <GroupHeader group={group} />
       {group.myRole ? (
         <>

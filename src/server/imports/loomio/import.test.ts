@@ -389,11 +389,15 @@ async function databaseText(): Promise<string> {
   const tables = await db().$queryRawUnsafe<{ name: string }[]>(
     providerOf(process.env.DATABASE_URL!) === "postgresql"
       ? "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'"
-      : "SELECT name FROM sqlite_master WHERE type = 'table'",
+      : // The search index's FTS5 tables hold only an index of SearchEntry, whose text is checked with the rest.
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'SearchEntryText%'",
   );
   const parts: string[] = [];
   for (const { name } of tables) {
-    const rows = await db().$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}"`);
+    // As JSON on PostgreSQL, which has column types Prisma cannot read (the search index's tsvector).
+    const rows = await db().$queryRawUnsafe<unknown[]>(
+      providerOf(process.env.DATABASE_URL!) === "postgresql" ? `SELECT to_jsonb(t) AS "row" FROM "${name}" t` : `SELECT * FROM "${name}"`,
+    );
     parts.push(JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value)));
   }
   return parts.join("\n");

@@ -5,8 +5,15 @@ import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 
 export const generateMetadata = groupPageMetadata("Members");
 
-export default async function MembersPage({ params }: { params: Promise<{ handle: string }> }) {
+export default async function MembersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ handle: string }>;
+  searchParams: Promise<{ search?: string | string[] }>;
+}) {
   const { handle } = await params;
+  const { search } = await searchParams;
   const { me, group, caller } = await loadGroup(handle, `/groups/${handle}/members`);
   if (!group.permissions.canViewMembers) notFound();
   const organisations = await caller.organisation.list({});
@@ -16,6 +23,7 @@ export default async function MembersPage({ params }: { params: Promise<{ handle
       myUserId={me.id}
       canManage={group.permissions.canManageMembers}
       organisations={organisations.items.map(({ id, name }) => ({ id, name }))}
+      initialSearch={typeof search === "string" ? search.slice(0, 100) : ""}
     />
   );
 }

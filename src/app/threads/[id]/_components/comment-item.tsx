@@ -10,6 +10,7 @@ import { RevisionsDialog } from "@/components/threads/revisions-dialog";
 import { TimeAgo } from "@/components/threads/time-ago";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import type { RouterOutputs } from "@/lib/trpc/client";
 
 type ThreadDetail = RouterOutputs["thread"]["byId"];
@@ -17,24 +18,32 @@ type ThreadDetail = RouterOutputs["thread"]["byId"];
 /**
  * One comment. A deleted one keeps its place, so the replies under it still make sense. It takes
  * focus when it was just sent (`autoFocus`) or saved, so keyboard and screen reader users are not
- * left at the top of the page when the form they were in goes away.
+ * left at the top of the page when the form they were in goes away. The comment a link opened
+ * the thread at (`linked`) is outlined, scrolled to the top and focused, like a `#comment-` target.
  */
 export function CommentItem({
   comment,
   thread,
   onReply,
   autoFocus = false,
+  linked = false,
 }: {
   comment: CommentDto;
   thread: ThreadDetail;
   onReply?: () => void;
   autoFocus?: boolean;
+  linked?: boolean;
 }) {
   const [editing, setEditing] = useState(false);
   const article = useRef<HTMLElement>(null);
   useEffect(() => {
     if (autoFocus) article.current?.focus();
   }, [autoFocus]);
+  useEffect(() => {
+    if (!linked) return;
+    article.current?.scrollIntoView({ block: "start" });
+    article.current?.focus({ preventScroll: true });
+  }, [linked]);
   const stopEditing = () => {
     article.current?.focus();
     setEditing(false);
@@ -49,7 +58,10 @@ export function CommentItem({
       tabIndex={-1}
       id={`comment-${comment.id}`}
       aria-labelledby={headingId}
-      className="scroll-mt-4 rounded-xl border border-line bg-card p-4 shadow-sm target:border-ember-600 target:ring-2 target:ring-ember-600"
+      className={cn(
+        "scroll-mt-4 rounded-xl border bg-card p-4 shadow-sm target:border-ember-600 target:ring-2 target:ring-ember-600",
+        linked ? "border-ember-600 ring-2 ring-ember-600" : "border-line",
+      )}
     >
       <header className="mb-2 flex flex-wrap items-center gap-x-2">
         <h3 id={headingId} className="flex items-center gap-2 font-semibold">

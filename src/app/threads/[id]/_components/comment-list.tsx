@@ -30,12 +30,15 @@ export function CommentList({
   thread,
   initialComments,
   firstUnreadId,
+  linkedId = null,
   sentId,
   onSent,
 }: {
   thread: ThreadDetail;
   initialComments: CommentPage;
   firstUnreadId: string | null;
+  /** The comment a link opened the thread at: shown highlighted, scrolled to and focused. */
+  linkedId?: string | null;
   /** The comment the viewer just sent, which takes focus once it shows. */
   sentId: string | null;
   onSent: (comment: CommentDto) => void;
@@ -65,6 +68,7 @@ export function CommentList({
               thread={thread}
               onReply={canComment ? () => setReplyingTo(item.id) : undefined}
               autoFocus={item.id === sentId}
+              linked={item.id === linkedId}
             />
             {(item.replies.length > 0 || replyingTo === item.id) && (
               <ol aria-label={`Replies to ${item.deleted ? "a deleted comment" : item.author.name}`} className="ml-4 flex flex-col gap-3 border-l-2 border-line pl-3 sm:ml-8 sm:pl-4">
@@ -76,6 +80,7 @@ export function CommentList({
                       thread={thread}
                       onReply={canComment ? () => setReplyingTo(item.id) : undefined}
                       autoFocus={reply.id === sentId}
+                      linked={reply.id === linkedId}
                     />
                   </li>
                 ))}

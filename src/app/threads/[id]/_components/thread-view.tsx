@@ -19,11 +19,23 @@ import { useTRPC, useTRPCClient, type RouterOutputs } from "@/lib/trpc/client";
 
 type ThreadDetail = RouterOutputs["thread"]["byId"];
 
+const containsComment = (items: CommentPage["items"], id: string) =>
+  items.some((item) => item.id === id || item.replies.some((reply) => reply.id === id));
+
 /**
  * An open thread, kept live: the thread room feeds comments, reactions and presence into the
  * cache. Opening it marks it read; the "New" divider stays where the unread comments began.
+ * A link to one comment (`linkedCommentId`, from search) opens it at that comment, highlighted.
  */
-export function ThreadView({ initialThread, initialComments }: { initialThread: ThreadDetail; initialComments: CommentPage }) {
+export function ThreadView({
+  initialThread,
+  initialComments,
+  linkedCommentId = null,
+}: {
+  initialThread: ThreadDetail;
+  initialComments: CommentPage;
+  linkedCommentId?: string | null;
+}) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -33,7 +45,8 @@ export function ThreadView({ initialThread, initialComments }: { initialThread: 
   const { viewers, typing, revoked } = useThreadRoom(id, thread.viewer.id);
   const deleted = useThreadDeleted(id);
   const [firstUnread] = useState(() => firstUnreadId(initialComments.items, initialThread.lastReadSeq));
-  const [scrollToUnread] = useState(() => initialThread.lastReadSeq > 0 && firstUnread !== null);
+  const [linked] = useState(() => (linkedCommentId && containsComment(initialComments.items, linkedCommentId) ? linkedCommentId : null));
+  const [scrollToUnread] = useState(() => initialThread.lastReadSeq > 0 && firstUnread !== null && linked === null);
   const [sentId, setSentId] = useState<string | null>(null);
   const focusSent = ({ id: commentId }: { id: string }) => setSentId(commentId);
 
@@ -56,7 +69,14 @@ export function ThreadView({ initialThread, initialComments }: { initialThread: 
       <ThreadHeader thread={thread} />
       <ThreadPolls groupId={thread.group.id} threadId={thread.id} canStart={thread.viewer.canStartPoll} />
       <PresenceLine viewers={viewers} typing={typing} viewerId={thread.viewer.id} />
-      <CommentList thread={thread} initialComments={initialComments} firstUnreadId={firstUnread} sentId={sentId} onSent={focusSent} />
+      <CommentList
+        thread={thread}
+        initialComments={initialComments}
+        firstUnreadId={firstUnread}
+        linkedId={linked}
+        sentId={sentId}
+        onSent={focusSent}
+      />
       <section aria-label="Your comment" className="rounded-xl border border-line bg-card p-5 shadow-sm">
         {!thread.viewer.canComment ? (
           <ClosedNotice thread={thread} />

@@ -32,14 +32,17 @@ export function MemberDirectory({
   myUserId,
   canManage,
   organisations,
+  initialSearch,
 }: {
   groupId: string;
   myUserId: string;
   canManage: boolean;
   organisations: { id: string; name: string }[];
+  /** From the address (`?search=`), where search results for people lead. */
+  initialSearch: string;
 }) {
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
+  const [search, setSearch] = useState(initialSearch);
   const [organisationId, setOrganisationId] = useState("");
   const [role, setRole] = useState<Role | "">("");
   const deferredSearch = useDeferredValue(search.trim());

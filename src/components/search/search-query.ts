@@ -1,0 +1,64 @@
+/** What search finds, in the order the chips offer them; the values of `type:` and of `types`. */
+export const SEARCH_TYPES = ["thread", "comment", "poll", "outcome", "resource", "meeting", "document", "member"] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** A result's label ("Comment") and its chip's ("Comments"). Polls are "decisions" everywhere else in Hearth. */
+export const TYPE_LABELS: Record<SearchType, { one: string; chip: string }> = {
+  thread: { one: "Thread", chip: "Threads" },
+  comment: { one: "Comment", chip: "Comments" },
+  poll: { one: "Decision", chip: "Decisions" },
+  outcome: { one: "Outcome", chip: "Outcomes" },
+  resource: { one: "Resource", chip: "Resources" },
+  meeting: { one: "Meeting", chip: "Meetings" },
+  document: { one: "Document", chip: "Documents" },
+  member: { one: "Member", chip: "Members" },
+};
+
+/** A search as the address bar of /search holds it: `?q=…&groupId=…&types=thread,comment`. */
+export type SearchState = { q: string; groupId: string | null; types: SearchType[] };
+
+type Params = Record<string, string | string[] | undefined>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** Reads the search from the address; unknown types are dropped, and the types come in the chips' order. */
+export function readSearchState(params: Params): SearchState {
+  const wanted = new Set((first(params.types) ?? "").split(",").map((type) => type.trim().toLowerCase()));
+  return {
+    q: first(params.q) ?? "",
+    groupId: first(params.groupId) || null,
+    types: SEARCH_TYPES.filter((type) => wanted.has(type)),
+  };
+}
+
+/** The address of a search; empty parts are left out, so a bare `/search` is the empty search. */
+export function searchHref({ q, groupId = null, types = [] }: { q: string; groupId?: string | null; types?: readonly SearchType[] }): string {
+  const params = new URLSearchParams();
+  if (q.trim() !== "") params.set("q", q.trim());
+  if (groupId) params.set("groupId", groupId);
+  if (types.length > 0) params.set("types", SEARCH_TYPES.filter((type) => types.includes(type)).join(","));
+  const query = params.toString();
+  return query ? `/search?${query}` : "/search";
+}
+
+export type SearchStatus = "open" | "closed";
+
+/** The words of a query, a quoted phrase (closed or not) counting as one. */
+const tokensOf = (q: string) => q.match(/"[^"]*"?|\S+/g) ?? [];
+const STATUS_TOKEN = /^status:/i;
+
+/** The `status:` the query asks for (the last one wins, as on the server), or null. */
+export function statusOf(q: string): SearchStatus | null {
+  const value = tokensOf(q)
+    .filter((token) => STATUS_TOKEN.test(token))
+    .at(-1)
+    ?.slice("status:".length)
+    .toLowerCase();
+  return value === "open" || value === "closed" ? value : null;
+}
+
+/** The query with its `status:` operators replaced by `status:<status>` at the end, or removed (null). */
+export function withStatus(q: string, status: SearchStatus | null): string {
+  const rest = tokensOf(q).filter((token) => !STATUS_TOKEN.test(token));
+  return [...rest, ...(status ? [`status:${status}`] : [])].join(" ");
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { MATCH_END, MATCH_START } from "@/server/search/backend";
+import { MAX_SNIPPET_LENGTH, snippetText } from "@/server/search/snippet";
+
+const mark = (word: string) => `${MATCH_START}${word}${MATCH_END}`;
+
+describe("snippetText", () => {
+  it("marks matches with guillemets, and turns guillemets of the text into quotation marks", () => {
+    expect(snippetText(`Il a dit « ${mark("bonjour")} » au ${mark("café")}`)).toBe("Il a dit “ «bonjour» ” au «café»");
+  });
+
+  it("drops markdown's markup and link targets, keeping their text", () => {
+    expect(snippetText(`## Plan\n\n- **${mark("Budget")}** for [the ${mark("garden")}](https://example.org) by [@Ada](mention:abc)\n> \`quoted\``)).toBe(
+      "Plan «Budget» for the «garden» by @Ada quoted",
+    );
+  });
+
+  it("stays short, and never leaves a mark open", () => {
+    const long = snippetText(`${"word ".repeat(58)}${mark("x".repeat(40))}`);
+    expect(long.length).toBeLessThanOrEqual(MAX_SNIPPET_LENGTH);
+    expect(long.split("«").length).toBe(long.split("»").length);
+    expect(long).not.toContain("«");
+  });
+});
