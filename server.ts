@@ -19,6 +19,8 @@ import { startMailWorker } from "@/server/mail/worker";
 import { startDigestScheduler } from "@/server/notifications/digest";
 import { startPollScheduler } from "@/server/polls/scheduler";
 import { attachRealtime } from "@/server/realtime/socket-server";
+import { flushDocumentIndexes } from "@/server/search/documents-index";
+import { startSearchTextWorker } from "@/server/search/text-worker";
 
 /** Bodies of API calls are small (JSON, or a logo); anything larger is refused before Next reads it. */
 const BODY_LIMITS: [prefix: string, bytes: number | null][] = [
@@ -108,6 +110,7 @@ async function main() {
   const stopMailWorker = startMailWorker(db, jobs);
   const stopDigestScheduler = startDigestScheduler(db, { hour: config.digestHour, timeZone: config.digestTimeZone }, jobs);
   const stopOrphanSweep = startOrphanSweep(db, jobs);
+  const stopSearchText = startSearchTextWorker(db, getEventBus(), jobs);
   server.on("upgrade", (request, socket, head) => {
     if (!request.url?.startsWith("/socket.io/")) void handleUpgrade(request, socket, head);
   });
@@ -131,8 +134,10 @@ async function main() {
     logger.info({ signal }, "shutting down: draining");
     const finished = await shutDownGracefully(server, {
       whileDraining: [
-        { name: "schedulers", run: () => [stopPollScheduler, stopDigestScheduler, stopOrphanSweep].forEach((stop) => stop()) },
+        { name: "schedulers", run: () => [stopPollScheduler, stopDigestScheduler, stopOrphanSweep, stopSearchText].forEach((stop) => stop()) },
         { name: "documents and sockets", run: realtime.close },
+        // The text of documents edited in the last few seconds, which search was still to take.
+        { name: "search", run: flushDocumentIndexes },
       ],
       afterRequests: [
         { name: "mail", run: stopMailWorker },

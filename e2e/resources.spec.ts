@@ -1,27 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, call, expectNoAxeViolations, secondPerson, signInAsAdmin, uniqueSuffix } from "./support";
-
-/** A real one-page PDF with a line of text, its cross-reference offsets computed. */
-function pdfWith(text: string): Buffer {
-  const stream = `BT /F1 24 Tf 40 150 Td (${text}) Tj ET`;
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets = objects.map((object, index) => {
-    const offset = body.length;
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
-    return offset;
-  });
-  const xref = body.length;
-  body += `xref\n0 6\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`).join("")}`;
-  body += `trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, "latin1");
-}
+import { ADMIN, call, expectNoAxeViolations, pdfWith, secondPerson, signInAsAdmin, uniqueSuffix } from "./support";
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from(

@@ -267,3 +267,39 @@ test.describe("on a 360 px phone", () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test("results come newest first, or best first with the toggle, which writes order:best into the search", async ({ page }) => {
+  await signInAsAdmin(page);
+  const suffix = uniqueSuffix();
+  const word = `damson${suffix}`;
+  const group = await call<Group>(page.request, "group.create", { name: `Hedgerow circle ${suffix}` });
+  const namedTitle = `The ${word} hedge ${suffix}`;
+  await call(page.request, "thread.create", { groupId: group.id, title: namedTitle, body: "Who can help with the laying in March?" });
+  const mentionTitle = `Autumn walk ${suffix}`;
+  await call(page.request, "thread.create", {
+    groupId: group.id,
+    title: mentionTitle,
+    body: `Meet at the gate at ten. Bring boots, a flask and gloves; we pass the old orchard, the pond and the ${word} on the way back.`,
+  });
+
+  await page.goto(`/search?q=${encodeURIComponent(word)}`);
+  await expectHydrated(page);
+  const order = page.getByRole("group", { name: "Order of results" });
+  await expect(page.getByRole("heading", { name: "All results, newest first" })).toBeVisible();
+  await expect(order.getByRole("button", { name: "Newest first" })).toHaveAttribute("aria-pressed", "true");
+  await expect(results(page)).toHaveCount(2);
+  await expect(results(page).first().getByRole("link")).toHaveText(mentionTitle);
+
+  await order.getByRole("button", { name: "Best first" }).click();
+  await expect(page).toHaveURL((url) => url.searchParams.get("q") === `${word} order:best`);
+  await expect(pageBox(page)).toHaveValue(`${word} order:best`);
+  await expect(page.getByRole("heading", { name: "All results, best first" })).toBeVisible();
+  await expect(order.getByRole("button", { name: "Best first" })).toHaveAttribute("aria-pressed", "true");
+  await expect(results(page).first().getByRole("link")).toHaveText(namedTitle);
+  await expect(results(page)).toHaveCount(2);
+  await expectNoAxeViolations(page);
+
+  await order.getByRole("button", { name: "Newest first" }).click();
+  await expect(pageBox(page)).toHaveValue(word);
+  await expect(results(page).first().getByRole("link")).toHaveText(mentionTitle);
+});

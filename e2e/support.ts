@@ -1,16 +1,29 @@
-import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type Axe from "axe-core";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 /** The administrator the first-run journey creates; later journeys sign in as them. */
 export const ADMIN = { name: "Morgan Staff", email: "morgan.staff@example.org", password: "a steady hearth 2026" };
 
-/** Scans the whole page, or only `include` (e.g. an open menu, which lives outside the landmarks). */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * Scans the whole page, or only `include` (e.g. an open menu, which lives outside the landmarks).
+ * axe runs in the page itself, injected once per document: @axe-core/playwright's default opens a
+ * second page to merge results across frames, which tripled the cost of a scan, and Hearth's
+ * pages have no frames.
+ */
 export async function expectNoAxeViolations(page: Page, include?: string) {
   // Next streams the <title> of dynamic pages after the body; scan once it has arrived.
   await expect(page).toHaveTitle(/\S/);
-  const builder = new AxeBuilder({ page });
-  const { violations } = await (include ? builder.include(include) : builder).analyze();
-  expect(violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target) }))).toEqual([]);
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (selector) => {
+    const { axe } = window as unknown as { axe: typeof Axe };
+    const { violations } = await axe.run(selector ? { include: [[selector]] } : document, { resultTypes: ["violations"] });
+    return violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target) }));
+  }, include);
+  expect(violations).toEqual([]);
 }
 
 export async function signIn(page: Page, credentials: { email: string; password: string } = ADMIN) {
@@ -131,4 +144,26 @@ export async function selectText(page: Page, text: string) {
     }
     throw new Error(`"${wanted}" is not in the editor`);
   }, text);
+}
+
+/** A real one-page PDF with a line of text, its cross-reference offsets computed. */
+export function pdfWith(text: string): Buffer {
+  const stream = `BT /F1 24 Tf 40 150 Td (${text}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets = objects.map((object, index) => {
+    const offset = body.length;
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = body.length;
+  body += `xref\n0 6\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`).join("")}`;
+  body += `trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, "latin1");
 }

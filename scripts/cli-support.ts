@@ -96,11 +96,19 @@ export function runImport({ file, adminEmail, json, openDb, run }: ImportCommand
     const admin = await db.user.findUnique({ where: { email: adminEmail }, select: { id: true } });
     if (!admin) throw new AppError("NOT_FOUND", `No Hearth account has the email ${adminEmail}. Give the email of an existing account for --admin.`);
     const report = await run(db, admin.id);
+    if (!report.dryRun) await recordCommandLineImport(db, admin.id, report);
     console.log(json ? JSON.stringify(report) : humanReport(report, file));
     if (!importedNothing(report)) return 0;
     console.error("Nothing was imported: no record of the file could be brought in (see the skipped records above).");
     return 1;
   });
+}
+
+/** The audit log of each group the import brought in says so, as an import from the admin page does. */
+async function recordCommandLineImport(db: Db, adminUserId: string, report: ImportReport): Promise<void> {
+  const { groupImportEntries } = await import("@/server/audit/group-entries");
+  const { recordAudit } = await import("@/server/audit/record");
+  await recordAudit(db, await groupImportEntries(db, { actorId: adminUserId, report, via: "command line" }));
 }
 
 const SKIPS_SHOWN = 200;

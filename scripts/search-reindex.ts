@@ -9,7 +9,8 @@ const { rebuildSearchIndex } = await import("@/server/search/reindex");
 
 await withDb(openConfiguredDb, "Rebuilding the search index failed", async (db) => {
   const started = Date.now();
-  const { entries } = await rebuildSearchIndex(db);
-  console.log(`Rebuilt the search index: ${entries} entries in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  const { entries, documents, files } = await rebuildSearchIndex(db);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`Rebuilt the search index: ${entries} entries, with the text of ${documents} documents and versions and ${files} new files, in ${seconds} s.`);
   return 0;
 });

@@ -6,7 +6,7 @@ import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
+import { withPostgres } from "@/server/db/postgres-session";
 import { SERVER_BUNDLE } from "../build-if-stale.ts";
 import { startTemporaryPostgres } from "../support/temporary-postgres.ts";
 import { startTemporaryRedis } from "../support/temporary-redis.ts";
@@ -186,10 +186,7 @@ export async function startCluster(count: number, env: Record<string, string> = 
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const admin = new pg.Client({ connectionString: postgres.adminUrl });
-    await admin.connect();
-    await admin.query("CREATE DATABASE hearth");
-    await admin.end();
+    await withPostgres(postgres.adminUrl, (admin) => admin.query("CREATE DATABASE hearth"));
     const databaseUrl = postgres.adminUrl.replace(/\/postgres$/, "/hearth");
     const shared = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), ...env };
     for (let index = 0; index < count; index++) instances.push(await startHearth(dataDir, shared));

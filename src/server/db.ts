@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client.ts";
 import { requireEnv } from "@/server/config";
-import { providerOf } from "@/server/db/database-provider";
+import { providerOf, type DatabaseProvider } from "@/server/db/database-provider";
 import { UnicodeSqliteAdapter } from "@/server/db/unicode-like";
 import { makePrivateSqliteFile } from "@/server/private-files";
 
@@ -19,7 +19,7 @@ export function createDb(databaseUrl: string): Db {
   return new PrismaClient({ adapter: new UnicodeSqliteAdapter({ url: databaseUrl }) });
 }
 
-const holder = globalThis as unknown as { hearthDb?: Db };
+const holder = globalThis as unknown as { hearthDb?: Db; hearthDbProvider?: DatabaseProvider };
 
 /**
  * One client per process: server.ts and Next's separately bundled route handlers share it
@@ -28,4 +28,13 @@ const holder = globalThis as unknown as { hearthDb?: Db };
 export function getDb(): Db {
   holder.hearthDb ??= createDb(requireEnv("DATABASE_URL"));
   return holder.hearthDb;
+}
+
+/**
+ * The kind of database getDb() opens, decided once per process: DATABASE_URL does not change
+ * while Hearth runs. The few Prisma filters whose form differs between the two ask this.
+ */
+export function databaseProvider(): DatabaseProvider {
+  holder.hearthDbProvider ??= providerOf(requireEnv("DATABASE_URL"));
+  return holder.hearthDbProvider;
 }

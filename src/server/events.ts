@@ -29,8 +29,11 @@ export type DomainEvents = {
   /** Who has the thread open right now. */
   "thread.presence": { threadId: string; viewers: { id: string; name: string }[] };
   "thread.typing": { threadId: string; user: { id: string; name: string }; typing: boolean };
-  /** A poll was created, voted on, closed, reopened or given an outcome: pages showing it refetch. */
-  "poll.updated": { pollId: string; groupId: string; threadId: string | null };
+  /**
+   * A poll was created, voted on, closed, reopened or given an outcome: pages showing it refetch.
+   * `documentId`: its outcome adopted a version of that document, or no longer does.
+   */
+  "poll.updated": { pollId: string; groupId: string; threadId: string | null; documentId?: string };
   /** A new notification for the room's user: the bell's count and list refresh. */
   "notification.created": NotificationDto;
   /** A meeting was scheduled, changed or deleted, or something was linked to it: open meeting pages and lists refetch. */

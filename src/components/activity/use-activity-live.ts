@@ -6,7 +6,8 @@ import { useTRPC } from "@/lib/trpc/client";
 /**
  * An open feed refetches (every loaded page, through the authorised query) on each group event
  * that can add an item: threads, polls and outcomes, resources, meetings. Adoptions come with an
- * outcome's `poll.updated`. A reconnect refetches too, having perhaps missed some.
+ * outcome's `poll.updated`. A reconnect refetches too, having perhaps missed some. Guests hear
+ * these only about the threads and documents they were invited to (realtime/group-rooms.ts).
  */
 export function useActivityLive(groupId: string) {
   const trpc = useTRPC();

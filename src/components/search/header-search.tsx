@@ -3,6 +3,7 @@
 import { ArrowLeft, Search } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { SearchInput } from "@/components/search/search-input";
 import { searchHref } from "@/components/search/search-query";
 import { useSlashShortcut } from "@/components/search/slash-shortcut";
 import { cn } from "@/components/ui/cn";
@@ -84,21 +85,7 @@ export function HeaderSearch({ scope }: { scope?: SearchScope }) {
         >
           <ArrowLeft aria-hidden="true" className="size-6" />
         </button>
-        <div className="relative min-w-0 flex-1 sm:w-40 sm:flex-initial md:w-56 lg:w-64">
-          <Search aria-hidden="true" className="pointer-events-none absolute left-2.5 top-1/2 size-5 -translate-y-1/2 text-muted" />
-          <input
-            ref={input}
-            type="search"
-            name="q"
-            aria-label="Search Hearth"
-            aria-keyshortcuts="/"
-            placeholder="Search"
-            enterKeyHint="search"
-            autoComplete="off"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            className="min-h-11 w-full rounded-lg border border-line bg-paper py-2 pl-9 pr-3 text-ink"
-          />
+        <SearchInput ref={input} value={text} onChange={setText} placeholder="Search" compact className="sm:w-40 sm:flex-initial md:w-56 lg:w-64">
           {text === "" && (
             <kbd
               aria-hidden="true"
@@ -107,7 +94,7 @@ export function HeaderSearch({ scope }: { scope?: SearchScope }) {
               /
             </kbd>
           )}
-        </div>
+        </SearchInput>
         {scope && (
           // Pressing here keeps focus in the box, so the panel (shown while the form has focus) stays open for the click.
           <div

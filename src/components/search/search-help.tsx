@@ -8,6 +8,7 @@ export function SearchHelp({ groupHandle }: { groupHandle?: string }) {
     { example: "after:2025-01-31", meaning: "written after a date (or before:)" },
     { example: "\"bike shed\"", meaning: "these words together, in this order" },
     { example: "-parking", meaning: "leave out what mentions a word" },
+    { example: "order:best", meaning: "the closest matches first, rather than the newest" },
   ];
   return (
     <ul aria-label="Ways to narrow a search" className="flex flex-col gap-2">

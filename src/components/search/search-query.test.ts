@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSearchState, searchHref, statusOf, withStatus } from "@/components/search/search-query";
+import { orderOf, readSearchState, searchHref, statusOf, withOrder, withStatus } from "@/components/search/search-query";
 
 describe("readSearchState and searchHref", () => {
   it("round-trip a search through the address", () => {
@@ -38,5 +38,22 @@ describe("statusOf and withStatus", () => {
     expect(withStatus("rota status:open status:closed", null)).toBe("rota");
     expect(withStatus("", "open")).toBe("status:open");
     expect(withStatus('say "status:open', "closed")).toBe('say "status:open status:closed');
+  });
+});
+
+describe("orderOf and withOrder", () => {
+  it("read the order the query asks for, the last one Hearth knows winning, newest first by default", () => {
+    expect(orderOf("rota")).toBe("newest");
+    expect(orderOf("rota ORDER:Best")).toBe("best");
+    expect(orderOf('order:"best" rota')).toBe("best");
+    expect(orderOf("order:best rota order:newest")).toBe("newest");
+    expect(orderOf("order:best order:sideways")).toBe("best");
+    expect(orderOf("-order:best")).toBe("newest");
+  });
+
+  it("write order:best at the end, and leave the default out", () => {
+    expect(withOrder("rota", "best")).toBe("rota order:best");
+    expect(withOrder("order:newest rota  status:open", "best")).toBe("rota status:open order:best");
+    expect(withOrder('rota order:best "bus stop"', "newest")).toBe('rota "bus stop"');
   });
 });

@@ -62,3 +62,24 @@ export function withStatus(q: string, status: SearchStatus | null): string {
   const rest = tokensOf(q).filter((token) => !STATUS_TOKEN.test(token));
   return [...rest, ...(status ? [`status:${status}`] : [])].join(" ");
 }
+
+export type SearchOrder = "newest" | "best";
+
+const ORDER_TOKEN = /^order:/i;
+const KNOWN_ORDER = /^order:"?(newest|best)"?$/i;
+
+/** The order the query asks for (the last `order:` Hearth knows wins, as on the server): best or newest first. */
+export function orderOf(q: string): SearchOrder {
+  const value = tokensOf(q)
+    .filter((token) => KNOWN_ORDER.test(token))
+    .at(-1)
+    ?.replace(KNOWN_ORDER, "$1")
+    .toLowerCase();
+  return value === "best" ? "best" : "newest";
+}
+
+/** The query with its `order:` operators replaced by `order:best` at the end, or removed for newest first (the default). */
+export function withOrder(q: string, order: SearchOrder): string {
+  const rest = tokensOf(q).filter((token) => !ORDER_TOKEN.test(token));
+  return [...rest, ...(order === "best" ? ["order:best"] : [])].join(" ");
+}

@@ -1,13 +1,14 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Search } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { OrderToggle } from "@/components/search/order-toggle";
 import { SearchFilters } from "@/components/search/search-filters";
 import { SearchHelp } from "@/components/search/search-help";
-import { searchHref, statusOf, withStatus, type SearchState } from "@/components/search/search-query";
-import { SearchResultItem } from "@/components/search/search-result-item";
+import { SearchInput } from "@/components/search/search-input";
+import { orderOf, searchHref, statusOf, withOrder, withStatus, type SearchState } from "@/components/search/search-query";
+import { SearchResultItem, type SearchResult } from "@/components/search/search-result-item";
 import { useSlashShortcut } from "@/components/search/slash-shortcut";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -44,33 +45,29 @@ function SearchBox({ initial, onSearch }: { initial: string; onSearch: (q: strin
       }}
       className="flex gap-2"
     >
-      <div className="relative min-w-0 flex-1">
-        <Search aria-hidden="true" className="pointer-events-none absolute left-3 top-1/2 size-5 -translate-y-1/2 text-muted" />
-        <input
-          ref={input}
-          type="search"
-          name="q"
-          aria-label="Search Hearth"
-          aria-keyshortcuts="/"
-          placeholder="Search threads, comments, decisions, people…"
-          enterKeyHint="search"
-          autoComplete="off"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          className="min-h-11 w-full rounded-lg border border-line bg-card py-2 pl-10 pr-3 text-ink"
-        />
-      </div>
+      <SearchInput ref={input} value={text} onChange={setText} placeholder="Search threads, comments, decisions, people…" />
       <Button type="submit">Search</Button>
     </form>
   );
 }
 
+/** Best first on SQLite, a write between two pages can move a result across them: it is listed once. */
+function eachOnce(results: SearchResult[]): SearchResult[] {
+  const seen = new Set<string>();
+  return results.filter((result) => {
+    const key = `${result.type}-${result.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 const plural = (count: number) => `${count} ${count === 1 ? "result" : "results"}`;
 
 /**
- * The search page: the box, the filters as chips, and the results as one list, newest first as
- * the server orders them, each labelled with its kind. The address holds the search, so it can
- * be shared, and Back steps through the searches made.
+ * The search page: the box, the filters as chips, and the results as one list, newest or best
+ * first as the server orders them, each labelled with its kind. The address holds the search, so
+ * it can be shared, and Back steps through the searches made.
  */
 export function SearchView({ state, groups }: { state: SearchState; groups: GroupRef[] }) {
   const trpc = useTRPC();
@@ -87,7 +84,7 @@ export function SearchView({ state, groups }: { state: SearchState; groups: Grou
       { getNextPageParam: (page) => page.nextCursor, enabled: q !== "" },
     ),
   );
-  const results = search.data?.pages.flatMap((page) => page.results) ?? [];
+  const results = eachOnce(search.data?.pages.flatMap((page) => page.results) ?? []);
   const ignored = search.data?.pages[0]?.ignored ?? [];
   const filtered = state.types.length > 0 || state.groupId !== null || statusOf(q) !== null;
 
@@ -102,7 +99,12 @@ export function SearchView({ state, groups }: { state: SearchState; groups: Grou
       <SearchFilters state={state} group={narrowedTo} onChange={change} />
       {/* Always in the page, so that screen readers announce each new count. */}
       <div className="flex flex-wrap items-baseline justify-between gap-x-4">
-        {q !== "" && <h2 className="text-xl font-bold">All results, newest first</h2>}
+        {q !== "" && (
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <h2 className="text-xl font-bold">All results, {orderOf(q) === "best" ? "best first" : "newest first"}</h2>
+            <OrderToggle order={orderOf(q)} onChange={(order) => change({ q: withOrder(state.q, order) })} />
+          </div>
+        )}
         <p role="status" aria-live="polite" data-testid="search-count" className="text-muted">
           {count}
         </p>
@@ -110,7 +112,10 @@ export function SearchView({ state, groups }: { state: SearchState; groups: Grou
 
       {q === "" ? (
         <section aria-labelledby="search-help-heading" className="flex flex-col gap-3">
-          <p className="text-lg">Type to search threads, comments, decisions, outcomes, resources, meetings, documents and people.</p>
+          <p className="text-lg">
+            Type to search threads, comments, decisions, outcomes, resources (with the words inside their PDF, Word, OpenDocument and text
+            files), meetings, documents and their named versions, and people.
+          </p>
           <h2 id="search-help-heading" className="text-xl font-bold">
             Narrowing it down
           </h2>

@@ -37,6 +37,7 @@ const withRole = (role: AuditValue | undefined) => (text(role) === "admin" ? "an
 const possessive = (name: string) => `${name}'s`;
 const formatName = (format: AuditValue | undefined) => (text(format) === "json" ? "JSON" : text(format) === "zip" ? "ZIP" : text(format));
 const source = (format: AuditValue | undefined) => (text(format) === "hearth" ? "a Hearth export" : "a Loomio export");
+const viaCommandLine = (via: AuditValue | undefined) => (text(via) === "command line" ? " on the command line" : "");
 
 /** The labels a person sees beside a stored value, for the details of an entry and the settings sentence. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -58,6 +59,9 @@ export const FIELD_LABELS: Record<string, string> = {
   polls: "Polls",
   closingAt: "Closes",
   format: "Format",
+  via: "Imported with",
+  created: "Created",
+  expiresAt: "Expires",
 };
 
 export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
@@ -77,12 +81,18 @@ export const AUDIT_ACTIONS = {
     describe: ({ after }) => `changed the group's settings: ${listed(Object.keys(after).map((field) => fieldLabel(field).toLowerCase()))}`,
   },
   "group.exported": { subjects: ["group"], describe: ({ after }) => `downloaded all of the group's data (${formatName(after.format)})` },
-  "group.imported": { subjects: ["group"], describe: ({ after }) => `imported the group's data from ${source(after.format)}` },
+  "group.imported": {
+    subjects: ["group"],
+    describe: ({ after }) => `imported the group's data from ${source(after.format)}${viaCommandLine(after.via)}`,
+  },
   "invitation.sent": {
     subjects: ["invitation"],
     describe: ({ label, after }) => `invited ${label} as ${withRole(after.role)}${text(after.to) ? ` to ${text(after.to)}` : ""}`,
   },
+  "invitation.resent": { subjects: ["invitation"], describe: ({ label }) => `sent the invitation to ${label} again, with a new link` },
   "invitation.revoked": { subjects: ["invitation"], describe: ({ label }) => `revoked the invitation to ${label}` },
+  "membership_request.approved": { subjects: ["person"], describe: ({ label }) => `approved ${possessive(label)} request to join the group` },
+  "membership_request.declined": { subjects: ["person"], describe: ({ label }) => `declined ${possessive(label)} request to join the group` },
   "member.role_changed": {
     subjects: ["person"],
     describe: ({ label, before, after }) => `changed ${possessive(label)} role from ${text(before.role)} to ${text(after.role)}`,
@@ -102,6 +112,10 @@ export const AUDIT_ACTIONS = {
     subjects: ["thread"],
     describe: ({ label, before }) => `moved the thread ${quoted(label)} here from the group ${quoted(text(before.group))}`,
   },
+  "thread.pinned": { subjects: ["thread"], describe: ({ label }) => `pinned the thread ${quoted(label)}` },
+  "thread.unpinned": { subjects: ["thread"], describe: ({ label }) => `unpinned the thread ${quoted(label)}` },
+  "thread.closed": { subjects: ["thread"], describe: ({ label }) => `closed the thread ${quoted(label)} to new comments` },
+  "thread.reopened": { subjects: ["thread"], describe: ({ label }) => `reopened the thread ${quoted(label)} to new comments` },
   "thread.deleted": { subjects: ["thread"], describe: ({ label }) => `deleted the thread ${quoted(label)}` },
   "comment.deleted": {
     subjects: ["comment"],

@@ -41,6 +41,7 @@ export function parseValues(stored: string): AuditValues {
   }
 }
 
+const TIME_FIELDS = new Set(["closingAt", "expiresAt"]);
 const UTC_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** A stored value as a person reads it: yes/no, "none" for nothing, times in UTC. */
@@ -48,7 +49,7 @@ export function displayValue(field: string, value: AuditValue | undefined): stri
   if (value === undefined) return "";
   if (value === null || value === "") return "none";
   if (typeof value === "boolean") return value ? "yes" : "no";
-  if (field === "closingAt" && typeof value === "string" && !Number.isNaN(Date.parse(value))) {
+  if (TIME_FIELDS.has(field) && typeof value === "string" && !Number.isNaN(Date.parse(value))) {
     return `${UTC_TIME.format(new Date(value))} UTC`;
   }
   return String(value);

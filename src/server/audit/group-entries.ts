@@ -1,6 +1,7 @@
 import type { AuditValues } from "@/server/audit/actions";
 import type { AuditEntryInput } from "@/server/audit/record";
 import type { DbClient } from "@/server/groups/ancestry";
+import type { ImportReport } from "@/server/imports/report";
 import { GROUP_SETTINGS_SELECT } from "@/server/policy";
 
 /**
@@ -87,17 +88,22 @@ export async function groupExportEntries(
   }));
 }
 
-/** One entry in each group an import brought in or added to, found by the handles its report names. */
+/** What an import created, as the command line's report words it ("3 threads, 12 comments"). */
+export function createdCounts(created: Record<string, number>): string {
+  const counts = Object.entries(created).filter(([, count]) => count > 0);
+  return counts.length ? counts.map(([kind, count]) => `${count} ${kind}`).join(", ") : "nothing new";
+}
+
+/**
+ * One entry in each group an import brought in or added to, found by the handles its report
+ * names, with what it created; `via` says when it ran on the command line rather than the admin page.
+ */
 export async function groupImportEntries(
   db: DbClient,
-  { actorId, handles, format }: { actorId: string; handles: string[]; format: string },
+  { actorId, report, via }: { actorId: string; report: Pick<ImportReport, "format" | "created" | "groups">; via?: "command line" },
 ): Promise<AuditEntryInput[]> {
+  const handles = report.groups.map(({ handle }) => handle);
   const groups = await db.group.findMany({ where: { handle: { in: handles } }, select: { id: true, name: true } });
-  return groups.map(({ id, name }) => ({
-    groupId: id,
-    actorId,
-    action: "group.imported",
-    subject: { type: "group", id, label: name },
-    after: { format },
-  }));
+  const after = { format: report.format, ...(via && { via }), created: createdCounts(report.created) };
+  return groups.map(({ id, name }) => ({ groupId: id, actorId, action: "group.imported", subject: { type: "group", id, label: name }, after }));
 }

@@ -68,6 +68,63 @@ describe("the audit trail records", () => {
     ]);
   });
 
+  it("invitations sent again, with the old and new expiry, once even when two resends race", async () => {
+    const { group, admin, as } = await steering();
+    const { invitations } = await as(admin).invitation.create({ groupId: group.id, emails: ["cy@example.test"], role: "member" });
+    const { expiresAt: firstExpiry } = await getDb().invitation.findUniqueOrThrow({ where: { id: invitations[0]!.id }, select: { expiresAt: true } });
+    const { expiresAt } = await as(admin).invitation.resend({ id: invitations[0]!.id });
+    await as(admin).invitation.revoke({ id: invitations[0]!.id });
+    await expect(as(admin).invitation.resend({ id: invitations[0]!.id })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const [revoked, resent, sent, ...rest] = await logOf(group.id, admin.id);
+    expect(rest).toEqual([]);
+    expect([revoked?.action, sent?.action]).toEqual(["invitation.revoked", "invitation.sent"]);
+    expect(resent).toMatchObject({
+      action: "invitation.resent",
+      sentence: "Morgan Staff sent the invitation to cy@example.test again, with a new link",
+      subject: { type: "invitation", id: invitations[0]!.id, label: "cy@example.test", url: null },
+      before: { expiresAt: firstExpiry.toISOString() },
+      after: { expiresAt: expiresAt.toISOString() },
+    });
+    expect(resent!.changes).toEqual([{ field: "expiresAt", label: "Expires", before: expect.stringMatching(/UTC$/), after: expect.stringMatching(/UTC$/) }]);
+  });
+
+  it("requests to join approved and declined, naming the person; an answer already given writes nothing", async () => {
+    const { group, admin, as } = await steering();
+    const [paz, quin] = [await makeUser({ name: "Paz Applicant" }), await makeUser({ name: "Quin Applicant" })];
+    const approved = await as(paz).membershipRequest.create({ groupId: group.id });
+    const declined = await as(quin).membershipRequest.create({ groupId: group.id });
+    await as(admin).membershipRequest.approve({ id: approved.id });
+    await as(admin).membershipRequest.decline({ id: declined.id, message: "Not this year" });
+    await expect(as(admin).membershipRequest.decline({ id: approved.id })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const log = await logOf(group.id, admin.id);
+    expect(log).toMatchObject([
+      { action: "membership_request.declined", sentence: "Morgan Staff declined Quin Applicant's request to join the group", subject: { type: "person", id: quin.id } },
+      { action: "membership_request.approved", sentence: "Morgan Staff approved Paz Applicant's request to join the group", subject: { type: "person", id: paz.id } },
+    ]);
+    // What the admin wrote to the person is theirs to read, not the log's.
+    expect(JSON.stringify(log)).not.toContain("Not this year");
+  });
+
+  it("threads pinned and unpinned, closed and reopened; a pin of a pinned thread or a second close writes nothing", async () => {
+    const { group, admin, as } = await steering();
+    const thread = await as(admin).thread.create({ groupId: group.id, title: "Rota", body: "Who does what" });
+    await as(admin).thread.pin({ id: thread.id, pinned: true });
+    await as(admin).thread.pin({ id: thread.id, pinned: true });
+    await as(admin).thread.pin({ id: thread.id, pinned: false });
+    await Promise.allSettled([as(admin).thread.close({ id: thread.id }), as(admin).thread.close({ id: thread.id })]);
+    await as(admin).thread.reopen({ id: thread.id });
+
+    expect(await sentences(group.id, admin.id)).toEqual([
+      "Morgan Staff reopened the thread “Rota” to new comments",
+      "Morgan Staff closed the thread “Rota” to new comments",
+      "Morgan Staff unpinned the thread “Rota”",
+      "Morgan Staff pinned the thread “Rota”",
+    ]);
+    expect((await logOf(group.id, admin.id))[0]!.subject).toEqual({ type: "thread", id: thread.id, label: "Rota", url: `/threads/${thread.id}` });
+  });
+
   it("role changes, from what to what", async () => {
     const { group, admin, sam, as } = await steering();
     await as(admin).member.setRole({ groupId: group.id, userId: sam.id, role: "admin" });
@@ -260,6 +317,8 @@ describe("the audit trail records", () => {
     await run(true);
     await run(false);
 
-    expect(await sentences(group.id, admin.id)).toEqual(["Ida Importer imported the group's data from a Loomio export"]);
+    expect(await logOf(group.id, admin.id)).toMatchObject([
+      { sentence: "Ida Importer imported the group's data from a Loomio export", after: { format: "loomio", created: "3 threads" } },
+    ]);
   });
 });

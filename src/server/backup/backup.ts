@@ -28,10 +28,11 @@ export async function createBackup(source: BackupTarget, outFile: string): Promi
   const staging = await mkdtemp(path.join(path.dirname(path.resolve(outFile)), ".hearth-backup-"));
   try {
     const database = providerOf(source.databaseUrl);
+    const sqlite = sqliteFileOrNull(source.databaseUrl);
     await mkdir(path.join(staging, "database"));
-    if (database === "sqlite") copySqlite(sqliteFile(source.databaseUrl), path.join(staging, "database", "hearth.db"));
+    if (sqlite) copySqlite(sqlite, path.join(staging, "database", "hearth.db"));
     else await runPostgresTool("pg_dump", source.databaseUrl, ["--format=custom", "--no-owner", "--file", path.join(staging, "database", "hearth.pgdump")]);
-    const files = await copyDataDir(source.dataDir, path.join(staging, "data"), path.resolve(sqliteFileOrNull(source.databaseUrl) ?? ""));
+    const files = await copyDataDir(source.dataDir, path.join(staging, "data"), path.resolve(sqlite ?? ""));
     const manifest: Manifest = { format: BACKUP_FORMAT, version: BACKUP_VERSION, database, createdAt: new Date().toISOString(), files };
     await writeFile(path.join(staging, MANIFEST), JSON.stringify(manifest, null, 2));
     // Written beside the target and renamed at the end, so a failed backup never looks complete.
@@ -61,8 +62,8 @@ export async function restoreBackup(backupFile: string, target: BackupTarget): P
       throw new Error(`This backup holds a ${label(manifest.database)} database; DATABASE_URL points at ${label(database)}. Restore into the same kind.`);
     }
     await cp(path.join(staging, "data"), target.dataDir, { recursive: true, errorOnExist: true, force: false });
-    if (database === "sqlite") {
-      const file = sqliteFile(target.databaseUrl);
+    const file = sqliteFileOrNull(target.databaseUrl);
+    if (file) {
       await mkdir(path.dirname(file), { recursive: true });
       await cp(path.join(staging, "database", "hearth.db"), file, { errorOnExist: true, force: false });
       await chmod(file, PRIVATE_FILE_MODE);
@@ -79,10 +80,6 @@ const label = (database: DatabaseProvider) => (database === "sqlite" ? "SQLite" 
 
 function sqliteFileOrNull(databaseUrl: string): string | null {
   return providerOf(databaseUrl) === "sqlite" ? path.resolve(databaseUrl.slice("file:".length)) : null;
-}
-
-function sqliteFile(databaseUrl: string): string {
-  return sqliteFileOrNull(databaseUrl)!;
 }
 
 /** VACUUM INTO reads one consistent snapshot while the server keeps writing (WAL), and writes a compact copy. */

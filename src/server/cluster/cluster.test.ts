@@ -1,20 +1,25 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
-import { Awareness } from "y-protocols/awareness";
-import * as Y from "yjs";
-import { DocumentSync, type DocumentSocket } from "@/lib/documents/document-sync";
 import { createCaller } from "@/server/api/root";
 import { relayEventsThroughRedis } from "@/server/cluster/event-relay";
 import { getDb } from "@/server/db";
-import { loadDocumentState } from "@/server/documents/persistence";
-import { textIn, typeInto } from "@/server/documents/test-editing";
+import { typeInto } from "@/server/documents/test-editing";
 import { EventBus } from "@/server/events";
 import { attachRealtime } from "@/server/realtime/socket-server";
 import { addMember, makeDocument, makeGroup, makeUser } from "@/server/test/factories";
 import { testRedisUrl } from "@/server/test/redis";
-import { connectAs, eventually, roomsOf, SOCKET_SECRET } from "@/server/test/sockets";
+import {
+  eventually,
+  heardNamed,
+  joinThread,
+  openDocument as openIn,
+  person,
+  roomsOf,
+  SOCKET_SECRET,
+  storedText,
+  type Heard,
+} from "@/server/test/sockets";
 
 /**
  * Two Hearth instances in one test process, as two would run behind one address: each with its
@@ -43,42 +48,10 @@ async function startInstance() {
   };
 }
 
-type Heard = { name: string; payload: Record<string, unknown> };
-
-async function person(url: string, userId: string) {
-  const socket = await connectAs(url, userId);
-  const heard: Heard[] = [];
-  socket.onAny((name: string, payload: Record<string, unknown>) => heard.push({ name, payload }));
-  return { socket, heard };
-}
-
-const heardNamed = (heard: Heard[], name: string) => heard.filter((event) => event.name === name).map(({ payload }) => payload);
-
-function joinThread(socket: Socket, threadId: string): Promise<{ ok: boolean }> {
-  return new Promise((resolve) => socket.emit("thread.join", threadId, resolve));
-}
-
+/** The person's tab on one instance with the document open, hearing every event. */
 async function openDocument(url: string, userId: string, documentId: string) {
-  const socket = await connectAs(url, userId);
-  const heard: Heard[] = [];
-  socket.onAny((name: string, payload: Record<string, unknown>) => heard.push({ name, payload }));
-  const doc = new Y.Doc();
-  const awareness = new Awareness(doc);
-  const sync = new DocumentSync(socket as DocumentSocket, documentId, doc, awareness);
-  sync.start();
-  cleanups.push(() => {
-    sync.stop();
-    awareness.destroy();
-    doc.destroy();
-  });
-  await eventually(() => expect(sync.current.status).toBe("saved"));
-  return { socket, heard, doc, awareness, sync, text: () => textIn(doc) };
-}
-
-async function stored(documentId: string): Promise<string> {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, await loadDocumentState(getDb(), documentId));
-  return textIn(doc);
+  const { socket, heard } = await person(url, userId);
+  return { socket, heard, ...(await openIn(socket, documentId)) };
 }
 
 async function scenario() {
@@ -155,7 +128,7 @@ describe("two instances behind one address", () => {
       expect(onA.sync.current.status).toBe("saved");
       expect(onB.sync.current.status).toBe("saved");
     });
-    expect(await stored(document.id)).toBe(onA.text());
+    expect(await storedText(document.id)).toBe(onA.text());
     // Each change is stored by the instance that received it, and by no other.
     const rows = await getDb().documentUpdate.findMany({ where: { documentId: document.id }, select: { data: true } });
     const distinct = new Set(rows.map(({ data }) => Buffer.from(data).toString("base64")));

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client.ts";
-import { providerOf } from "@/server/db/database-provider";
+import { databaseProvider } from "@/server/db";
 
 /** Prisma puts the text inside a LIKE pattern as it is; a search for "100%" means the characters. */
 const literally = (text: string) => text.replace(/[\\%_]/g, "\\$&");
@@ -10,7 +10,6 @@ const literally = (text: string) => text.replace(/[\\%_]/g, "\\$&");
  * mode (ILIKE), which the SQLite client's types do not know, hence the cast.
  */
 export function containsIgnoringCase(text: string): Prisma.StringFilter {
-  const onPostgres = providerOf(process.env.DATABASE_URL ?? "file:") === "postgresql";
   const contains = literally(text);
-  return (onPostgres ? { contains, mode: "insensitive" } : { contains }) as Prisma.StringFilter;
+  return (databaseProvider() === "postgresql" ? { contains, mode: "insensitive" } : { contains }) as Prisma.StringFilter;
 }

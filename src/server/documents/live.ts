@@ -4,6 +4,7 @@ import { maybeCheckpoint } from "@/server/documents/versions/checkpoints";
 import { checkUpdate } from "@/server/documents/update-check";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
+import { scheduleDocumentIndex } from "@/server/search/documents-index";
 
 /**
  * Applies a change made by the server itself (a restored version, demo content) exactly like an
@@ -26,9 +27,10 @@ export async function applyServerUpdate(
   return id;
 }
 
-/** Hooks that follow every stored update (automatic checkpoints); they never fail the edit itself. */
+/** Hooks that follow every stored update (automatic checkpoints, search); they never fail the edit itself. */
 export function afterUpdatePersisted(db: Db, documentId: string, userId: string | null): void {
   maybeCheckpoint(db, documentId, userId).catch((error: unknown) =>
     logger.warn({ err: error, documentId }, "after-update hook failed"),
   );
+  scheduleDocumentIndex(db, documentId);
 }

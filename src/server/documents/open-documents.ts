@@ -4,6 +4,7 @@ import type { Db } from "@/server/db";
 import { afterUpdatePersisted } from "@/server/documents/live";
 import { appendUpdates, compactDocument, loadDocumentState } from "@/server/documents/persistence";
 import { logger } from "@/server/logger";
+import { flushDocumentIndex } from "@/server/search/documents-index";
 
 /** Fold stored updates into the snapshot after this many, so loading stays quick in busy documents. */
 export const COMPACT_EVERY_UPDATES = 500;
@@ -206,6 +207,8 @@ export class OpenDocuments {
     this.loads.delete(open.documentId);
     this.destroy(open);
     this.compact(open);
+    // Nobody is typing any more: search need not wait for the rest.
+    void flushDocumentIndex(open.documentId);
   }
 
   private destroy(open: OpenDocument): void {

@@ -87,6 +87,7 @@ type Manageable = {
   id: string;
   groupId: string;
   email: string;
+  expiresAt: Date;
   role: Role;
   message: string;
   threadId: string | null;
@@ -109,6 +110,7 @@ async function loadManageable(db: Db, userId: string, id: string, verb: "revoke"
       id: true,
       groupId: true,
       email: true,
+      expiresAt: true,
       role: true,
       message: true,
       threadId: true,
@@ -159,11 +161,21 @@ export async function resendInvitation(
   const { token, hash } = newToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-  const { count } = await db.invitation.updateMany({
-    where: stillOpen(id),
-    data: { tokenHash: hash, expiresAt, lastSentAt: now, sentCount: { increment: 1 } },
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({
+      where: stillOpen(id),
+      data: { tokenHash: hash, expiresAt, lastSentAt: now, sentCount: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError("CONFLICT", CHANGED_MEANWHILE);
+    await recordAudit(tx, {
+      groupId: invitation.groupId,
+      actorId: userId,
+      action: "invitation.resent",
+      subject: { type: "invitation", id, label: invitation.email },
+      before: { expiresAt: invitation.expiresAt.toISOString() },
+      after: { expiresAt: expiresAt.toISOString() },
+    });
   });
-  if (count === 0) throw new AppError("CONFLICT", CHANGED_MEANWHILE);
   await sendInvitationEmail(db, {
     email: invitation.email,
     token,

@@ -1,3 +1,4 @@
+import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -152,7 +153,7 @@ export async function decideRequest(
       userId: true,
       status: true,
       group: { select: { name: true, handle: true } },
-      user: { select: { email: true } },
+      user: { select: { email: true, name: true } },
     },
   });
   if (!request) throw new AppError("NOT_FOUND", "That request was not found.");
@@ -166,6 +167,12 @@ export async function decideRequest(
       data: { status: decision, response, decidedById: deciderId, decidedAt: new Date() },
     });
     if (count === 0) throw new AppError("CONFLICT", "Someone else has just answered this request.");
+    await recordAudit(tx, {
+      groupId: request.groupId,
+      actorId: deciderId,
+      action: decision === "approved" ? "membership_request.approved" : "membership_request.declined",
+      subject: { type: "person", id: request.userId, label: request.user.name },
+    });
     if (decision === "declined") return [];
     const membership = await tx.membership.findUnique({
       where: { userId_groupId: { userId: request.userId, groupId: request.groupId } },

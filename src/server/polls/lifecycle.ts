@@ -49,8 +49,8 @@ export async function setClosingTime(db: Db, publish: Publish, userId: string, p
       await recordAudit(tx, { groupId: access.poll.groupId, actorId: userId, action: "poll.reopened", subject, after: { closingAt: closingAt.toISOString() } });
     }
   });
-  if (reopen) await syncAdoption(db, pollId);
-  publishPollChange(publish, access.poll);
+  const adoptedIn = reopen ? await syncAdoption(db, pollId) : null;
+  publishPollChange(publish, access.poll, adoptedIn);
   return { id: pollId };
 }
 
@@ -87,8 +87,7 @@ export async function setOutcome(
       },
     },
   });
-  await syncAdoption(db, input.id);
-  publishPollChange(publish, access.poll);
+  publishPollChange(publish, access.poll, await syncAdoption(db, input.id));
   await notify(db, publish, {
     recipients: poll.group.memberships.map(({ userId: memberId }) => memberId),
     kind: "poll_outcome",

@@ -1,62 +1,31 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Socket } from "socket.io-client";
-import { afterEach, describe, expect, it } from "vitest";
-import { Awareness } from "y-protocols/awareness";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DocumentSync, type DocumentSocket } from "@/lib/documents/document-sync";
 import { getDb } from "@/server/db";
 import { applyServerUpdate } from "@/server/documents/live";
 import { loadDocumentState } from "@/server/documents/persistence";
-import { textIn, typedUpdate, typeInto } from "@/server/documents/test-editing";
+import { typedUpdate, typeInto } from "@/server/documents/test-editing";
 import { MAX_UPDATE_BYTES } from "@/server/documents/update-check";
-import { getEventBus, type DocumentSyncAnswer } from "@/server/events";
+import { getEventBus } from "@/server/events";
 import { attachRealtime } from "@/server/realtime/socket-server";
 import { addMember, callerFor, makeDocument, makeGroup, makeUser } from "@/server/test/factories";
-import { connectAs, eventually, SOCKET_SECRET, startSocketServer } from "@/server/test/sockets";
-
-const stops: (() => void)[] = [];
-afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
-});
+import {
+  afterThisTest,
+  connectAs,
+  emitWithAnswer,
+  eventually,
+  openDocument,
+  SOCKET_SECRET,
+  startSocketServer,
+  storedText,
+} from "@/server/test/sockets";
 
 /** An editor as the browser has one: a Y.Doc, its awareness, and the sync over a real socket. */
 async function editor(url: string, userId: string, documentId: string) {
   const socket = await connectAs(url, userId);
-  const doc = new Y.Doc();
-  const awareness = new Awareness(doc);
-  const sync = new DocumentSync(socket as DocumentSocket, documentId, doc, awareness);
-  sync.start();
-  stops.push(() => {
-    sync.stop();
-    awareness.destroy();
-    doc.destroy();
-  });
-  await eventually(() => expect(sync.current.status).toBe("saved"));
-  return { socket, doc, awareness, sync, text: () => textIn(doc) };
-}
-
-/** `eventually` for assertions that need the database. */
-async function eventuallyAsync(assertion: () => Promise<void>, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
-
-async function stored(documentId: string): Promise<string> {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, await loadDocumentState(getDb(), documentId));
-  return textIn(doc);
-}
-
-function emitWithAnswer(socket: Socket, event: string, ...args: unknown[]): Promise<DocumentSyncAnswer> {
-  return new Promise((resolve) => socket.emit(event, ...args, resolve));
+  return { socket, ...(await openDocument(socket, documentId)) };
 }
 
 /** A member, another member, an invited guest and an outsider, with one document of the group. */
@@ -94,7 +63,7 @@ describe("document rooms", () => {
     });
     expect(a.text()).toMatch(/^a{10}Hello/);
     await eventually(() => expect(a.sync.current.status).toBe("saved"));
-    expect(await stored(document.id)).toBe(a.text());
+    expect(await storedText(document.id)).toBe(a.text());
   });
 
   it("merges edits made offline when the editor reconnects", async () => {
@@ -119,7 +88,7 @@ describe("document rooms", () => {
       expect(a.text()).toContain("online-b");
       expect(a.sync.current.status).toBe("saved");
     });
-    expect(await stored(document.id)).toBe(a.text());
+    expect(await storedText(document.id)).toBe(a.text());
   });
 
   it("loses nothing when the server stops mid-session and starts again", async () => {
@@ -146,12 +115,12 @@ describe("document rooms", () => {
       const again = await connectAs(second.url, ana.id);
       const resumed = new DocumentSync(again as DocumentSocket, document.id, a.doc, a.awareness);
       resumed.start();
-      stops.push(() => resumed.stop());
+      afterThisTest(() => resumed.stop());
       await eventually(() => expect(b.text()).toBe("before the restart, and while it was down"));
     } finally {
       await second.close();
     }
-    expect(await stored(document.id)).toBe("before the restart, and while it was down");
+    expect(await storedText(document.id)).toBe("before the restart, and while it was down");
   });
 
   it("refuses a non-member, and anyone sending changes to a room they did not join", async () => {
@@ -164,7 +133,7 @@ describe("document rooms", () => {
     expect(await emitWithAnswer(stranger, "document.update", document.id, update)).toMatchObject({ ok: false });
     const member = await connectAs(url, ana.id);
     expect(await emitWithAnswer(member, "document.update", document.id, update)).toMatchObject({ ok: false });
-    expect(await stored(document.id)).toBe("");
+    expect(await storedText(document.id)).toBe("");
   });
 
   it("lets an invited guest read along but refuses every change they send, while others carry on", async () => {
@@ -186,7 +155,7 @@ describe("document rooms", () => {
     typeInto(a.doc, 5, " two");
     await eventually(() => expect(g.text()).toContain("Draft two"));
     expect(a.text()).toBe("Draft two");
-    expect(await stored(document.id)).toBe("Draft two");
+    expect(await storedText(document.id)).toBe("Draft two");
   });
 
   it("refuses malformed and oversized updates without disturbing the room", async () => {
@@ -210,7 +179,7 @@ describe("document rooms", () => {
     await eventually(() => expect(b.text()).toBe("still fine"));
     typeInto(b.doc, 10, "!");
     await eventually(() => expect(a.text()).toBe("still fine!"));
-    expect(await stored(document.id)).toBe("still fine!");
+    expect(await storedText(document.id)).toBe("still fine!");
   });
 
   it("shows who is in the document and their cursors, and clears them when they leave", async () => {
@@ -244,7 +213,7 @@ describe("document rooms", () => {
 
     const scratch = new Y.Doc();
     typeInto(scratch, 0, "after removal");
-    await eventuallyAsync(async () => {
+    await eventually(async () => {
       const answer = await emitWithAnswer(b.socket, "document.update", document.id, Y.encodeStateAsUpdate(scratch));
       expect(answer).toEqual({ ok: false, reason: "Open the document before sending changes to it." });
     });
@@ -274,12 +243,12 @@ describe("document rooms", () => {
 
     a.socket.disconnect();
     b.socket.disconnect();
-    await eventuallyAsync(async () => {
+    await eventually(async () => {
       const row = await getDb().document.findUniqueOrThrow({ where: { id: document.id }, select: { snapshot: true } });
       expect(row.snapshot).not.toBeNull();
       expect(await getDb().documentUpdate.count({ where: { documentId: document.id } })).toBe(0);
     });
-    expect(await stored(document.id)).toBe("restored typed");
+    expect(await storedText(document.id)).toBe("restored typed");
     // A newcomer after the unload gets the state from the snapshot.
     const c = await editor(url, ana.id, document.id);
     expect(c.text()).toBe("restored typed");

@@ -1,96 +1,41 @@
 import * as encoding from "lib0/encoding";
-import type { Socket } from "socket.io-client";
-import { afterEach, describe, expect, it } from "vitest";
-import { Awareness } from "y-protocols/awareness";
-import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
 import { colorFor } from "@/lib/documents/colors";
-import { DocumentSync, type DocumentSocket } from "@/lib/documents/document-sync";
 import { getDb } from "@/server/db";
-import { loadDocumentState } from "@/server/documents/persistence";
-import { textIn, typedUpdate, typeInto } from "@/server/documents/test-editing";
-import { getEventBus, type DocumentSyncAnswer } from "@/server/events";
+import { typedUpdate, typeInto } from "@/server/documents/test-editing";
+import { getEventBus } from "@/server/events";
 import { LiveAccess } from "@/server/realtime/live-access";
-import { addMember, callerFor, makeDocument, makeGroup, makeUser } from "@/server/test/factories";
-import { connectAs, eventually, roomsOf, startRealtime } from "@/server/test/sockets";
+import { addMember, makeDocument, makeGroup, makeUser } from "@/server/test/factories";
+import {
+  as,
+  connectAs,
+  emitWithAnswer,
+  eventually,
+  heardNamed,
+  hearEverythingSoFar,
+  joinThread,
+  openDocument,
+  person,
+  roomsOf,
+  startRealtime,
+  storedText,
+  type LivePerson,
+} from "@/server/test/sockets";
 
 /**
  * The authorisation matrix, for live channels: after a removal, a demotion or a move, which rooms
  * each socket is in, what it still hears, and what it may still change.
  */
 
-type Caller = ReturnType<typeof callerFor>["caller"];
-type Heard = { name: string; payload: Record<string, unknown> };
-
-const stops: (() => void)[] = [];
-afterEach(() => {
-  for (const stop of stops.splice(0)) stop();
-});
-
-/** Calls procedures as the user, then publishes what they published, as the server does after commit. */
-async function as<T>(userId: string, call: (caller: Caller) => Promise<T>): Promise<T> {
-  const { caller, published } = callerFor(userId);
-  const result = await call(caller);
-  for (const event of published) getEventBus().publish(event);
-  return result;
-}
-
-/** A connected socket for the person, recording every event it hears in order. */
-async function person(url: string, userId: string) {
-  const socket = await connectAs(url, userId);
-  const heard: Heard[] = [];
-  socket.onAny((name: string, payload: Record<string, unknown>) => heard.push({ name, payload }));
-  return { userId, socket, heard };
-}
-type Person = Awaited<ReturnType<typeof person>>;
-
-/**
- * Publishes an event only this person's devices hear and waits until it arrives: everything
- * published before it has then been delivered to the socket, or withheld from it.
- */
-async function hearEverythingSoFar({ userId, heard }: Person): Promise<void> {
-  const marker = `marker-${crypto.randomUUID()}`;
-  getEventBus().publish({ name: "thread.updated", room: `user:${userId}`, payload: { threadId: marker } });
-  await eventually(() => expect(heard.some(({ payload }) => payload.threadId === marker)).toBe(true));
-}
-
 /** Something said in the thread's room in the same moment as an access change, before any re-check can have run. */
 function sayAtOnce(threadId: string): void {
   getEventBus().publish({ name: "thread.typing", room: `thread:${threadId}`, payload: { threadId, user: { id: "someone", name: "Someone" }, typing: true } });
 }
 
-const typingHeard = ({ heard }: Person) => heard.filter(({ name }) => name === "thread.typing").length;
-const commentsHeard = ({ heard }: Person) => heard.filter(({ name }) => name === "comment.created").map(({ payload }) => payload.body);
-const revocations = ({ heard }: Person) =>
+const typingHeard = ({ heard }: LivePerson) => heard.filter(({ name }) => name === "thread.typing").length;
+const commentsHeard = ({ heard }: LivePerson) => heard.filter(({ name }) => name === "comment.created").map(({ payload }) => payload.body);
+const revocations = ({ heard }: LivePerson) =>
   heard.filter(({ name }) => name === "access.revoked").map(({ payload }) => `${String(payload.room)}:${String(payload.id)}`);
-
-function joinThread(socket: Socket, threadId: string): Promise<{ ok: boolean }> {
-  return new Promise((resolve) => socket.emit("thread.join", threadId, resolve));
-}
-
-function emitWithAnswer(socket: Socket, event: string, ...args: unknown[]): Promise<DocumentSyncAnswer> {
-  return new Promise((resolve) => socket.emit(event, ...args, resolve));
-}
-
-/** The document open in the person's tab, as the browser keeps it. */
-async function openDocument(socket: Socket, documentId: string) {
-  const doc = new Y.Doc();
-  const awareness = new Awareness(doc);
-  const sync = new DocumentSync(socket as DocumentSocket, documentId, doc, awareness);
-  sync.start();
-  stops.push(() => {
-    sync.stop();
-    awareness.destroy();
-    doc.destroy();
-  });
-  await eventually(() => expect(sync.current.status).toBe("saved"));
-  return { doc, awareness, sync };
-}
-
-async function stored(documentId: string): Promise<string> {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, await loadDocumentState(getDb(), documentId));
-  return textIn(doc);
-}
 
 /** A group with an admin and two members, a thread and a document. */
 async function scenario() {
@@ -175,7 +120,7 @@ describe("live access", () => {
     expect(typingHeard(miaLive)).toBe(0);
     expect(revocations(miaLive).sort()).toEqual([`document:${document.id}`, `thread:${thread.id}`]);
     expect(answer).toEqual({ ok: false, reason: "Open the document before sending changes to it." });
-    expect(await stored(document.id)).toBe("");
+    expect(await storedText(document.id)).toBe("");
     expect(miaDocument.sync.current).toMatchObject({ status: "refused", canEdit: false, error: expect.stringContaining("no longer have access") });
     await eventually(() => expect(commentsHeard(benLive)).toEqual(["Said after Mia left"]));
 
@@ -196,24 +141,25 @@ describe("live access", () => {
     await eventually(() => expect(roomsOf(io, miaLive.socket)).toContain(`group:${group.id}`));
     // As a member her typing is stored, so the refusal below is the demotion's doing.
     typeInto(miaDocument.doc, 0, "Before. ");
-    await eventually(async () => expect(await stored(document.id)).toBe("Before. "));
+    await eventually(async () => expect(await storedText(document.id)).toBe("Before. "));
 
     await as(ada.id, (caller) => caller.member.setRole({ groupId: group.id, userId: mia.id, role: "guest" }));
     await as(ada.id, (caller) => caller.comment.create({ threadId: thread.id, body: "Said after Mia became a guest" }));
     const answer = await emitWithAnswer(miaLive.socket, "document.update", document.id, typedUpdate("a guest's change"));
     await hearEverythingSoFar(miaLive);
 
-    expect(roomsOf(io, miaLive.socket)).toEqual([`document:${document.id}`, `user:${mia.id}`]);
+    // As a guest she hears the group's news of the document only.
+    expect(roomsOf(io, miaLive.socket)).toEqual([`document:${document.id}`, `guest-document:${document.id}`, `user:${mia.id}`]);
     expect(commentsHeard(miaLive)).toEqual([]);
     expect(revocations(miaLive)).toEqual([`thread:${thread.id}`]);
     expect(answer).toEqual({ ok: false, reason: "You can read this document but not change it." });
-    expect(await stored(document.id)).toBe("Before. ");
+    expect(await storedText(document.id)).toBe("Before. ");
     expect(miaDocument.sync.current).toMatchObject({ canEdit: false, notice: expect.stringContaining("read this document but not change it") });
 
     // The editor now keeps her typing to itself.
     typeInto(miaDocument.doc, 0, "typed in a read-only editor");
     await hearEverythingSoFar(miaLive);
-    expect(await stored(document.id)).toBe("Before. ");
+    expect(await storedText(document.id)).toBe("Before. ");
 
     expect(await joinThread(miaLive.socket, thread.id)).toEqual({ ok: false });
     expect(await emitWithAnswer(miaLive.socket, "document.join", document.id)).toEqual({ ok: true, canEdit: false });
@@ -244,7 +190,7 @@ describe("live access", () => {
     expect(await joinThread(miaLive.socket, thread.id)).toEqual({ ok: false });
   });
 
-  it("takes a thread's invited guest out of its room when it moves to another group", async () => {
+  it("takes a thread's invited guest out of its rooms when it moves to another group", async () => {
     const { url, io } = await startRealtime();
     const { group, ada, thread } = await scenario();
     const gus = await makeUser({ name: "Gus" });
@@ -254,7 +200,8 @@ describe("live access", () => {
     await addMember(other.id, ada.id, "admin");
     const gusLive = await person(url, gus.id);
     expect(await joinThread(gusLive.socket, thread.id)).toEqual({ ok: true });
-    expect(roomsOf(io, gusLive.socket)).toEqual([`thread:${thread.id}`, `user:${gus.id}`]);
+    // The connection joins its rooms once it has read them; the thread was joined meanwhile.
+    await eventually(() => expect(roomsOf(io, gusLive.socket)).toEqual([`guest-thread:${thread.id}`, `thread:${thread.id}`, `user:${gus.id}`]));
 
     await as(ada.id, (caller) => caller.thread.move({ id: thread.id, groupId: other.id }));
     sayAtOnce(thread.id);
@@ -263,6 +210,7 @@ describe("live access", () => {
 
     expect(roomsOf(io, gusLive.socket)).toEqual([`user:${gus.id}`]);
     expect(commentsHeard(gusLive)).toEqual([]);
+    expect(heardNamed(gusLive.heard, "thread.activity")).toEqual([]);
     expect(typingHeard(gusLive)).toBe(0);
     expect(revocations(gusLive)).toEqual([`thread:${thread.id}`]);
     expect(await joinThread(gusLive.socket, thread.id)).toEqual({ ok: false });

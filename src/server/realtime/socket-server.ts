@@ -10,7 +10,7 @@ import { logger } from "@/server/logger";
 import { rolesAlwaysAllowed } from "@/server/policy";
 import { limitSocketEvents } from "@/server/rate-limit";
 import { handleDocumentRooms } from "@/server/realtime/document-rooms";
-import { groupRoomsOf, recheckGroupRooms } from "@/server/realtime/group-rooms";
+import { guestRoomsFor, guestThreadRoom, newsRoomsOf, recheckGroupRooms } from "@/server/realtime/group-rooms";
 import { LiveAccess, RecheckPass, type LiveSocket, type SocketData } from "@/server/realtime/live-access";
 import { handleThreadRooms } from "@/server/realtime/thread-rooms";
 
@@ -53,8 +53,9 @@ function redisAdapter(redisUrl: string) {
 
 /**
  * Attaches socket.io to Hearth's HTTP server. Each socket is authenticated from the next-auth
- * session cookie at handshake, joins its user room and one room per group, and receives the
- * domain events the bus publishes to those rooms. With `redisUrl`, instances share rooms.
+ * session cookie at handshake, joins its user room and one room per group (for a guest, one per
+ * thread or document they were invited to), and receives the domain events the bus publishes to
+ * those rooms. With `redisUrl`, instances share rooms.
  */
 export function attachRealtime(
   httpServer: HttpServer,
@@ -91,7 +92,7 @@ export function attachRealtime(
   io.on("connection", async (socket) => {
     const { userId } = socket.data;
     const mark = access.mark();
-    await socket.join([`user:${userId}`, ...(await groupRoomsOf(deps.db, userId))]);
+    await socket.join([`user:${userId}`, ...(await newsRoomsOf(deps.db, userId))]);
     // A re-check that ran while the memberships were read may have missed this socket.
     if (access.changedSince(mark)) await recheckGroups(socket, new RecheckPass());
   });
@@ -112,22 +113,30 @@ export function attachRealtime(
   /** Every room of every socket of the person, after their membership or role changed. */
   const reauthoriseUser = (userId: string) =>
     access.recheck(`user:${userId}`, async () => reauthorise(await local.in(`user:${userId}`).fetchSockets(), new RecheckPass()));
-  /** Everyone in one thread's room, after the thread moved to another group. */
+  /** Everyone in one thread's rooms (its own, and its guests' news), after the thread moved to another group. */
   const reauthoriseThread = (threadId: string) =>
-    access.recheck(`thread:${threadId}`, async () =>
-      reauthorise(await local.in(`thread:${threadId}`).fetchSockets(), new RecheckPass(`thread:${threadId}`)),
-    );
+    access.recheck(`thread:${threadId}`, async () => {
+      for (const room of [`thread:${threadId}`, guestThreadRoom(threadId)]) {
+        await reauthorise(await local.in(room).fetchSockets(), new RecheckPass(room));
+      }
+    });
 
   const forward = (event: DomainEvent) => {
     // The person's sessions ended: their sockets close, and reconnecting needs a current session.
     if (event.name === "session.revoked") return void local.in(`user:${event.payload.userId}`).disconnectSockets(true);
     if (event.name === "membership.removed" || event.name === "membership.changed") reauthoriseUser(event.payload.userId);
     if (event.name === "thread.moved") reauthoriseThread(event.payload.threadId);
+    // A guest's new membership comes with the thread or document they were invited to: its room is joined as a re-check.
+    if (event.name === "membership.added" && !rolesAlwaysAllowed("thread.viewAll").includes(event.payload.group.role)) {
+      reauthoriseUser(event.payload.userId);
+    }
     access.deliver(() => {
       if (event.name === "membership.added" && rolesAlwaysAllowed("thread.viewAll").includes(event.payload.group.role)) {
         local.in(`user:${event.payload.userId}`).socketsJoin(`group:${event.payload.group.id}`);
       }
-      const room = event.exceptSocket ? local.to(event.room).except(event.exceptSocket) : local.to(event.room);
+      // One emit to every room concerned, so a socket in several of them hears the event once.
+      const rooms = [event.room, ...guestRoomsFor(event)];
+      const room = event.exceptSocket ? local.to(rooms).except(event.exceptSocket) : local.to(rooms);
       // The union is checked where events are published; emit cannot narrow a union of names and payloads.
       (room.emit as (name: string, payload: unknown) => boolean)(event.name, event.payload);
       // Nothing more will be said in a deleted thread's room, so nobody stays in it.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hasCriteria, parseQuery } from "@/server/search/parse";
 import { MAX_QUERY_LENGTH, QUERY_TOO_LONG, TOO_MANY_TERMS } from "@/server/search/schemas";
 
-const nothing = { words: [], phrases: [], excluded: [], authors: [], groupHandles: [], types: [], status: null, before: null, after: null, ignored: [] };
+const nothing = { words: [], phrases: [], excluded: [], authors: [], groupHandles: [], types: [], status: null, before: null, after: null, order: "newest", ignored: [] };
 
 describe("parseQuery", () => {
   it("takes words, phrases and exclusions apart, lower-cased and each once", () => {

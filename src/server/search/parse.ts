@@ -1,6 +1,9 @@
 import { AppError } from "@/server/errors";
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS, QUERY_TOO_LONG, SEARCH_TYPES, TOO_MANY_TERMS, type SearchType } from "@/server/search/schemas";
 
+export const SEARCH_ORDERS = ["newest", "best"] as const;
+export type SearchOrder = (typeof SEARCH_ORDERS)[number];
+
 /** A query as typed, taken apart. Words and phrases are plain text: nothing here is query syntax for a database. */
 export type ParsedQuery = {
   /** Every word must match (stemmed, accents and case folded). */
@@ -21,6 +24,8 @@ export type ParsedQuery = {
   before: Date | null;
   /** `after:YYYY-MM-DD`: written on that day (UTC) or later. */
   after: Date | null;
+  /** `order:newest` (the default) or `order:best`: most relevant to the words first. */
+  order: SearchOrder;
   /** Operators that were not understood, as typed: the search goes on without them. */
   ignored: string[];
 };
@@ -100,6 +105,7 @@ export function parseQuery(q: string): ParsedQuery {
     status: null,
     before: null,
     after: null,
+    order: "newest",
     ignored: [],
   };
   let terms = 0;
@@ -152,6 +158,12 @@ function applyOperator(query: ParsedQuery, key: string, value: string): boolean 
       const status = value.toLowerCase();
       if (status !== "open" && status !== "closed") return false;
       query.status = status;
+      return true;
+    }
+    case "order": {
+      const order = SEARCH_ORDERS.find((known) => known === value.toLowerCase());
+      if (!order) return false;
+      query.order = order;
       return true;
     }
     case "before":

@@ -3,8 +3,8 @@ import { MATCH_END, MATCH_START, type SearchBackend, type TextQuery } from "@/se
 
 /**
  * A tsquery from plain text: plainto_tsquery and phraseto_tsquery read any text as words (no
- * operators), under the search_index migration's configuration: accents and case folded, English
- * stems. English stop words ("the", "and") are left out of queries as they are of the index.
+ * operators), under the search migrations' configuration: accents and case folded, English stems,
+ * and stop words ("the", "and") kept, as FTS5 keeps them on SQLite.
  */
 function allOf({ words, phrases }: TextQuery): Prisma.Sql {
   const parts = [
@@ -23,10 +23,18 @@ const FRAGMENT = `${MARKS}, MinWords=12, MaxWords=24, MaxFragments=1`;
 const WHOLE = `${MARKS}, HighlightAll=true`;
 const SHORT_TEXT = 200;
 
+/**
+ * Best first: ts_rank with a title's words (weight A) counting ten times a body's (B), as on
+ * SQLite, divided by 1 + log(the entry's length) so that long texts do not win by length alone.
+ * float8, so that a cursor holds the score exactly.
+ */
+const rank = (text: TextQuery) => Prisma.sql`ts_rank('{0, 0, 0.1, 1}', e."searchVector", (${allOf(text)}), 1)::float8`;
+
 /** PostgreSQL: the tsvector column "searchVector" of SearchEntry (the search_index migration), under a GIN index. */
 export const postgresBackend: SearchBackend = {
   // PostgreSQL's planner weighs a word's matches and the filters against the newest-first indexes by itself.
   entries: async (_db, text) => ({ from: Prisma.sql`"SearchEntry" e`, matches: text ? Prisma.sql`e."searchVector" @@ (${allOf(text)})` : null }),
+  ranked: async (_db, text) => ({ from: Prisma.sql`"SearchEntry" e`, where: Prisma.sql`e."searchVector" @@ (${allOf(text)})`, score: rank(text), id: Prisma.sql`e."id"` }),
   matchesAny: (phrases) =>
     Prisma.sql`e."searchVector" @@ (${Prisma.join(
       phrases.map((phrase) => Prisma.sql`phraseto_tsquery('hearth_search', ${phrase}::text)`),

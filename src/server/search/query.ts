@@ -1,8 +1,8 @@
 import { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
 import { providerOf } from "@/server/db/database-provider";
-import { likeLiterally, type Narrowing, type SearchBackend, type TextQuery } from "@/server/search/backend";
-import { decodeCursor, encodeCursor } from "@/server/search/cursor";
+import { likeLiterally, type Narrowing, type Ranked, type SearchBackend, type TextQuery } from "@/server/search/backend";
+import { decodeCursor, encodeCursor, type SearchPosition } from "@/server/search/cursor";
 import { hasCriteria, parseQuery, type ParsedQuery } from "@/server/search/parse";
 import { isGuestEverywhere } from "@/server/policy";
 import { postgresBackend } from "@/server/search/postgres";
@@ -11,7 +11,7 @@ import { snippetText } from "@/server/search/snippet";
 import { sqliteBackend } from "@/server/search/sqlite";
 import { sharedGroupSql, visibleSql } from "@/server/search/visibility";
 
-/** SearchEntry.type (what the triggers write) for each kind of result; a vote's reason is found as a poll. */
+/** SearchEntry.type (what the triggers write) for each kind of result; a vote's reason is found as a poll, a named version as a document. */
 const ENTRY_TYPES: Record<SearchType, readonly string[]> = {
   thread: ["thread"],
   comment: ["comment"],
@@ -19,7 +19,7 @@ const ENTRY_TYPES: Record<SearchType, readonly string[]> = {
   outcome: ["outcome"],
   resource: ["resource"],
   meeting: ["meeting"],
-  document: [],
+  document: ["document", "version"],
   member: ["member"],
 };
 const ALL_ENTRY_TYPES = [...new Set(Object.values(ENTRY_TYPES).flat())];
@@ -33,6 +33,7 @@ type Row = {
   groupId: string | null;
   threadId: string | null;
   pollId: string | null;
+  documentId: string | null;
   title: string;
   bodyStart: string;
   createdAt: Date;
@@ -40,7 +41,12 @@ type Row = {
   pollTitle: string | null;
   authorName: string | null;
   memberGroupId: string | null;
+  /** Best first: how well it matches (null newest first). */
+  score: number | null;
 };
+
+/** How a page is read and ordered, and where a cursor's page starts. */
+type PageOrder = { from: Prisma.Sql; matches: Prisma.Sql | null; score: Prisma.Sql | null; orderBy: Prisma.Sql; after: Prisma.Sql | null };
 
 /** Characters of an entry's text read for its snippet when the query has no words to show around. */
 const BODY_START = 2_000;
@@ -50,15 +56,18 @@ function backend(): SearchBackend {
 }
 
 /**
- * `search.query`: what the caller may see that matches the query, newest first (then by entry,
- * so pages never repeat or skip a result), 20 a page. The work is bounded: at most 500 characters
+ * `search.query`: what the caller may see that matches the query, newest first or (`order:best`,
+ * when there are words to match) most relevant first, then by entry, so pages never repeat or
+ * skip a result; 20 a page. The work is bounded: at most 500 characters
  * and 20 terms, and a fixed handful of queries (the page, its snippets, and the few the database's
  * plan and the links need), whatever the query and the data.
  */
 export async function searchQuery(db: Db, userId: string, input: SearchQueryInput): Promise<SearchPage> {
   const query = parseQuery(input.q);
   const empty: SearchPage = { results: [], nextCursor: null, ignored: query.ignored };
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  // Without words, everything found matches equally well.
+  const order = query.words.length || query.phrases.length ? query.order : "newest";
+  const after = input.cursor ? decodeCursor(input.cursor, order) : null;
   if (!hasCriteria(query)) return empty;
 
   const entryTypes = entryTypesFor(query, input.types ?? []);
@@ -82,7 +91,8 @@ export async function searchQuery(db: Db, userId: string, input: SearchQueryInpu
     ...(inGroups && !entryTypes.includes("member") ? [{ index: "SearchEntry_groupId_createdAt_idx", where: inGroups }] : []),
     ...(byAuthors ? [{ index: "SearchEntry_authorId_idx", where: byAuthors }] : []),
   ];
-  const { from, matches } = await search.entries(db, text, narrowings);
+  const { from, matches, score, orderBy, after: afterCursor } =
+    order === "best" && text ? bestFirst(await search.ranked(db, text, narrowings), after) : newestFirst(await search.entries(db, text, narrowings), after);
   const sharedGroup = sharedGroupSql(userId, groupIds);
   const conditions = [
     ofTypes,
@@ -94,15 +104,14 @@ export async function searchQuery(db: Db, userId: string, input: SearchQueryInpu
     ...(query.status ? [statusSql(query.status, now)] : []),
     ...(query.before ? [Prisma.sql`e."createdAt" < ${query.before}`] : []),
     ...(query.after ? [Prisma.sql`e."createdAt" >= ${query.after}`] : []),
-    // Written so that an index on the time can start at the cursor.
-    ...(after ? [Prisma.sql`e."createdAt" <= ${after.at} AND (e."createdAt" < ${after.at} OR e."id" < ${after.id})`] : []),
+    ...(afterCursor ? [afterCursor] : []),
     visibleSql(userId, now, sharedGroup),
   ];
   const rows = await db.$queryRaw<Row[]>`
-    SELECT e."id", e."type", e."subjectId", e."groupId", e."threadId", e."pollId", e."title",
+    SELECT e."id", e."type", e."subjectId", e."groupId", e."threadId", e."pollId", e."documentId", e."title",
       substr(e."body", 1, ${BODY_START}) AS "bodyStart", e."createdAt",
       t."title" AS "threadTitle", p."title" AS "pollTitle", a."name" AS "authorName",
-      CASE WHEN e."type" = 'member' THEN ${sharedGroup} END AS "memberGroupId"
+      CASE WHEN e."type" = 'member' THEN ${sharedGroup} END AS "memberGroupId", ${score ?? Prisma.sql`NULL`} AS "score"
     FROM ${from}
     LEFT JOIN "Membership" m ON m."groupId" = e."groupId" AND m."userId" = ${userId}
     LEFT JOIN "Thread" t ON t."id" = e."threadId"
@@ -110,7 +119,7 @@ export async function searchQuery(db: Db, userId: string, input: SearchQueryInpu
     LEFT JOIN "Resource" r ON e."type" = 'resource' AND r."id" = e."subjectId"
     LEFT JOIN "User" a ON a."id" = e."authorId"
     WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY e."createdAt" DESC, e."id" DESC
+    ORDER BY ${orderBy}
     LIMIT ${SEARCH_PAGE_SIZE + 1}`;
 
   const page = rows.slice(0, SEARCH_PAGE_SIZE);
@@ -120,10 +129,34 @@ export async function searchQuery(db: Db, userId: string, input: SearchQueryInpu
     memberGroupHandles(db, page),
   ]);
   const last = page.at(-1);
+  const position = (row: Row): SearchPosition =>
+    order === "best" ? { order, score: Number(row.score), id: Number(row.id) } : { order, at: new Date(row.createdAt), id: Number(row.id) };
   return {
     results: page.map((row) => toResult(row, snippets.get(Number(row.id)), handles)),
-    nextCursor: rows.length > SEARCH_PAGE_SIZE && last ? encodeCursor({ at: new Date(last.createdAt), id: Number(last.id) }) : null,
+    nextCursor: rows.length > SEARCH_PAGE_SIZE && last ? encodeCursor(position(last)) : null,
     ignored: query.ignored,
+  };
+}
+
+/** Newest first: by time, then entry. */
+function newestFirst(entries: { from: Prisma.Sql; matches: Prisma.Sql | null }, after: SearchPosition | null): PageOrder {
+  return {
+    ...entries,
+    score: null,
+    orderBy: Prisma.sql`e."createdAt" DESC, e."id" DESC`,
+    // Written so that an index on the time can start at the cursor.
+    after: after?.order === "newest" ? Prisma.sql`e."createdAt" <= ${after.at} AND (e."createdAt" < ${after.at} OR e."id" < ${after.id})` : null,
+  };
+}
+
+/** Best first: by how well the words match, then entry. */
+function bestFirst({ from, where, score, id }: Ranked, after: SearchPosition | null): PageOrder {
+  return {
+    from,
+    matches: where,
+    score,
+    orderBy: Prisma.sql`${score} DESC, ${id} DESC`,
+    after: after?.order === "best" ? Prisma.sql`(${score} < ${after.score} OR (${score} = ${after.score} AND ${id} < ${after.id}))` : null,
   };
 }
 
@@ -157,12 +190,17 @@ function groupsSql(groupIds: string[], entryTypes: string[]): Prisma.Sql {
 
 /**
  * All that someone who is a guest in every group of theirs may see (visibility.ts says so too):
- * the threads they were invited to, with their comments and polls, and the polls they were chosen
- * to vote in. Said again as a filter, so that their search reads only these entries.
+ * the threads they were invited to, with their comments and polls, the polls they were chosen
+ * to vote in, and the documents they were invited to read. Said again as a filter, so that their
+ * search reads only these entries: named by id (found through the thread, poll and document
+ * indexes), which SQLite reads by id where a condition on the thread or poll would make it read
+ * every entry.
  */
 function invitedSql(userId: string): Prisma.Sql {
-  return Prisma.sql`(e."threadId" IN (SELECT tg."threadId" FROM "ThreadGuest" tg WHERE tg."userId" = ${userId})
-    OR e."pollId" IN (SELECT pv."pollId" FROM "PollVoter" pv WHERE pv."userId" = ${userId}))`;
+  return Prisma.sql`e."id" IN (
+    SELECT g."id" FROM "SearchEntry" g WHERE g."threadId" IN (SELECT tg."threadId" FROM "ThreadGuest" tg WHERE tg."userId" = ${userId})
+    UNION ALL SELECT g."id" FROM "SearchEntry" g WHERE g."pollId" IN (SELECT pv."pollId" FROM "PollVoter" pv WHERE pv."userId" = ${userId})
+    UNION ALL SELECT g."id" FROM "SearchEntry" g WHERE g."documentId" IN (SELECT dg."documentId" FROM "DocumentGuest" dg WHERE dg."userId" = ${userId}))`;
 }
 
 /** `@name`: written by someone a word of whose name starts with it (any of several). */
@@ -210,6 +248,10 @@ function toResult(row: Row, snippet: string | undefined, handles: Map<string, st
       return { ...base, type: "resource", title: row.title, url: `/resources/${row.subjectId}` };
     case "meeting":
       return { ...base, type: "meeting", title: row.title, url: `/meetings/${row.subjectId}` };
+    case "document":
+      return { ...base, type: "document", title: row.title, url: `/documents/${row.subjectId}` };
+    case "version":
+      return { ...base, type: "document", title: row.title, url: `/documents/${row.documentId}/history?version=${row.subjectId}` };
     default:
       return { ...base, type: "thread", title: row.title, url: `/threads/${row.subjectId}` };
   }

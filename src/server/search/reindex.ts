@@ -2,6 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/server/db";
 import { databaseProviders, providerOf, type DatabaseProvider } from "@/server/db/database-provider";
+import { indexStaleText } from "@/server/search/documents-index";
+import { extractPendingFileTexts } from "@/server/search/resource-text";
 
 const START = "-- search-index:backfill:start";
 const END = "-- search-index:backfill:end";
@@ -31,10 +33,17 @@ export async function backfillStatements(provider: DatabaseProvider, root = proc
 
 /**
  * `npm run search:reindex`: empties the search index and fills it again from the threads,
- * comments, polls, votes, people, resources and meetings themselves, in one transaction (searches
- * meanwhile see the old index). On SQLite the FTS5 index is then rebuilt from SearchEntry as a whole.
+ * comments, polls, votes, people, resources, meetings and documents themselves, in one transaction
+ * (searches meanwhile see the old index). On SQLite the FTS5 index is then rebuilt from SearchEntry
+ * as a whole. The text of documents and named versions, which SQL cannot read, is taken afterwards
+ * (a few seconds in which they are found by their titles only), and so is any file text not yet read.
  */
-export async function rebuildSearchIndex(db: Db): Promise<{ entries: number }> {
+export async function rebuildSearchIndex(db: Db): Promise<{ entries: number; documents: number; files: number }> {
+  const { entries } = await refill(db);
+  return { entries, documents: await indexStaleText(db), files: await extractPendingFileTexts(db) };
+}
+
+async function refill(db: Db): Promise<{ entries: number }> {
   const provider = providerOf(process.env.DATABASE_URL ?? "file:");
   const statements = await backfillStatements(provider);
   return db.$transaction(

@@ -11,8 +11,13 @@ describe("snippetText", () => {
 
   it("drops markdown's markup and link targets, keeping their text", () => {
     expect(snippetText(`## Plan\n\n- **${mark("Budget")}** for [the ${mark("garden")}](https://example.org) by [@Ada](mention:abc)\n> \`quoted\``)).toBe(
-      "Plan «Budget» for the «garden» by @Ada quoted",
+      "Plan · «Budget» for the «garden» by @Ada · quoted",
     );
+  });
+
+  it("keeps list items and lines apart, and lets a sentence's end do that by itself", () => {
+    expect(snippetText(`- item one\n- item ${mark("two")}\n* item three\n\n1. first\n2. second`)).toBe("item one · item «two» · item three · first · second");
+    expect(snippetText(`We met.\nAgenda:\n  budget\r\n  ${mark("garden")}`)).toBe("We met. Agenda: budget · «garden»");
   });
 
   it("stays short, and never leaves a mark open", () => {

@@ -14,6 +14,9 @@ const allOf = ({ words, phrases }: TextQuery) => [...words, ...phrases].map(quot
 /** Tokens of context in a snippet (FTS5 allows at most 64). */
 const SNIPPET_TOKENS = 24;
 
+/** How much more a word counts in an entry's title than in its body, best first. */
+const TITLE_WEIGHT = 10;
+
 /** A way of reading entries that leaves fewer than this many is read whole and sorted; otherwise the next is tried. */
 const FEW = 2_000;
 
@@ -49,6 +52,31 @@ export const sqliteBackend: SearchBackend = {
       if (await isFew(db, Prisma.sql`SELECT 1 FROM ${through(index)} WHERE ${where}`)) return { from: through(index), matches };
     }
     return { from: through("SearchEntry_createdAt_idx"), matches };
+  },
+  // bm25 is lower for better matches: negated, so that a higher score is better on both databases.
+  // Ranking needs every match scored, once, in the subquery; LIMIT -1 (no limit) keeps SQLite from
+  // merging it into the page's query and CROSS JOIN keeps it first, so the page reads entries in
+  // its order and stops when full, instead of reading and sorting every match. bm25 cannot rank
+  // only the entries of a narrowing (it would count the word's matches again for each), but a
+  // narrowing that leaves few is checked against each match before the entry is read.
+  async ranked(db, text, narrowings) {
+    let few: Prisma.Sql | null = null;
+    for (const { index, where } of narrowings) {
+      const narrowed = Prisma.sql`SELECT e."id" FROM ${through(index)} WHERE ${where}`;
+      if (await isFew(db, narrowed)) {
+        few = Prisma.sql`f."entryId" IN (${narrowed})`;
+        break;
+      }
+    }
+    return {
+      from: Prisma.sql`(SELECT rowid AS "entryId", -bm25("SearchEntryText", ${Prisma.raw(String(TITLE_WEIGHT))}, 1) AS "score"
+          FROM "SearchEntryText" WHERE "SearchEntryText" MATCH ${allOf(text)}
+          ORDER BY "score" DESC, rowid DESC LIMIT -1) f
+        CROSS JOIN "SearchEntry" e ON e."id" = f."entryId"`,
+      where: few,
+      score: Prisma.sql`f."score"`,
+      id: Prisma.sql`f."entryId"`,
+    };
   },
   // One seek in the index per entry that is otherwise a result.
   matchesAny: (phrases) =>

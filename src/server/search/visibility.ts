@@ -37,11 +37,13 @@ export function sharedGroupSql(userId: string, groupIds: string[] | null): Prism
  * and outcomes: the same, or a guest chosen to vote; vote reasons: those who see the poll, never
  * in anonymous polls, only where the poll shows reasons and its results are visible to the caller;
  * meetings and published resources: those who see them, drafts only their author and those who
- * manage the library; people: through a group the caller shares with them (sharedGroupSql).
+ * manage the library; documents and their named versions: members and admins, or a guest invited
+ * to read the document; people: through a group the caller shares with them (sharedGroupSql).
  */
 export function visibleSql(userId: string, now: Date, sharedGroup: Prisma.Sql): Prisma.Sql {
   const threadGuest = Prisma.sql`EXISTS (SELECT 1 FROM "ThreadGuest" tg WHERE tg."threadId" = e."threadId" AND tg."userId" = ${userId})`;
   const chosenVoter = Prisma.sql`EXISTS (SELECT 1 FROM "PollVoter" pv WHERE pv."pollId" = e."pollId" AND pv."userId" = ${userId})`;
+  const documentGuest = Prisma.sql`EXISTS (SELECT 1 FROM "DocumentGuest" dg WHERE dg."documentId" = e."documentId" AND dg."userId" = ${userId})`;
   const seesEveryThread = Prisma.sql`m."role" IN (${rolesOf("thread.viewAll")})`;
   const resultsVisible = Prisma.sql`(p."closedAt" IS NOT NULL OR p."closingAt" <= ${now} OR p."hideResults" = 'off'
     OR (p."hideResults" = 'until_vote' AND EXISTS (SELECT 1 FROM "PollParticipation" pp WHERE pp."pollId" = e."pollId" AND pp."userId" = ${userId})))`;
@@ -53,6 +55,7 @@ export function visibleSql(userId: string, now: Date, sharedGroup: Prisma.Sql): 
     OR (e."type" = 'meeting' AND m."role" IN (${rolesOf("meeting.view")}))
     OR (e."type" = 'resource' AND m."role" IN (${rolesOf("resource.view")})
       AND (r."publishedAt" IS NOT NULL OR r."authorId" = ${userId} OR m."role" IN (${rolesOf("resource.manage")})))
+    OR (e."type" IN ('document', 'version') AND (m."role" IN (${rolesOf("document.viewAll")}) OR (m."role" = 'guest' AND ${documentGuest})))
     OR (e."type" = 'member' AND ${sharedGroup} IS NOT NULL)
   )`;
 }

@@ -2,10 +2,16 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
-import { afterEach } from "vitest";
+import { afterEach, expect } from "vitest";
+import { Awareness } from "y-protocols/awareness";
+import * as Y from "yjs";
+import { DocumentSync, type DocumentSocket } from "@/lib/documents/document-sync";
 import { getDb } from "@/server/db";
-import { getEventBus } from "@/server/events";
+import { loadDocumentState } from "@/server/documents/persistence";
+import { textIn } from "@/server/documents/test-editing";
+import { getEventBus, type DocumentSyncAnswer } from "@/server/events";
 import { attachRealtime, type RealtimeServer } from "@/server/realtime/socket-server";
+import { callerFor } from "@/server/test/factories";
 
 export const SOCKET_SECRET = "socket-test-secret-that-is-long-enough";
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -13,6 +19,11 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+
+/** Runs `cleanup` after the test, before the sockets and servers opened earlier in it are closed. */
+export function afterThisTest(cleanup: () => Promise<void> | void): void {
+  cleanups.push(cleanup);
+}
 
 /** A real socket.io server on a free port, and its `io` to look into, closed after each test. */
 export async function startRealtime(): Promise<{ url: string; io: RealtimeServer }> {
@@ -70,4 +81,74 @@ export async function eventually(assertion: () => void | Promise<void>, timeoutM
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+}
+
+export type Heard = { name: string; payload: Record<string, unknown> };
+
+/** A connected socket for the person, recording every event it hears, in order. */
+export async function person(url: string, userId: string) {
+  const socket = await connectAs(url, userId);
+  const heard: Heard[] = [];
+  socket.onAny((name: string, payload: Record<string, unknown>) => heard.push({ name, payload }));
+  return { userId, socket, heard };
+}
+export type LivePerson = Awaited<ReturnType<typeof person>>;
+
+/** The payloads of the events called `name` among those heard, in order. */
+export function heardNamed(heard: readonly Heard[], name: string): Record<string, unknown>[] {
+  return heard.filter((event) => event.name === name).map(({ payload }) => payload);
+}
+
+export function joinThread(socket: Socket, threadId: string): Promise<{ ok: boolean }> {
+  return new Promise((resolve) => socket.emit("thread.join", threadId, resolve));
+}
+
+/** Emits an event that takes an answer (a join, a sync, an update), and resolves with the answer. */
+export function emitWithAnswer(socket: Socket, event: string, ...args: unknown[]): Promise<DocumentSyncAnswer> {
+  return new Promise((resolve) => socket.emit(event, ...args, resolve));
+}
+
+/**
+ * The document open in a tab, as the browser keeps it: a Y.Doc, its awareness and the sync over
+ * `socket`, once its first state is saved. Stopped after the test.
+ */
+export async function openDocument(socket: Socket, documentId: string) {
+  const doc = new Y.Doc();
+  const awareness = new Awareness(doc);
+  const sync = new DocumentSync(socket as DocumentSocket, documentId, doc, awareness);
+  sync.start();
+  afterThisTest(() => {
+    sync.stop();
+    awareness.destroy();
+    doc.destroy();
+  });
+  await eventually(() => expect(sync.current.status).toBe("saved"));
+  return { doc, awareness, sync, text: () => textIn(doc) };
+}
+
+/** The document's text as the database holds it. */
+export async function storedText(documentId: string): Promise<string> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, await loadDocumentState(getDb(), documentId));
+  return textIn(doc);
+}
+
+type Caller = ReturnType<typeof callerFor>["caller"];
+
+/** Calls procedures as the user, then publishes what they published, as the server does after commit. */
+export async function as<T>(userId: string, call: (caller: Caller) => Promise<T>): Promise<T> {
+  const { caller, published } = callerFor(userId);
+  const result = await call(caller);
+  for (const event of published) getEventBus().publish(event);
+  return result;
+}
+
+/**
+ * Publishes an event only this person's devices hear and waits until it arrives: everything
+ * published before it has then been delivered to the socket, or withheld from it.
+ */
+export async function hearEverythingSoFar({ userId, heard }: LivePerson): Promise<void> {
+  const marker = `marker-${crypto.randomUUID()}`;
+  getEventBus().publish({ name: "thread.updated", room: `user:${userId}`, payload: { threadId: marker } });
+  await eventually(() => expect(heard.some(({ payload }) => payload.threadId === marker)).toBe(true));
 }

@@ -12,19 +12,34 @@ async function moderate(db: Db, userId: string, threadId: string) {
   return access.thread;
 }
 
+/** Pinning a pinned thread (or unpinning an unpinned one) changes nothing, so the log says nothing either. */
 export async function pinThread(db: Db, publish: Publish, userId: string, threadId: string, pinned: boolean) {
   const thread = await moderate(db, userId, threadId);
-  await db.thread.update({ where: { id: threadId }, data: { pinnedAt: pinned ? new Date() : null } });
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.thread.updateMany({
+      where: { id: threadId, pinnedAt: pinned ? null : { not: null } },
+      data: { pinnedAt: pinned ? new Date() : null },
+    });
+    if (count === 0) return;
+    const subject = { type: "thread" as const, id: threadId, label: thread.title };
+    await recordAudit(tx, { groupId: thread.groupId, actorId: userId, action: pinned ? "thread.pinned" : "thread.unpinned", subject });
+  });
   publishThreadChange(publish, thread.groupId, threadId);
   return { id: threadId };
 }
 
 export async function setThreadClosed(db: Db, publish: Publish, userId: string, threadId: string, closed: boolean) {
   const thread = await moderate(db, userId, threadId);
-  if ((thread.closedAt !== null) === closed) {
-    throw new AppError("CONFLICT", closed ? "This thread is already closed." : "This thread is already open.");
-  }
-  await db.thread.update({ where: { id: threadId }, data: { closedAt: closed ? new Date() : null } });
+  // Claimed with a conditional update: of two admins closing at once, one closes (and is logged), the other is told.
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.thread.updateMany({
+      where: { id: threadId, closedAt: closed ? null : { not: null } },
+      data: { closedAt: closed ? new Date() : null },
+    });
+    if (count === 0) throw new AppError("CONFLICT", closed ? "This thread is already closed." : "This thread is already open.");
+    const subject = { type: "thread" as const, id: threadId, label: thread.title };
+    await recordAudit(tx, { groupId: thread.groupId, actorId: userId, action: closed ? "thread.closed" : "thread.reopened", subject });
+  });
   publishThreadChange(publish, thread.groupId, threadId);
   return { id: threadId };
 }

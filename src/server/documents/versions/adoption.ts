@@ -60,18 +60,19 @@ export async function proposeAdoption(db: Db, publish: Publish, userId: string, 
 /**
  * Called whenever a poll's outcome is set or cleared. If the poll proposes adopting a document
  * version, the version is adopted exactly while the recorded outcome names the agreeing option;
- * the document's adopted version is then the most recently adopted one.
+ * the document's adopted version is then the most recently adopted one. Returns the document
+ * when its adoption changed (its guests are told), otherwise null.
  */
-export async function syncAdoption(db: Db, pollId: string): Promise<void> {
+export async function syncAdoption(db: Db, pollId: string): Promise<string | null> {
   const version = await db.documentVersion.findUnique({
     where: { pollId },
     select: { id: true, documentId: true, adoptedAt: true, poll: { select: { outcomeOptionId: true, outcomeAt: true } } },
   });
-  if (!version) return;
+  if (!version) return null;
   const optionId = version.poll?.outcomeOptionId;
   const option = optionId ? await db.pollOption.findUnique({ where: { id: optionId }, select: { name: true } }) : null;
   const agreed = option?.name === AGREEING_OPTION;
-  if (agreed === (version.adoptedAt !== null)) return;
+  if (agreed === (version.adoptedAt !== null)) return null;
   await db.$transaction(async (tx) => {
     await tx.documentVersion.update({
       where: { id: version.id },
@@ -85,4 +86,5 @@ export async function syncAdoption(db: Db, pollId: string): Promise<void> {
     });
     await tx.document.update({ where: { id: version.documentId }, data: { adoptedVersionId: latest?.id ?? null }, select: { id: true } });
   });
+  return version.documentId;
 }

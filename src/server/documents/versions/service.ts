@@ -11,6 +11,7 @@ import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { getStanding } from "@/server/groups/standing";
 import { canInGroup } from "@/server/policy";
+import { indexEntryText } from "@/server/search/documents-index";
 
 const PAGE_SIZE = 50;
 const NO_VERSION = "That version does not exist in this document.";
@@ -85,7 +86,10 @@ export async function listVersions(db: Db, userId: string, input: { id: string; 
 export async function nameVersion(db: Db, userId: string, input: { id: string; name: string }) {
   const access = await requireDocumentAccess(db, userId, input.id, "edit");
   const state = await loadDocumentState(db, access.documentId);
-  return recordVersion(db, { documentId: access.documentId, kind: "named", name: input.name, state, createdById: userId });
+  const version = await recordVersion(db, { documentId: access.documentId, kind: "named", name: input.name, state, createdById: userId });
+  // Found by its words at once; should this fail, the search worker takes them later.
+  await indexEntryText(db, { type: "version", subjectId: version.id });
+  return version;
 }
 
 type Side = { versionId: string | null; label: string; createdAt: Date | null; state: Uint8Array };

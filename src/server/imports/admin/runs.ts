@@ -213,8 +213,7 @@ export async function runImport(db: Db, run: ClaimedRun, dryRun: boolean, import
           : { status: "imported", report: view, linesRead: report.linesRead, finishedAt: new Date(), storedPath: null },
       });
       // The groups' data went in piece by piece; the log says so once the run is marked done.
-      const handles = report.groups.map(({ handle }) => handle);
-      if (count && !dryRun) await recordAudit(tx, await groupImportEntries(tx, { actorId: run.startedById, handles, format: run.format }));
+      if (count && !dryRun) await recordAudit(tx, await groupImportEntries(tx, { actorId: run.startedById, report }));
     });
   } catch (error) {
     if (!(error instanceof AppError)) logger.error({ err: error, importRunId: run.id, dryRun }, "import run failed");

@@ -30,8 +30,9 @@ export function AuditLog({ group }: { group: { id: string; name: string; handle:
         Audit log
       </h2>
       <p className="max-w-2xl text-muted">
-        What the admins of {group.name}, and Hearth itself, have done here: invitations, roles, removals, guest access,
-        deletions, polls closed and reopened, downloads, imports and changes to settings. Only admins see this page, and
+        What the admins of {group.name}, and Hearth itself, have done here: invitations, requests to join, roles,
+        removals, guest access, threads pinned, closed and reopened, deletions, polls closed and reopened, downloads,
+        imports and changes to settings. Only admins see this page, and
         nothing in it can be changed or removed.
       </p>
       {/* A plain link: the browser saves the file as it streams, or shows the server's sentence if it refuses. */}
