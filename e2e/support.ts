@@ -148,11 +148,11 @@ export async function selectText(page: Page, text: string) {
 
 /** A real one-page PDF with a line of text, its cross-reference offsets computed. */
 export function pdfWith(text: string): Buffer {
-  const stream = `BT /F1 24 Tf 40 150 Td (${text}) Tj ET`;
+  const stream = `BT /F1 18 Tf 40 150 Td (${text}) Tj ET`;
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
   ];
