@@ -95,6 +95,20 @@ test("a member searches from the header: highlighted words, accents folded, chip
   await expect(chip(member, "Threads")).toHaveAttribute("aria-pressed", "false");
   await expect(results(member)).toHaveCount(4);
 
+  // A typed `type:` presses its chip; pressing another chip moves it into the chips.
+  await searchFor(member, `${jam} type:comment`);
+  await expect(chip(member, "Comments")).toHaveAttribute("aria-pressed", "true");
+  await expect(results(member)).toHaveCount(1);
+  await chip(member, "Threads").click();
+  await expect(pageBox(member)).toHaveValue(jam);
+  await expect(member).toHaveURL((url) => url.searchParams.get("types") === "thread,comment");
+  await expect(chip(member, "Comments")).toHaveAttribute("aria-pressed", "true");
+  await expect(results(member)).toHaveCount(4);
+  await chip(member, "Comments").click();
+  await expect(results(member)).toHaveCount(3);
+  await chip(member, "Threads").click();
+  await expect(member).toHaveURL((url) => url.searchParams.get("types") === null);
+
   // Accents and case are folded: "cafe" finds "Café", highlighted as written.
   await searchFor(member, `cafe ${jam}`);
   await expect(threadResult(member, cafeTitle).locator("mark", { hasText: "Café" }).first()).toBeVisible();

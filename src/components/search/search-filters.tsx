@@ -1,7 +1,16 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
-import { SEARCH_TYPES, TYPE_LABELS, statusOf, withStatus, type SearchState, type SearchStatus } from "@/components/search/search-query";
+import {
+  SEARCH_TYPES,
+  TYPE_LABELS,
+  effectiveTypes,
+  statusOf,
+  withStatus,
+  withTypeToggled,
+  type SearchState,
+  type SearchStatus,
+} from "@/components/search/search-query";
 import { cn } from "@/components/ui/cn";
 
 function Chip({ pressed, onClick, children }: { pressed: boolean; onClick: () => void; children: ReactNode }) {
@@ -35,8 +44,9 @@ function ChipGroup({ label, children }: { label: string; children: ReactNode }) 
 const STATUS_LABELS: Record<SearchStatus, string> = { open: "Open", closed: "Closed" };
 
 /**
- * The filters as chips. Kinds of thing go in `types`; the status chips write `status:` into the
- * query itself, so what the box says and what the chips show never disagree. The group chip
+ * The filters as chips. Kinds of thing go in `types` (a typed `type:` presses its chip, and moves
+ * into the chips once one is pressed); the status chips write `status:` into the query itself, so
+ * what the box says and what the chips show never disagree. The group chip
  * appears when the search came narrowed to a group, and widens or narrows it again.
  */
 export function SearchFilters({
@@ -50,14 +60,13 @@ export function SearchFilters({
   onChange: (next: Partial<SearchState>) => void;
 }) {
   const status = statusOf(state.q);
-  const toggleType = (type: (typeof SEARCH_TYPES)[number]) =>
-    onChange({ types: state.types.includes(type) ? state.types.filter((other) => other !== type) : [...state.types, type] });
+  const shown = effectiveTypes(state);
 
   return (
     <div className="flex flex-col gap-3">
       <ChipGroup label="Show only">
         {SEARCH_TYPES.map((type) => (
-          <Chip key={type} pressed={state.types.includes(type)} onClick={() => toggleType(type)}>
+          <Chip key={type} pressed={shown.includes(type)} onClick={() => onChange(withTypeToggled(state, type))}>
             {TYPE_LABELS[type].chip}
           </Chip>
         ))}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { orderOf, readSearchState, searchHref, statusOf, withOrder, withStatus } from "@/components/search/search-query";
+import {
+  effectiveTypes,
+  orderOf,
+  readSearchState,
+  searchHref,
+  statusOf,
+  typesOf,
+  withOrder,
+  withStatus,
+  withTypeToggled,
+} from "@/components/search/search-query";
 
 describe("readSearchState and searchHref", () => {
   it("round-trip a search through the address", () => {
@@ -55,5 +65,24 @@ describe("orderOf and withOrder", () => {
     expect(withOrder("rota", "best")).toBe("rota order:best");
     expect(withOrder("order:newest rota  status:open", "best")).toBe("rota status:open order:best");
     expect(withOrder('rota order:best "bus stop"', "newest")).toBe('rota "bus stop"');
+  });
+});
+
+describe("typed kinds and the chips", () => {
+  it("read the kinds typed as type:, in the chips' order, ignoring ones Hearth does not know", () => {
+    expect(typesOf("rota TYPE:Document type:thread type:gizmo")).toEqual(["thread", "document"]);
+    expect(typesOf('"type:thread" rota')).toEqual([]);
+  });
+
+  it("show what the server searches: typed kinds, chosen kinds, or those in both", () => {
+    expect(effectiveTypes({ q: "rota type:document", types: [] })).toEqual(["document"]);
+    expect(effectiveTypes({ q: "rota", types: ["thread"] })).toEqual(["thread"]);
+    expect(effectiveTypes({ q: "type:thread type:poll", types: ["poll", "member"] })).toEqual(["poll"]);
+  });
+
+  it("move typed kinds into the chips when one is pressed or released, keeping unknown operators as typed", () => {
+    expect(withTypeToggled({ q: "rota type:document type:gizmo", types: [] }, "thread")).toEqual({ q: "rota type:gizmo", types: ["thread", "document"] });
+    expect(withTypeToggled({ q: "rota type:document", types: [] }, "document")).toEqual({ q: "rota", types: [] });
+    expect(withTypeToggled({ q: "rota", types: ["comment"] }, "comment")).toEqual({ q: "rota", types: [] });
   });
 });

@@ -83,3 +83,31 @@ export function withOrder(q: string, order: SearchOrder): string {
   const rest = tokensOf(q).filter((token) => !ORDER_TOKEN.test(token));
   return [...rest, ...(order === "best" ? ["order:best"] : [])].join(" ");
 }
+
+const TYPE_TOKEN = /^type:/i;
+
+/** The kinds the query's `type:` operators ask for (ones Hearth does not know are left to the server to report). */
+export function typesOf(q: string): SearchType[] {
+  const typed = new Set(tokensOf(q).flatMap((token) => (TYPE_TOKEN.test(token) ? [token.slice("type:".length).toLowerCase()] : [])));
+  return SEARCH_TYPES.filter((type) => typed.has(type));
+}
+
+/** The kinds a search looks in, as the server narrows them: those typed and those chosen, both when both are given. */
+export function effectiveTypes({ q, types }: Pick<SearchState, "q" | "types">): SearchType[] {
+  const typed = typesOf(q);
+  if (typed.length === 0) return types;
+  return types.length === 0 ? typed : typed.filter((type) => types.includes(type));
+}
+
+/**
+ * The search after its chip for `type` is pressed or released. Kinds typed as `type:` move into the
+ * chips first, so that the box and the chips never disagree about what is shown.
+ */
+export function withTypeToggled(state: Pick<SearchState, "q" | "types">, type: SearchType): Pick<SearchState, "q" | "types"> {
+  const current = effectiveTypes(state);
+  const types = current.includes(type) ? current.filter((other) => other !== type) : [...current, type];
+  const q = tokensOf(state.q)
+    .filter((token) => !TYPE_TOKEN.test(token) || !SEARCH_TYPES.some((known) => `type:${known}` === token.toLowerCase()))
+    .join(" ");
+  return { q, types: SEARCH_TYPES.filter((known) => types.includes(known)) };
+}
