@@ -86,7 +86,35 @@ export async function startBaseline(body: string, contentType: string): Promise<
   return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
 }
 
-export type LoadResult = { label: string; requests: number; requestsPerSecond: number; p50: number; p95: number; p99: number; failures: number };
+/** The URL of a tRPC query as a GET, as the browser sends one call (superjson's envelope; no input for `z.void()`). */
+export function trpcQueryUrl(url: string, procedure: string, input?: unknown): string {
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  return `${url}/api/trpc/${procedure}${query}`;
+}
+
+/**
+ * Fetches `url` once (it must answer 200) and starts a bare server answering the same body with
+ * the same content type: the floor for exactly that response.
+ */
+export async function startBaselineFor(url: string, cookie: string | null): Promise<{ body: string; baseline: Awaited<ReturnType<typeof startBaseline>> }> {
+  const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 300)}`);
+  return { body, baseline: await startBaseline(body, response.headers.get("content-type") ?? "application/octet-stream") };
+}
+
+export type LoadResult = {
+  label: string;
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Connection errors, timeouts (10 s) and non-2xx answers. */
+  failures: number;
+  /** Of the failures, those that got no answer within 10 s. */
+  timeouts: number;
+};
 
 function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return NaN;
@@ -110,15 +138,23 @@ export async function load(label: string, url: string, cookie: string | null, co
     p50: percentile(times, 0.5),
     p95: percentile(times, 0.95),
     p99: percentile(times, 0.99),
-    failures: result.errors + result.timeouts + result.non2xx,
+    // autocannon's `errors` already include its `timeouts`.
+    failures: result.errors + result.non2xx,
+    timeouts: result.timeouts,
   };
 }
 
-export function formatTable(results: LoadResult[]): string {
+/** A column after the standard ones, for what a benchmark reports beside each load. */
+export type ExtraColumn = { heading: string; cell: (result: LoadResult, index: number) => string | number };
+
+export function formatTable(results: LoadResult[], extra: ExtraColumn[] = []): string {
   const rows = results.map(
-    (r) => `| ${r.label} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.failures} |`,
+    (r, index) =>
+      `| ${r.label} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.failures} |` +
+      extra.map((column) => ` ${column.cell(r, index)} |`).join(""),
   );
-  return ["| what | requests | req/s | p50 ms | p95 ms | p99 ms | failed |", "|---|---|---|---|---|---|---|", ...rows].join("\n");
+  const headings = ["what", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "failed", ...extra.map((column) => column.heading)];
+  return [`| ${headings.join(" | ")} |`, `|${headings.map(() => "---|").join("")}`, ...rows].join("\n");
 }
 
 /** Resident memory of a process in MB, from /proc (0 once it has gone). */
@@ -128,6 +164,28 @@ export function rssMb(pid: number): number {
     return Math.round(Number(rss?.[1] ?? 0) / 1024);
   } catch {
     return 0;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Waits until a process has used under 5 % of one core for half a second, or `maxMs` has passed.
+ * Requests still queued when a load ends are answered after it; the next load should not pay for them.
+ */
+export async function waitForIdle(pid: number, maxMs = 30_000): Promise<void> {
+  const deadline = performance.now() + maxMs;
+  let before = cpuSeconds(pid);
+  while (performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = cpuSeconds(pid);
+    if (now - before < 0.025) return;
+    before = now;
   }
 }
 
@@ -150,6 +208,18 @@ export async function callProcedure<T>(url: string, cookie: string, procedure: s
   return { ok: false, status: response.status, code: body.error?.json.data?.code ?? "UNKNOWN", message: body.error?.json.message ?? `HTTP ${response.status}` };
 }
 
+/** A throwaway PostgreSQL server (scripts/support/temporary-postgres.ts) holding an empty `hearth` database; stop() removes both. */
+export async function startPostgresDatabase(): Promise<{ databaseUrl: string; stop: () => void }> {
+  const postgres = await startTemporaryPostgres();
+  try {
+    await withPostgres(postgres.adminUrl, (admin) => admin.query("CREATE DATABASE hearth"));
+  } catch (error) {
+    postgres.stop();
+    throw error;
+  }
+  return { databaseUrl: postgres.adminUrl.replace(/\/postgres$/, "/hearth"), stop: () => postgres.stop() };
+}
+
 export type Cluster = {
   instances: { url: string; child: ChildProcess }[];
   /** The PostgreSQL database every instance uses, for seeding and checking. */
@@ -170,7 +240,7 @@ const running = (child: ChildProcess) => child.exitCode === null && child.signal
  * (the first applies the migrations).
  */
 export async function startCluster(count: number, env: Record<string, string> = {}): Promise<Cluster> {
-  const postgres = await startTemporaryPostgres();
+  const postgres = await startPostgresDatabase();
   const redis = await startTemporaryRedis().catch((error: unknown) => (postgres.stop(), Promise.reject(error)));
   const dataDir = tempDataDir();
   const instances: Cluster["instances"] = [];
@@ -186,8 +256,7 @@ export async function startCluster(count: number, env: Record<string, string> = 
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await withPostgres(postgres.adminUrl, (admin) => admin.query("CREATE DATABASE hearth"));
-    const databaseUrl = postgres.adminUrl.replace(/\/postgres$/, "/hearth");
+    const { databaseUrl } = postgres;
     const shared = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), ...env };
     for (let index = 0; index < count; index++) instances.push(await startHearth(dataDir, shared));
     const startAll = async () => {

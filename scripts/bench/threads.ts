@@ -1,6 +1,6 @@
 import path from "node:path";
 import { buildIfStale } from "../build-if-stale.ts";
-import { formatTable, load, signInCookie, startBaseline, startHearth, stopHearth, tempDataDir, type LoadResult } from "./harness.ts";
+import { formatTable, load, signInCookie, startBaselineFor, startHearth, stopHearth, tempDataDir, trpcQueryUrl, type LoadResult } from "./harness.ts";
 
 /**
  * `npm run bench:threads`: a group with 100 threads, one of them 2,000 comments long, served by
@@ -64,13 +64,10 @@ const databaseUrl = `file:${path.join(dataDir, "hearth.db")}`;
 const first = await startHearth(dataDir, { HEARTH_ADMIN_EMAIL: ADMIN.email, HEARTH_ADMIN_PASSWORD: ADMIN.password });
 const seeded = await seed(databaseUrl);
 const cookie = await signInCookie(first.url, ADMIN.email, ADMIN.password);
-const commentListUrl = `${first.url}/api/trpc/comment.list?input=${encodeURIComponent(JSON.stringify({ json: { threadId: seeded.longThread } }))}`;
+const commentListUrl = trpcQueryUrl(first.url, "comment.list", { threadId: seeded.longThread });
 const threadPageUrl = `${first.url}/threads/${seeded.longThread}`;
 
-const sample = await fetch(commentListUrl, { headers: { cookie } });
-if (!sample.ok) throw new Error(`comment.list answered ${sample.status}`);
-const sampleBody = await sample.text();
-const baseline = await startBaseline(sampleBody, "application/json");
+const { body: sampleBody, baseline } = await startBaselineFor(commentListUrl, cookie);
 
 /** Requests that timed out under load are still being answered; let the server drain before the next run. */
 const drain = () => new Promise((resolve) => setTimeout(resolve, 15_000));
