@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { handleTrpcRequest, TRPC_PATH } from "@/server/api/http";
 import { formatSignInBanner, prepareInstance } from "@/server/bootstrap/start-up";
 import { exportToProcessEnv, resolveConfig } from "@/server/config";
 import { getDb } from "@/server/db";
@@ -97,6 +98,7 @@ async function main() {
     requestContextStore().run({ requestId }, () => {
       if (refuseOversizeBody(request, response)) return;
       recordClientAddress(request, process.env.HEARTH_TRUST_PROXY === "1");
+      if (request.url?.startsWith(TRPC_PATH)) return handleTrpcRequest(request, response);
       keepDownloadLength(request, response);
       void handle(request, response);
     });

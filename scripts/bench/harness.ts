@@ -27,10 +27,10 @@ export function tempDataDir(): string {
 }
 
 /** Starts the production server on its own data directory and waits until it answers. */
-export async function startHearth(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+export async function startHearth(dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   // The server bundle, as `npm start` runs it (scripts/build-if-stale.ts makes it).
-  const child = spawn(process.execPath, [SERVER_BUNDLE], {
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_BUNDLE], {
     // Its own process group, so stopHearth ends the server and anything it started.
     detached: true,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", HEARTH_DATA_DIR: dataDir, HEARTH_DEMO: "0", LOG_LEVEL: "warn", ...env },

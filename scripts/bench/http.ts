@@ -30,13 +30,17 @@ import {
  * `poll.results`, `notification.unreadCount`, `GET /api/health` and the thread page. Right before
  * each, a bare Node http server answering the same bytes is loaded the same way (the machine is
  * noisy: compare within a run). Reports requests/s, latency percentiles, failures, the share of
- * the bare server's requests/s, and the server's memory.
+ * the bare server's requests/s, and the server's memory. `--only <words>` loads only the reads whose
+ * label holds them (e.g. `--only "thread page"`); `--profile <dir>` writes the server's CPU profile
+ * there when it stops (read it with `npm run bench:profile -- <dir>`).
  */
 const { values: options } = parseArgs({
   options: {
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
     postgres: { type: "boolean", default: false },
+    only: { type: "string" },
+    profile: { type: "string" },
   },
 });
 const SECONDS = Number(options.seconds);
@@ -171,13 +175,17 @@ const memory = { seeded: 0, peak: 0, end: 0 };
 let loadAverage = "";
 let unread = 0;
 try {
-  server = await startHearth(dataDir, { HEARTH_ADMIN_EMAIL: ADMIN.email, HEARTH_ADMIN_PASSWORD: ADMIN.password, ...(postgres && { DATABASE_URL: databaseUrl }) });
+  server = await startHearth(
+    dataDir,
+    { HEARTH_ADMIN_EMAIL: ADMIN.email, HEARTH_ADMIN_PASSWORD: ADMIN.password, ...(postgres && { DATABASE_URL: databaseUrl }) },
+    options.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`] : [],
+  );
   const { url, child } = server;
   const pid = child.pid!;
   const seeded = await seed(url, databaseUrl);
   unread = seeded.unread;
   const cookie = seeded.viewer.cookie;
-  const targets = [
+  const allTargets = [
     { label: "`thread.list`, first page (25 of 30 threads)", url: trpcQueryUrl(url, "thread.list", { groupId: seeded.groupId }), cookie },
     { label: `\`comment.list\`, first page (${COMMENTS} comments)`, url: trpcQueryUrl(url, "comment.list", { threadId: seeded.threadId }), cookie },
     { label: "`poll.results`, a proposal with 12 votes", url: trpcQueryUrl(url, "poll.results", { pollId: seeded.pollId }), cookie },
@@ -185,6 +193,8 @@ try {
     { label: "`GET /api/health` (not signed in)", url: `${url}/api/health`, cookie: null },
     { label: `thread page \`/threads/:id\` (${COMMENTS} comments, server-rendered)`, url: `${url}/threads/${seeded.threadId}`, cookie },
   ];
+  const targets = allTargets.filter((target) => !options.only || target.label.includes(options.only!));
+  if (targets.length === 0) throw new Error(`--only "${options.only}" matches none of: ${allTargets.map((target) => target.label).join("; ")}`);
   await waitForIdle(pid);
   memory.seeded = rssMb(pid);
   loadAverage = loadavg()[0]!.toFixed(1);

@@ -4,7 +4,7 @@ import { PrismaClient } from "@/generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-postgres/client.ts";
 import { requireEnv } from "@/server/config";
 import { providerOf, type DatabaseProvider } from "@/server/db/database-provider";
-import { UnicodeSqliteAdapter } from "@/server/db/unicode-like";
+import { HearthSqliteAdapter } from "@/server/db/sqlite-adapter";
 import { makePrivateSqliteFile } from "@/server/private-files";
 
 export type Db = PrismaClient;
@@ -16,7 +16,7 @@ export function createDb(databaseUrl: string): Db {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db;
   }
   makePrivateSqliteFile(path.resolve(databaseUrl.slice("file:".length)));
-  return new PrismaClient({ adapter: new UnicodeSqliteAdapter({ url: databaseUrl }) });
+  return new PrismaClient({ adapter: new HearthSqliteAdapter({ url: databaseUrl }) });
 }
 
 const holder = globalThis as unknown as { hearthDb?: Db; hearthDbProvider?: DatabaseProvider };

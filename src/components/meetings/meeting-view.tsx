@@ -8,7 +8,7 @@ import { EditMeetingDialog } from "@/components/meetings/edit-meeting-dialog";
 import { MeetingTime } from "@/components/meetings/meeting-time";
 import { MinutesForm } from "@/components/meetings/minutes-form";
 import { useMeetingsLive } from "@/components/meetings/use-meetings-live";
-import { MarkdownText } from "@/components/markdown";
+import { CookedMarkdown } from "@/components/cooked-markdown";
 import { NewPollDialog } from "@/components/polls/new-poll-dialog";
 import { Breadcrumb } from "@/components/shell/breadcrumb";
 import { NewThreadDialog } from "@/components/threads/new-thread-dialog";
@@ -92,7 +92,7 @@ export function MeetingView({ initial }: { initial: Meeting }) {
       </div>
 
       <Section id="agenda" title="Agenda">
-        {meeting.agenda.trim() ? <MarkdownText source={meeting.agenda} className="max-w-prose break-words" /> : <p className="text-muted">No agenda yet.</p>}
+        {meeting.agenda.trim() ? <CookedMarkdown html={meeting.agendaHtml} className="max-w-prose break-words" /> : <p className="text-muted">No agenda yet.</p>}
       </Section>
 
       <Section id="attendees" title="Attendees">
@@ -123,7 +123,7 @@ export function MeetingView({ initial }: { initial: Meeting }) {
         {writingMinutes ? (
           <MinutesForm meetingId={meeting.id} minutes={meeting.minutes} onDone={() => setWritingMinutes(false)} />
         ) : meeting.hasMinutes ? (
-          <MarkdownText source={meeting.minutes} className="max-w-prose break-words" />
+          <CookedMarkdown html={meeting.minutesHtml} className="max-w-prose break-words" />
         ) : (
           <p className="text-muted">No minutes yet.</p>
         )}

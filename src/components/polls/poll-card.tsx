@@ -14,7 +14,7 @@ import { PollResults } from "@/components/polls/poll-results";
 import { KIND_LABELS, pollStatus } from "@/components/polls/poll-text";
 import { useNow } from "@/components/polls/use-clock";
 import { usePollLive } from "@/components/polls/use-poll-live";
-import { MarkdownText } from "@/components/markdown";
+import { CookedMarkdown } from "@/components/cooked-markdown";
 import { Alert } from "@/components/ui/alert";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
@@ -65,7 +65,7 @@ export function PollCard({ pollId, initial, headingLevel = 2 }: { pollId: string
       </header>
 
       <PollOutcome poll={poll} level={sub} />
-      {poll.details && <MarkdownText source={poll.details} className="min-w-0 break-words text-lg" />}
+      {poll.details && <CookedMarkdown html={poll.detailsHtml} className="min-w-0 break-words text-lg" />}
 
       <section className="flex flex-col gap-3">
         <Heading level={sub} className="text-xl font-bold">

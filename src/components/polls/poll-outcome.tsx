@@ -3,7 +3,7 @@
 import { Flag } from "lucide-react";
 import { Heading } from "@/components/polls/heading";
 import { useOptionLabel } from "@/components/polls/use-option-label";
-import { MarkdownText } from "@/components/markdown";
+import { CookedMarkdown } from "@/components/cooked-markdown";
 import { LocalTime } from "@/components/ui/local-time";
 import type { RouterOutputs } from "@/lib/trpc/client";
 
@@ -19,7 +19,7 @@ export function PollOutcome({ poll, level }: { poll: Poll; level: number }) {
       <Heading level={level} className="flex items-center gap-2 text-lg font-bold">
         <Flag aria-hidden="true" className="size-5 text-live" /> Outcome
       </Heading>
-      <MarkdownText source={outcome.statement} className="min-w-0 break-words" />
+      <CookedMarkdown html={outcome.statementHtml} className="min-w-0 break-words" />
       {outcome.optionId && (
         <p>
           Chosen option: <strong>{label(outcome.optionId)}</strong>

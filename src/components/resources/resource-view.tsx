@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download, ExternalLink, Send } from "lucide-react";
 import Link from "next/link";
-import { MarkdownText } from "@/components/markdown";
+import { CookedMarkdown } from "@/components/cooked-markdown";
 import { DeleteResourceDialog } from "@/components/resources/delete-resource-dialog";
 import { DraftBadge } from "@/components/resources/draft-badge";
 import { EditResourceDialog } from "@/components/resources/edit-resource-dialog";
@@ -130,7 +130,7 @@ export function ResourceView({ initialResource }: { initialResource: Resource })
           <h2 id="about-heading" className="text-xl font-bold">
             About
           </h2>
-          {resource.description && <MarkdownText source={resource.description} className="max-w-prose break-words" />}
+          {resource.description && <CookedMarkdown html={resource.descriptionHtml} className="max-w-prose break-words" />}
           {resource.tags.length > 0 && (
             <p className="flex flex-wrap gap-1">
               {resource.tags.map((tag) => (

@@ -18,6 +18,7 @@ function comment(seq: number, extra: Partial<CommentDto> = {}): CommentDto {
     parentId: null,
     author: { id: "u1", name: "Priya Shah", avatarUrl: null },
     body: `comment ${seq}`,
+    bodyHtml: `<p>comment ${seq}</p>`,
     deleted: false,
     createdAt: new Date(2026, 0, 1),
     editedAt: null,

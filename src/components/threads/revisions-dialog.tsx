@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { MarkdownText } from "@/components/markdown";
+import { CookedMarkdown } from "@/components/cooked-markdown";
 import { Alert } from "@/components/ui/alert";
 import { Dialog } from "@/components/ui/dialog";
 import { formatAbsolute } from "@/lib/relative-time";
@@ -38,7 +38,7 @@ export function RevisionsDialog({ subject, id, editedAt }: { subject: "thread" |
               Version replaced on <time dateTime={revision.createdAt.toISOString()}>{formatAbsolute(revision.createdAt)}</time>
             </p>
             {revision.title && <h3 className="mb-2 font-bold">{revision.title}</h3>}
-            <MarkdownText source={revision.body} />
+            <CookedMarkdown html={revision.bodyHtml} />
           </li>
         ))}
       </ol>

@@ -1,11 +1,11 @@
 import { headers } from "next/headers";
 import { cache } from "react";
+import { contextFromSession } from "@/server/api/session-context";
 import type { Context } from "@/server/api/trpc";
-import { authSecret } from "@/server/auth/options";
+import { authSecret } from "@/server/auth/secret";
 import { checkSession } from "@/server/auth/session";
 import { readSessionCookie, type SessionClaims } from "@/server/auth/session-token";
 import { getDb } from "@/server/db";
-import { getEventBus } from "@/server/events";
 
 /** The session cookie of the current request (server components and route handlers), read once per render. */
 const requestSession = cache(async (): Promise<SessionClaims | null> => readSessionCookie((await headers()).get("cookie"), authSecret()));
@@ -21,11 +21,6 @@ export const getSessionUserId = cache(async (): Promise<string | null> => {
   const check = await checkSession(getDb(), claims);
   return check.ok ? check.user.id : null;
 });
-
-/** A tRPC context from session claims; the procedure builders check them against the account. */
-export function contextFromSession(claims: SessionClaims | null): Context {
-  return { db: getDb(), userId: claims?.userId ?? null, credentialVersion: claims?.credentialVersion ?? 0, publish: getEventBus().publish };
-}
 
 /** The tRPC context for the current request, for server components (the HTTP handler reads its own request). */
 export async function createRequestContext(): Promise<Context> {

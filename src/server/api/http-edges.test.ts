@@ -1,12 +1,23 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import superjson from "superjson";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "../../../security-headers.mjs";
 import { handleTrpcRequest, MAX_BATCH_SIZE } from "@/server/api/http";
 import { SESSION_ENDED } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { addMember, callerFor, makeGroup, makeUser } from "@/server/test/factories";
 
-const BASE = "http://hearth.test";
+/** The endpoint as server.ts serves it, on a real HTTP server. */
+let server: Server;
+let BASE = "";
+beforeAll(async () => {
+  server = createServer(handleTrpcRequest);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  BASE = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 async function sessionCookie(userId: string, credentialVersion = 0): Promise<string> {
   const token = await encode({ token: { sub: userId, credentialVersion }, secret: process.env.NEXTAUTH_SECRET! });
@@ -14,7 +25,7 @@ async function sessionCookie(userId: string, credentialVersion = 0): Promise<str
 }
 
 function request(path: string, init: RequestInit & { headers?: Record<string, string> } = {}) {
-  return handleTrpcRequest(new Request(`${BASE}/api/trpc/${path}`, { ...init, headers: { host: "hearth.test", ...init.headers } }));
+  return fetch(`${BASE}/api/trpc/${path}`, init);
 }
 
 function mutate(path: string, input: unknown, headers: Record<string, string> = {}) {
@@ -48,7 +59,7 @@ describe("the tRPC endpoint's edges", () => {
     const user = await makeUser({ name: "Kept" });
     const cookie = await sessionCookie(user.id);
     const update = { name: "Changed by evil", bio: "" };
-    for (const origin of ["https://evil.example", "null", "http://hearth.test.evil.example"]) {
+    for (const origin of ["https://evil.example", "null", `${BASE}.evil.example`, "http://127.0.0.1"]) {
       const response = await mutate("user.updateProfile", update, { cookie, origin });
       expect(response.status, origin).toBe(403);
       expect(await message(response)).toBe("Calls from other websites are not accepted.");
@@ -85,6 +96,21 @@ describe("the tRPC endpoint's edges", () => {
     const cookie = await sessionCookie((await makeUser()).id);
     expect((await request("user.me", { headers: { cookie } })).headers.get("cache-control")).toBe("no-store");
     expect((await request("user.me")).headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("sends the headers Next gives every response, and Strict-Transport-Security only behind TLS", async () => {
+    const plain = await request("user.me");
+    for (const { key, value } of SECURITY_HEADERS) expect(plain.headers.get(key), key).toBe(value);
+    expect(plain.headers.get(STRICT_TRANSPORT_SECURITY.key)).toBeNull();
+    const behindTls = await request("user.me", { headers: { "x-forwarded-proto": "https" } });
+    expect(behindTls.headers.get(STRICT_TRANSPORT_SECURITY.key)).toBe(STRICT_TRANSPORT_SECURITY.value);
+  });
+
+  it("answers a body beyond 1 MB with 413, having run nothing", async () => {
+    const user = await makeUser({ name: "Kept" });
+    const response = await mutate("user.updateProfile", { name: "Changed", bio: "x".repeat(1_100_000) }, { cookie: await sessionCookie(user.id) });
+    expect(response.status).toBe(413);
+    expect(await getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } })).toEqual({ name: "Kept" });
   });
 
   it("answers a broken percent-escape in the path with 400, not 500", async () => {

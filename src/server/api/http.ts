@@ -1,15 +1,20 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { contextFromSession } from "@/server/api/context";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "../../../security-headers.mjs";
+import { contextFromSession } from "@/server/api/session-context";
 import { appRouter } from "@/server/api/root";
-import { authSecret } from "@/server/auth/options";
+import { authSecret } from "@/server/auth/secret";
 import { readSessionCookie } from "@/server/auth/session-token";
 
 /** The browser's batch link sends at most this many calls in one request (lib/trpc/client.tsx). */
 export const MAX_BATCH_SIZE = 10;
 
+/** The part of the Fetch API's Headers these checks read. */
+type HeaderReader = Pick<Headers, "get">;
+
 /** The hosts this site answers as: the Host header, the proxy's X-Forwarded-Host, and NEXTAUTH_URL's. */
-function ownHosts(headers: Headers): Set<string> {
+function ownHosts(headers: HeaderReader): Set<string> {
   const hosts = new Set<string>();
   const host = headers.get("host");
   if (host) hosts.add(host.toLowerCase());
@@ -28,7 +33,7 @@ function ownHosts(headers: Headers): Set<string> {
  * with same-site fetches), so a present Origin that is not ours (or is "null") is refused.
  * Calls without Origin (scripts, the end-to-end suite) carry no browser's cookies by accident.
  */
-export function isForeignOrigin(headers: Headers): boolean {
+export function isForeignOrigin(headers: HeaderReader): boolean {
   const origin = headers.get("origin");
   if (origin === null) return false;
   try {
@@ -42,33 +47,54 @@ export function isForeignOrigin(headers: Headers): boolean {
  * Calls are JSON only. tRPC also reads multipart forms and raw bytes, which any other site can
  * make a browser post without asking first; Hearth has no procedure that takes them.
  */
-function hasForeignContentType(headers: Headers): boolean {
+function hasForeignContentType(headers: HeaderReader): boolean {
   const type = headers.get("content-type");
   return type !== null && type.split(";", 1)[0]!.trim().toLowerCase() !== "application/json";
 }
 
-/**
- * The tRPC endpoint `/api/trpc/<path>`: checks where the call comes from and how it is sent
- * before any procedure runs, limits batches, and marks every answer as not to be stored, since
- * answers hold people's own data.
- */
-export async function handleTrpcRequest(request: Request): Promise<Response> {
-  const response = await fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
-    router: appRouter,
-    maxBatchSize: MAX_BATCH_SIZE,
-    allowMethodOverride: false,
-    createContext: async ({ req }) => {
-      if (isForeignOrigin(req.headers)) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "Calls from other websites are not accepted." });
-      }
-      if (hasForeignContentType(req.headers)) {
-        throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Send calls as JSON (Content-Type: application/json)." });
-      }
-      return contextFromSession(await readSessionCookie(req.headers.get("cookie"), authSecret()));
+/** A Node request's headers, read as the Fetch API reads them (repeated headers joined by ", "). */
+function headersOf(request: IncomingMessage): HeaderReader {
+  return {
+    get: (name) => {
+      const value = request.headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
     },
-  });
-  response.headers.set("cache-control", "no-store");
-  return response;
+  };
+}
+
+export const TRPC_PATH = "/api/trpc/";
+
+/** Bodies of calls are JSON; server.ts refuses larger ones before they are read, this while they are. */
+const MAX_CALL_BODY_BYTES = 1_000_000;
+
+const trpcHandler = createHTTPHandler({
+  basePath: TRPC_PATH,
+  router: appRouter,
+  maxBatchSize: MAX_BATCH_SIZE,
+  maxBodySize: MAX_CALL_BODY_BYTES,
+  allowMethodOverride: false,
+  createContext: async ({ req }) => {
+    const headers = headersOf(req);
+    if (isForeignOrigin(headers)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Calls from other websites are not accepted." });
+    }
+    if (hasForeignContentType(headers)) {
+      throw new TRPCError({ code: "UNSUPPORTED_MEDIA_TYPE", message: "Send calls as JSON (Content-Type: application/json)." });
+    }
+    return contextFromSession(await readSessionCookie(headers.get("cookie"), authSecret()));
+  },
+  // Answers hold people's own data: no cache along the way may keep them.
+  responseMeta: () => ({ headers: { "cache-control": "no-store" } }),
+});
+
+/**
+ * The tRPC endpoint `/api/trpc/<path>`, answered by server.ts itself rather than by a Next route
+ * (Next's routing, request wrapping and streams cost about as much as a small read; see
+ * docs/benchmarks.md, bench:http). Checks where the call comes from and how it is sent before any
+ * procedure runs, limits batches and bodies, and sends the headers Next gives every response.
+ */
+export function handleTrpcRequest(request: IncomingMessage, response: ServerResponse): void {
+  for (const { key, value } of SECURITY_HEADERS) response.setHeader(key, value);
+  if (request.headers["x-forwarded-proto"] === "https") response.setHeader(STRICT_TRANSPORT_SECURITY.key, STRICT_TRANSPORT_SECURITY.value);
+  trpcHandler(request, response);
 }

@@ -6,13 +6,6 @@ import { logger } from "@/server/logger";
 
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
 
-/** The secret next-auth signs session tokens with; config.ts makes and exports one at start-up. */
-export function authSecret(): string {
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret) throw new Error("NEXTAUTH_SECRET is not set");
-  return secret;
-}
-
 /** next-auth configuration: email + password, sessions as signed JWT cookies. */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: THIRTY_DAYS },

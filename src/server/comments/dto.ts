@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client.ts";
 import type { CommentDto } from "@/server/comments/schemas";
 import type { Db } from "@/server/db";
+import { cookMarkdown } from "@/server/markdown/cook";
 import { personSelect, reactionSelect, summariseReactions, toPerson } from "@/server/threads/dto";
 
 export const commentSelect = {
@@ -26,6 +27,7 @@ export function toCommentDto(row: CommentRow, reactions: CommentDto["reactions"]
     parentId: row.parentId,
     author: toPerson(row.author),
     body: deleted ? "" : row.body,
+    bodyHtml: deleted ? "" : cookMarkdown(row.body),
     deleted,
     createdAt: row.createdAt,
     editedAt: row.editedAt,

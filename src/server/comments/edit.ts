@@ -5,6 +5,7 @@ import type { zUpdateCommentInput } from "@/server/comments/schemas";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
+import { cookMarkdown } from "@/server/markdown/cook";
 import { canDeleteComment, canEditOwn } from "@/server/policy";
 import { requireThreadAccess } from "@/server/threads/access";
 
@@ -82,5 +83,5 @@ export async function listCommentRevisions(db: Db, userId: string, commentId: st
     orderBy: { createdAt: "desc" },
     select: { id: true, body: true, createdAt: true },
   });
-  return revisions.map((revision) => ({ ...revision, title: null }));
+  return revisions.map((revision) => ({ ...revision, title: null, bodyHtml: cookMarkdown(revision.body) }));
 }

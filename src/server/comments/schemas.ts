@@ -11,6 +11,8 @@ export const zCommentDto = z.object({
   author: zPerson,
   /** Empty once deleted: the comment stays as "comment deleted" so replies keep their context. */
   body: z.string(),
+  /** The body cooked to HTML (src/server/markdown/cook.ts), as the page shows it; empty once deleted. */
+  bodyHtml: z.string(),
   deleted: z.boolean(),
   createdAt: z.date(),
   editedAt: z.date().nullable(),

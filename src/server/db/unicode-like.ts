@@ -1,5 +1,4 @@
 import type { Database } from "better-sqlite3";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 
 /** Compiled patterns, so a search compiles its pattern once rather than once per row. */
 const MAX_CACHED_PATTERNS = 500;
@@ -44,14 +43,4 @@ function like(pattern: unknown, value: unknown, escape: unknown = null): 0 | 1 |
 export function foldCaseInLike(database: Database): void {
   database.function("like", { deterministic: true }, (pattern: unknown, value: unknown) => like(pattern, value, "\\"));
   database.function("like", { deterministic: true }, (pattern: unknown, value: unknown, escape: unknown) => like(pattern, value, escape));
-}
-
-/** Prisma's SQLite adapter, with LIKE (Prisma's contains, startsWith, endsWith) ignoring case in every language. */
-export class UnicodeSqliteAdapter extends PrismaBetterSqlite3 {
-  override async connect() {
-    const adapter = await super.connect();
-    // The adapter keeps its better-sqlite3 connection as `client` (not in its types).
-    foldCaseInLike((adapter as unknown as { client: Database }).client);
-    return adapter;
-  }
 }

@@ -3,6 +3,7 @@ import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { assertHandleFree, freeHandleFor, handleTakenError } from "@/server/groups/handles";
+import { cookAhead } from "@/server/markdown/cook";
 import type { CreateGroupInput, GroupSummary } from "@/server/groups/schemas";
 import { getSiteActor } from "@/server/groups/site-actor";
 import { summariseGroups } from "@/server/groups/summary";
@@ -40,6 +41,7 @@ export async function createGroup(db: Db, publish: Publish, userId: string, inpu
     if (isUniqueViolation(error)) throw handleTakenError(handle);
     throw error;
   }
+  cookAhead(input.description);
   const [summary] = await summariseGroups(db, userId, [groupId]);
   publishJoined(publish, userId, [summary!]);
   return summary!;

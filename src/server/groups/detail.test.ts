@@ -25,6 +25,7 @@ describe("group.byHandle and group.byId", () => {
       name: "Steering",
       handle: top.handle,
       description: "We **steer**.",
+      descriptionHtml: "<p>We <strong>steer</strong>.</p>",
       logoUrl: null,
       parent: null,
       subgroups: [
@@ -95,6 +96,7 @@ describe("group.byHandle and group.byId", () => {
       name: "Steering",
       handle: top.handle,
       description: "",
+      descriptionHtml: "",
       logoUrl: null,
       parent: null,
       subgroups: [],

@@ -4,6 +4,7 @@ import type { GroupDetail } from "@/server/groups/schemas";
 import { myRolesInAncestors } from "@/server/groups/ancestry";
 import { getSiteActor } from "@/server/groups/site-actor";
 import { imageUrl } from "@/server/images/service";
+import { cookMarkdown } from "@/server/markdown/cook";
 import { canInGroup, canViewGroupOutline, GROUP_SETTINGS_SELECT, groupSettingsOf, NO_GROUP_SETTINGS, type GroupStanding } from "@/server/policy";
 
 const NO_PERMISSIONS: GroupDetail["permissions"] = {
@@ -55,6 +56,7 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
       name: group.name,
       handle: group.handle,
       description: "",
+      descriptionHtml: "",
       logoUrl: null,
       parent: null,
       subgroups: [],
@@ -73,6 +75,7 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
     name: group.name,
     handle: group.handle,
     description: group.description,
+    descriptionHtml: cookMarkdown(group.description),
     logoUrl: imageUrl(group.logoId),
     parent: group.parent,
     subgroups: group.subgroups

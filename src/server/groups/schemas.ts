@@ -63,6 +63,8 @@ export const zGroupDetail = z.object({
   handle: z.string(),
   /** Markdown. Empty for outsiders. */
   description: z.string(),
+  /** The description cooked to HTML (src/server/markdown/cook.ts), as the page shows it. */
+  descriptionHtml: z.string(),
   logoUrl: z.string().nullable(),
   parent: zGroupLink.nullable(),
   subgroups: z.array(zGroupLink.extend({ myRole: zRole.nullable() })),

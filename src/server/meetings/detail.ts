@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
 import { fileSummarySelect, toFileSummary } from "@/server/files/service";
+import { cookMarkdown } from "@/server/markdown/cook";
 import { requireMeeting } from "@/server/meetings/access";
 import { meetingSummarySelect, toMeetingSummary } from "@/server/meetings/list";
 import type { MeetingDetail } from "@/server/meetings/schemas";
@@ -52,6 +53,8 @@ export async function getMeeting(db: Db, userId: string, meetingId: string): Pro
     group: row.group,
     agenda: row.agenda,
     minutes: row.minutes,
+    agendaHtml: cookMarkdown(row.agenda),
+    minutesHtml: cookMarkdown(row.minutes),
     revision: row.revision,
     createdBy: row.createdBy,
     createdAt: row.createdAt,

@@ -109,6 +109,9 @@ export const zMeetingDetail = zMeetingSummary.extend({
   group: z.object({ id: z.string(), name: z.string(), handle: z.string() }),
   agenda: z.string(),
   minutes: z.string(),
+  /** The agenda and minutes cooked to HTML (src/server/markdown/cook.ts), as the page shows them. */
+  agendaHtml: z.string(),
+  minutesHtml: z.string(),
   revision: z.number().int(),
   createdBy: zPersonRef,
   createdAt: z.date(),

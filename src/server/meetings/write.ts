@@ -4,6 +4,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { requireInGroup } from "@/server/groups/standing";
+import { cookAhead } from "@/server/markdown/cook";
 import { meetingViewers, publishMeetingChange, requireMeeting } from "@/server/meetings/access";
 import { ENDS_BEFORE_START, type CreateMeetingInput, type UpdateMeetingInput } from "@/server/meetings/schemas";
 import { notifyMeetingChanged, notifyMeetingNew } from "@/server/meetings/triggers";
@@ -37,6 +38,7 @@ export async function createMeeting(db: Db, publish: Publish, userId: string, in
     },
     select: { id: true, groupId: true, title: true },
   });
+  cookAhead(input.agenda);
   publishMeetingChange(publish, meeting);
   await notifyMeetingNew(db, publish, { actorId: userId, meeting, attendeeIds });
   return { id: meeting.id };
@@ -98,6 +100,7 @@ export async function updateMeeting(db: Db, publish: Publish, userId: string, in
       ...(attendeesChanged && { attendees: { deleteMany: {}, create: attendeeIds.map((id) => ({ userId: id })) } }),
     },
   });
+  cookAhead(input.agenda, input.minutes);
   publishMeetingChange(publish, meeting);
   if (practicalChange || minutesAdded) {
     await notifyMeetingChanged(db, publish, {

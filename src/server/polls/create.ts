@@ -2,6 +2,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { requireInGroup } from "@/server/groups/standing";
+import { cookAhead } from "@/server/markdown/cook";
 import { assertLinkableMeeting, publishMeetingChange } from "@/server/meetings/access";
 import { notifyNewPoll } from "@/server/notifications/triggers";
 import { canViewThread, membershipsAllowedWhere } from "@/server/policy";
@@ -127,6 +128,7 @@ export async function createPoll(db: Db, publish: Publish, userId: string, input
     select: { id: true, groupId: true, threadId: true, restrictVoters: true, title: true },
   });
   if (poll.threadId) await db.thread.update({ where: { id: poll.threadId }, data: { lastActivityAt: new Date() } });
+  cookAhead(input.details);
   publishPollChange(publish, poll);
   if (input.meetingId) publishMeetingChange(publish, { id: input.meetingId, groupId: input.groupId });
   await notifyNewPoll(db, publish, { actorId: userId, poll });

@@ -2,6 +2,7 @@ import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { requireInGroup } from "@/server/groups/standing";
+import { cookMarkdown } from "@/server/markdown/cook";
 import { canDeletePoll, canInGroup } from "@/server/policy";
 import type { Publish } from "@/server/events";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
@@ -102,6 +103,7 @@ export async function getPoll(db: Db, userId: string, pollId: string): Promise<P
     group: row.group,
     template: row.template,
     details: row.details,
+    detailsHtml: cookMarkdown(row.details),
     author: row.author,
     createdAt: row.createdAt,
     options: row.shuffleOptions ? shuffledFor(userId, row.options) : row.options,
@@ -125,7 +127,13 @@ export async function getPoll(db: Db, userId: string, pollId: string): Promise<P
     meeting: canInGroup(access.standing, "meeting.view") ? row.meeting : null,
     outcomeDetail:
       row.outcomeStatement && row.outcomeAt
-        ? { statement: row.outcomeStatement, optionId: row.outcomeOptionId, reviewOn: row.outcomeReviewOn, at: row.outcomeAt }
+        ? {
+            statement: row.outcomeStatement,
+            statementHtml: cookMarkdown(row.outcomeStatement),
+            optionId: row.outcomeOptionId,
+            reviewOn: row.outcomeReviewOn,
+            at: row.outcomeAt,
+          }
         : null,
     viewer: {
       canVote: access.canVote && !isClosed(row),

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
+import { cookAhead } from "@/server/markdown/cook";
 import { publishMeetingChange } from "@/server/meetings/access";
 import { canDeletePoll, canEditPoll } from "@/server/policy";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
@@ -106,6 +107,7 @@ export async function updatePoll(db: Db, publish: Publish, userId: string, input
     const voters = await tx.pollParticipation.count({ where: { pollId: input.pollId } });
     if (voters > 0) throw optionsLocked(voters);
   });
+  cookAhead(input.details);
   publishPollChange(publish, access.poll);
   if (poll.meetingId && input.title !== undefined) publishMeetingChange(publish, { id: poll.meetingId, groupId: access.poll.groupId });
   return { id: input.pollId };

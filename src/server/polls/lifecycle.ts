@@ -3,6 +3,7 @@ import type { Db } from "@/server/db";
 import { syncAdoption } from "@/server/documents/versions/adoption";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
+import { cookAhead } from "@/server/markdown/cook";
 import { notify } from "@/server/notifications/notify";
 import { pollUrl } from "@/server/notifications/triggers";
 import { isClosed, requireManager, requirePollAccess } from "@/server/polls/access";
@@ -87,6 +88,7 @@ export async function setOutcome(
       },
     },
   });
+  cookAhead(input.statement);
   publishPollChange(publish, access.poll, await syncAdoption(db, input.id));
   await notify(db, publish, {
     recipients: poll.group.memberships.map(({ userId: memberId }) => memberId),

@@ -113,6 +113,8 @@ export const zPollDetail = zPollSummary.extend({
   group: z.object({ id: z.string(), name: z.string(), handle: z.string() }),
   template: z.string().nullable(),
   details: z.string(),
+  /** The details cooked to HTML (src/server/markdown/cook.ts), as the page shows them. */
+  detailsHtml: z.string(),
   author: z.object({ id: z.string(), name: z.string() }),
   createdAt: z.date(),
   options: z.array(zPollOption),
@@ -137,7 +139,7 @@ export const zPollDetail = zPollSummary.extend({
   /** The meeting the poll is for, for those who may see the group's meetings. */
   meeting: zMeetingRef.nullable(),
   outcomeDetail: z
-    .object({ statement: z.string(), optionId: z.string().nullable(), reviewOn: z.date().nullable(), at: z.date() })
+    .object({ statement: z.string(), statementHtml: z.string(), optionId: z.string().nullable(), reviewOn: z.date().nullable(), at: z.date() })
     .nullable(),
   viewer: z.object({
     canVote: z.boolean(),

@@ -2,6 +2,7 @@ import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
 import { assertOwnFiles } from "@/server/files/service";
 import { requireInGroup } from "@/server/groups/standing";
+import { cookAhead } from "@/server/markdown/cook";
 import { canInGroup } from "@/server/policy";
 import { assertFolderInGroup, assertMeetingInGroup } from "@/server/resources/access";
 import { publishResourceChange } from "@/server/resources/events";
@@ -40,6 +41,7 @@ export async function createResource(db: Db, publish: Publish, userId: string, i
     },
     select: { id: true },
   });
+  cookAhead(input.description);
   publishResourceChange(publish, { id: resource.id, groupId: input.groupId }, [input.meetingId]);
   if (!draft) {
     await notifyResourcePublished(db, publish, { actorId: userId, groupId: input.groupId, resourceId: resource.id, title: input.title });

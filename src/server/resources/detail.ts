@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { cookMarkdown } from "@/server/markdown/cook";
 import { canInGroup } from "@/server/policy";
 import { canChangeResource, loadVisibleResource } from "@/server/resources/access";
 import { summarySelect, toSummary, toVersion, versionSelect } from "@/server/resources/dto";
@@ -19,6 +20,7 @@ export async function getResource(db: Db, userId: string, id: string): Promise<R
   return {
     ...toSummary(row),
     group: row.group,
+    descriptionHtml: cookMarkdown(row.description),
     versions: row.versions.map(toVersion),
     viewer: {
       canEdit: canChange,

@@ -4,6 +4,7 @@ import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { deleteStoredFilesIfUnused } from "@/server/files/cleanup";
 import { assertOwnFiles } from "@/server/files/service";
+import { cookAhead } from "@/server/markdown/cook";
 import { canInGroup } from "@/server/policy";
 import { assertFolderInGroup, assertMeetingInGroup, loadChangeableResource, loadVisibleResource } from "@/server/resources/access";
 import { publishResourceChange } from "@/server/resources/events";
@@ -40,6 +41,7 @@ export async function updateResource(db: Db, publish: Publish, userId: string, i
       await tx.resourceTag.createMany({ data: input.tags.map((name) => ({ resourceId: resource.id, name })) });
     }
   });
+  cookAhead(input.description);
   publishResourceChange(publish, resource, [resource.meetingId, input.meetingId]);
   return { id: resource.id, draft: resource.publishedAt === null };
 }

@@ -138,6 +138,8 @@ export const zResourceList = z.object({ items: z.array(zResourceSummary), nextCu
 
 export const zResourceDetail = zResourceSummary.extend({
   group: z.object({ id: z.string(), name: z.string(), handle: z.string() }),
+  /** The description cooked to HTML (src/server/markdown/cook.ts), as the page shows it. */
+  descriptionHtml: z.string(),
   /** Newest first; every one downloadable. */
   versions: z.array(zResourceVersion),
   viewer: z.object({ canEdit: z.boolean(), canPublish: z.boolean(), canDelete: z.boolean() }),

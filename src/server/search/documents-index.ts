@@ -4,9 +4,7 @@ import { blocksOf } from "@/server/documents/versions/content";
 import { contentOf } from "@/server/documents/versions/state";
 import { logger } from "@/server/logger";
 import { Debouncer } from "@/server/search/debounce";
-
-/** Characters of text one entry holds, as for everything else in SearchEntry. */
-export const MAX_ENTRY_TEXT = 100_000;
+import { MAX_ENTRY_TEXT } from "@/server/search/schemas";
 
 /** A document's words as search reads them: each block (heading, paragraph, item, table row) on a line. */
 export function documentText(state: Uint8Array): string {

@@ -5,18 +5,21 @@ import { Unzip, UnzipInflate } from "fflate";
 import type * as PdfJsModule from "pdfjs-dist/legacy/build/pdf.mjs";
 
 /**
- * How much work one file's text may cost. Files above `maxFileBytes` are not read at all; reading
- * stops at `maxChars` characters (all SearchEntry holds), `maxPages` pages of a PDF, or after
- * `timeoutMs`; a zip (Word, OpenDocument) is unpacked no further than `maxUnzippedBytes`.
+ * How much work one file's text may cost (the server's are FILE_TEXT_LIMITS, in
+ * file-text-reader.ts). Files above `maxFileBytes` are not read at all; reading stops at
+ * `maxChars` characters, `maxPages` pages of a PDF, or after `timeoutMs`; a zip (Word,
+ * OpenDocument) is unpacked no further than `maxUnzippedBytes`. Memory is bounded only by
+ * readFileTextInWorker: its thread has a JavaScript heap of `maxHeapMb`, and is stopped if the
+ * process grows by more than `maxMemoryGrowthMb` while it reads.
  */
-export type FileTextLimits = { maxFileBytes: number; maxChars: number; maxPages: number; maxUnzippedBytes: number; timeoutMs: number };
-
-export const FILE_TEXT_LIMITS: FileTextLimits = {
-  maxFileBytes: 20 * 1024 * 1024,
-  maxChars: 100_000,
-  maxPages: 100,
-  maxUnzippedBytes: 20 * 1024 * 1024,
-  timeoutMs: 15_000,
+export type FileTextLimits = {
+  maxFileBytes: number;
+  maxChars: number;
+  maxPages: number;
+  maxUnzippedBytes: number;
+  timeoutMs: number;
+  maxHeapMb: number;
+  maxMemoryGrowthMb: number;
 };
 
 /** Why a file's text could not be taken, in words for the log. */
@@ -35,9 +38,10 @@ export function hasReadableText(contentType: string): boolean {
 /**
  * The words of a PDF, Word (.docx), OpenDocument text (.odt) or plain-text file (text, Markdown,
  * CSV), within `limits`; "" for any other type. Throws FileTextError for a file that is damaged, or
- * would cost more than the limits allow to read; the caller decides what that means.
+ * would cost more than the limits allow to read; the caller decides what that means. Parses on the
+ * calling thread, so the server calls it on a worker thread (readFileTextInWorker).
  */
-export async function extractFileText(bytes: Uint8Array, contentType: string, limits: FileTextLimits = FILE_TEXT_LIMITS): Promise<string> {
+export async function extractFileText(bytes: Uint8Array, contentType: string, limits: FileTextLimits): Promise<string> {
   if (!hasReadableText(contentType)) return "";
   if (bytes.length > limits.maxFileBytes) throw new FileTextError(`the file is larger than ${limits.maxFileBytes} bytes`);
   const type = contentType.split(";")[0]!.trim().toLowerCase();

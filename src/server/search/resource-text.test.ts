@@ -8,7 +8,7 @@ import { samplePdf } from "@/server/bootstrap/demo-resources";
 import { getDb } from "@/server/db";
 import { EventBus } from "@/server/events";
 import { storeUpload } from "@/server/files/service";
-import { FILE_TEXT_LIMITS } from "@/server/search/file-text";
+import { FILE_TEXT_LIMITS } from "@/server/search/file-text-reader";
 import { extractPendingFileTexts } from "@/server/search/resource-text";
 import { startSearchTextWorker } from "@/server/search/text-worker";
 import { sampleDocx, sampleOdt, zipBomb } from "@/server/search/test-files";

@@ -2,7 +2,8 @@ import type { Readable } from "node:stream";
 import type { Db } from "@/server/db";
 import { getFileStorage, type FileStorage } from "@/server/files/storage";
 import { logger } from "@/server/logger";
-import { extractFileText, FILE_TEXT_LIMITS, hasReadableText, type FileTextLimits } from "@/server/search/file-text";
+import { hasReadableText, type FileTextLimits } from "@/server/search/file-text";
+import { FILE_TEXT_LIMITS, readFileTextInWorker } from "@/server/search/file-text-reader";
 
 /** Versions read per query: a pass's memory stays small, however many are waiting. */
 const BATCH = 10;
@@ -25,11 +26,12 @@ async function readAll(stream: Readable, maxBytes: number): Promise<Uint8Array> 
 }
 
 /**
- * Takes the text of each resource's newest file that has not been read yet (search/file-text.ts),
- * one file at a time, and stores it on the version, where the resource's search entry picks it up
- * (a trigger). A file that has no readable text, is too large, damaged or too slow to read is
- * stored as having none: the resource is still found by its title, description and tags, and the
- * failure is logged. Answers how many versions were read.
+ * Takes the text of each resource's newest file that has not been read yet (search/file-text.ts,
+ * on a worker thread: file-text-reader.ts), one file at a time, and stores it on the version,
+ * where the resource's search entry picks it up (a trigger). A file that has no readable text, is
+ * too large, damaged, too slow or too memory-hungry to read is stored as having none: the
+ * resource is still found by its title, description and tags, and the failure is logged. Answers
+ * how many versions were read.
  */
 export async function extractPendingFileTexts(db: Db, storage: FileStorage = getFileStorage(), limits: FileTextLimits = FILE_TEXT_LIMITS): Promise<number> {
   let read = 0;
@@ -60,7 +62,7 @@ async function fileText(storage: FileStorage, version: Pending, limits: FileText
   }
   try {
     const bytes = await readAll(await storage.open(version.sha256), limits.maxFileBytes);
-    return await extractFileText(bytes, version.contentType, limits);
+    return await readFileTextInWorker(bytes, version.contentType, limits);
   } catch (error) {
     logger.warn({ err: error, versionId: version.id }, "could not read a resource's file for search; it is found by its title");
     return "";

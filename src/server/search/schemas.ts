@@ -11,6 +11,11 @@ export const SEARCH_PAGE_SIZE = 20;
 export const MAX_QUERY_LENGTH = 500;
 /** Words, phrases' words, exclusions and operators of one query. */
 export const MAX_QUERY_TERMS = 20;
+/**
+ * Characters of text one search entry holds, as the search_index migration's triggers cut it:
+ * a document's or an uploaded file's text is cut here too.
+ */
+export const MAX_ENTRY_TEXT = 100_000;
 
 export const QUERY_TOO_LONG = `Searches can be at most ${MAX_QUERY_LENGTH} characters long. Try a few distinctive words.`;
 export const TOO_MANY_TERMS = `Searches can have at most ${MAX_QUERY_TERMS} words and filters. Try a few distinctive words.`;

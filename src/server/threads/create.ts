@@ -3,6 +3,7 @@ import type { Db } from "@/server/db";
 import type { Publish } from "@/server/events";
 import { assertOwnFiles } from "@/server/files/service";
 import { requireInGroup } from "@/server/groups/standing";
+import { cookAhead } from "@/server/markdown/cook";
 import { assertLinkableMeeting, publishMeetingChange } from "@/server/meetings/access";
 import { notifyNewThread } from "@/server/notifications/triggers";
 import type { zCreateThreadInput } from "@/server/threads/schemas";
@@ -32,6 +33,7 @@ export async function createThread(
     },
     select: { id: true },
   });
+  cookAhead(input.body);
   publish({ name: "thread.activity", room: `group:${input.groupId}`, payload: { groupId: input.groupId, threadId: thread.id } });
   if (input.meetingId) publishMeetingChange(publish, { id: input.meetingId, groupId: input.groupId });
   await notifyNewThread(db, publish, {

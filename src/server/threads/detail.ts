@@ -1,6 +1,7 @@
 import type { Db } from "@/server/db";
 import { fileSummarySelect, toFileSummary } from "@/server/files/service";
 import { requireInGroup } from "@/server/groups/standing";
+import { cookMarkdown } from "@/server/markdown/cook";
 import { assignableRoles, canInGroup } from "@/server/policy";
 import { requireThreadAccess, visibleThreadsWhere } from "@/server/threads/access";
 import { personSelect, reactionSelect, summariseReactions, toPerson } from "@/server/threads/dto";
@@ -43,6 +44,7 @@ export async function getThread(db: Db, userId: string, threadId: string): Promi
     group: thread.group,
     title: thread.title,
     body: thread.body,
+    bodyHtml: cookMarkdown(thread.body),
     tags: thread.tags.map(({ tag }) => tag),
     author: toPerson(thread.author),
     createdAt: thread.createdAt,
@@ -81,7 +83,7 @@ export async function listThreadRevisions(db: Db, userId: string, threadId: stri
       where: { id: threadId },
       select: { revisions: { select: { id: true, title: true, body: true, createdAt: true }, orderBy: { createdAt: "desc" } } },
     })
-    .then(({ revisions }) => revisions);
+    .then(({ revisions }) => revisions.map((revision) => ({ ...revision, bodyHtml: cookMarkdown(revision.body) })));
 }
 
 /** Marks everything up to the newest comment as read; reading never moves backwards. */

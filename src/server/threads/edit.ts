@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
+import { cookAhead } from "@/server/markdown/cook";
 import { assertLinkableMeeting, publishMeetingChange } from "@/server/meetings/access";
 import { canEditOwn } from "@/server/policy";
 import { requireThreadAccess } from "@/server/threads/access";
@@ -30,6 +31,7 @@ export async function updateThread(db: Db, publish: Publish, userId: string, inp
       },
     }),
   ]);
+  cookAhead(input.body);
   publishThreadChange(publish, thread.groupId, input.id);
   if (input.meetingId !== undefined && input.meetingId !== current.meetingId) {
     for (const id of [current.meetingId, input.meetingId]) if (id) publishMeetingChange(publish, { id, groupId: thread.groupId });

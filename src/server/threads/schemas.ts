@@ -105,6 +105,8 @@ export const zThreadDetail = z.object({
   group: z.object({ id: z.string(), name: z.string(), handle: z.string() }),
   title: z.string(),
   body: z.string(),
+  /** The body cooked to HTML (src/server/markdown/cook.ts), as the page shows it. */
+  bodyHtml: z.string(),
   tags: z.array(z.string()),
   author: zPerson,
   createdAt: z.date(),
@@ -142,7 +144,7 @@ export const zThreadDetail = z.object({
 });
 export type ThreadDetail = z.infer<typeof zThreadDetail>;
 
-export const zRevision = z.object({ id: z.string(), title: z.string().nullable(), body: z.string(), createdAt: z.date() });
+export const zRevision = z.object({ id: z.string(), title: z.string().nullable(), body: z.string(), bodyHtml: z.string(), createdAt: z.date() });
 export const zRevisionList = z.array(zRevision);
 
 export const zGroupRef = z.object({ groupId: z.string(), threadId: z.string() });

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { MarkdownText } from "@/components/markdown";
+import { CookedMarkdown } from "@/components/cooked-markdown";
 import { PollList } from "@/components/polls/poll-list";
 import { DeletionStatus } from "@/components/threads/deletion-status";
 import { ThreadList } from "@/components/threads/thread-list";
@@ -35,7 +35,7 @@ export default async function GroupOverviewPage({ params }: { params: Promise<{ 
             About
           </h2>
           {group.description ? (
-            <MarkdownText source={group.description} className="max-w-prose break-words" />
+            <CookedMarkdown html={group.descriptionHtml} className="max-w-prose break-words" />
           ) : (
             <p className="text-muted">No description yet.</p>
           )}

@@ -1,3 +1,0 @@
-import { handleTrpcRequest } from "@/server/api/http";
-
-export { handleTrpcRequest as GET, handleTrpcRequest as POST };
