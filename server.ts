@@ -11,6 +11,7 @@ import { checkClusterReadiness, withStartUpLock } from "@/server/cluster/instanc
 import { closeSharedRedis, sharedRedis } from "@/server/cluster/redis";
 import { getEventBus } from "@/server/events";
 import { startOrphanSweep } from "@/server/files/cleanup";
+import { createPageGate, isPageRender } from "@/server/http/page-gate";
 import { keepDownloadLength } from "@/server/files/download-length";
 import { setLifecyclePhase, shutDownGracefully } from "@/server/lifecycle";
 import { logger } from "@/server/logger";
@@ -89,6 +90,7 @@ async function main() {
   const handle = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
 
+  const pages = createPageGate();
   const server = createServer((request, response) => {
     const requestId = requestIdFrom(request.headers["x-request-id"]);
     request.headers["x-request-id"] = requestId;
@@ -100,6 +102,7 @@ async function main() {
       recordClientAddress(request, process.env.HEARTH_TRUST_PROXY === "1");
       if (request.url?.startsWith(TRPC_PATH)) return handleTrpcRequest(request, response);
       keepDownloadLength(request, response);
+      if (isPageRender(request.url)) return pages.admit(request, response, () => void handle(request, response));
       void handle(request, response);
     });
   });

@@ -32,7 +32,8 @@ import {
  * noisy: compare within a run). Reports requests/s, latency percentiles, failures, the share of
  * the bare server's requests/s, and the server's memory. `--only <words>` loads only the reads whose
  * label holds them (e.g. `--only "thread page"`); `--profile <dir>` writes the server's CPU profile
- * there when it stops (read it with `npm run bench:profile -- <dir>`).
+ * there when it stops (read it with `npm run bench:profile -- <dir>`); `--node-options=<flags>`
+ * starts the server's node with those flags (e.g. V8's heap sizes), to compare them.
  */
 const { values: options } = parseArgs({
   options: {
@@ -41,6 +42,7 @@ const { values: options } = parseArgs({
     postgres: { type: "boolean", default: false },
     only: { type: "string" },
     profile: { type: "string" },
+    "node-options": { type: "string" },
   },
 });
 const SECONDS = Number(options.seconds);
@@ -178,7 +180,10 @@ try {
   server = await startHearth(
     dataDir,
     { HEARTH_ADMIN_EMAIL: ADMIN.email, HEARTH_ADMIN_PASSWORD: ADMIN.password, ...(postgres && { DATABASE_URL: databaseUrl }) },
-    options.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`] : [],
+    [
+      ...(options.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`] : []),
+      ...(options["node-options"]?.split(/\s+/).filter(Boolean) ?? []),
+    ],
   );
   const { url, child } = server;
   const pid = child.pid!;
