@@ -1,5 +1,6 @@
-import { createServer, type Server } from "node:http";
+import { createServer, get, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
 import { encode } from "next-auth/jwt";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,6 +105,30 @@ describe("the tRPC endpoint's edges", () => {
     expect(plain.headers.get(STRICT_TRANSPORT_SECURITY.key)).toBeNull();
     const behindTls = await request("user.me", { headers: { "x-forwarded-proto": "https" } });
     expect(behindTls.headers.get(STRICT_TRANSPORT_SECURITY.key)).toBe(STRICT_TRANSPORT_SECURITY.value);
+  });
+
+  it("gzips answers of 1 KB and more for clients that ask, and only for them", async () => {
+    const [member, group] = [await makeUser(), await makeGroup()];
+    await addMember(group.id, member.id);
+    const { caller } = callerFor(member.id);
+    for (let index = 0; index < 12; index++) await caller.thread.create({ groupId: group.id, title: `Thread ${index} about the spring events`, body: "Plans" });
+    const cookie = await sessionCookie(member.id);
+    const path = `thread.list?input=${encodeURIComponent(JSON.stringify({ json: { groupId: group.id } }))}`;
+    // fetch unpacks gzip by itself: Node's http shows the answer as sent.
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ encoding: string | undefined; bytes: Buffer }>((resolve, reject) => {
+        get(`${BASE}/api/trpc/${path}`, { headers: { cookie, ...headers } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve({ encoding: response.headers["content-encoding"], bytes: Buffer.concat(chunks) }));
+        }).on("error", reject);
+      });
+    const plain = await raw({});
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.bytes.length).toBeGreaterThan(1024);
+    const zipped = await raw({ "accept-encoding": "gzip" });
+    expect(zipped.encoding).toBe("gzip");
+    expect(gunzipSync(zipped.bytes).toString()).toBe(plain.bytes.toString());
   });
 
   it("answers a body beyond 1 MB with 413, having run nothing", async () => {

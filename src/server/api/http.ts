@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
+import compression from "compression";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "../../../security-headers.mjs";
 import { contextFromSession } from "@/server/api/session-context";
@@ -87,14 +88,20 @@ const trpcHandler = createHTTPHandler({
   responseMeta: () => ({ headers: { "cache-control": "no-store" } }),
 });
 
+/** Answers of 1 KB and more, gzipped for browsers that ask, as Next compresses what it answers. */
+const compress = compression();
+type CompressionArguments = Parameters<typeof compress>;
+
 /**
  * The tRPC endpoint `/api/trpc/<path>`, answered by server.ts itself rather than by a Next route
  * (Next's routing, request wrapping and streams cost about as much as a small read; see
  * docs/benchmarks.md, bench:http). Checks where the call comes from and how it is sent before any
- * procedure runs, limits batches and bodies, and sends the headers Next gives every response.
+ * procedure runs, limits batches and bodies, and sends the headers and compression Next gives
+ * every response.
  */
 export function handleTrpcRequest(request: IncomingMessage, response: ServerResponse): void {
   for (const { key, value } of SECURITY_HEADERS) response.setHeader(key, value);
   if (request.headers["x-forwarded-proto"] === "https") response.setHeader(STRICT_TRANSPORT_SECURITY.key, STRICT_TRANSPORT_SECURITY.value);
-  trpcHandler(request, response);
+  // compression works on plain Node requests and responses; its types name Express's.
+  compress(request as CompressionArguments[0], response as CompressionArguments[1], () => trpcHandler(request, response));
 }
