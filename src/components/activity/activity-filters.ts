@@ -32,4 +32,5 @@ export const DECISION_NOUNS: Record<PollKind, string> = {
   dot_vote: "a dot vote",
   ranked_choice: "a ranked-choice poll",
   meeting: "a poll to find a meeting time",
+  stv: "an election",
 };

@@ -31,6 +31,7 @@ export function choicesFor(kind: PollKind, draft: BallotDraft, optionIds: readon
     case "question":
       return [];
     case "ranked_choice":
+    case "stv":
       return rankingChoices(draft.ranking.filter((id) => known.has(id)));
     case "score":
     case "dot_vote":

@@ -29,6 +29,7 @@ function KindBallot(props: { poll: Poll; draft: BallotDraft; onChange: (draft: B
     case "dot_vote":
       return <BallotDots {...props} />;
     case "ranked_choice":
+    case "stv":
       return <BallotRanking {...props} />;
     case "meeting":
       return <BallotMeeting {...props} />;

@@ -1,4 +1,4 @@
-import type { PollKind } from "@/server/polls/ballot-rules";
+import { isRankedKind, type PollKind } from "@/server/polls/ballot-rules";
 
 type Choice = { optionId: string; score: number | null; rank: number | null };
 
@@ -9,7 +9,7 @@ const AVAILABILITY = ["no", "if need be", "yes"];
  * "Tue, 15 Jan 2030, 10:00: yes". `label` names an option (meeting times in the viewer's zone).
  */
 export function choiceTexts(kind: PollKind, choices: readonly Choice[], label: (optionId: string) => string): string[] {
-  const ordered = kind === "ranked_choice" ? [...choices].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)) : choices;
+  const ordered = isRankedKind(kind) ? [...choices].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)) : choices;
   return ordered.map(({ optionId, score, rank }) => {
     const name = label(optionId);
     switch (kind) {
@@ -18,6 +18,7 @@ export function choiceTexts(kind: PollKind, choices: readonly Choice[], label: (
       case "dot_vote":
         return `${name}: ${score} ${score === 1 ? "dot" : "dots"}`;
       case "ranked_choice":
+      case "stv":
         return `${rank}. ${name}`;
       case "meeting":
         return `${name}: ${AVAILABILITY[score ?? 0] ?? "no"}`;

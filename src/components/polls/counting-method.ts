@@ -1,18 +1,26 @@
 import { RANKED_METHODS, type MethodOutcome, type RankedMethod } from "@/lib/tallies/ranked";
+import { STV_METHODS } from "@/lib/tallies/stv";
+import type { CountingMethod } from "@/server/polls/schemas";
 
 /** How each method is named in a sentence: "Winner under instant-runoff: …". */
-export const METHOD_NAMES: Record<RankedMethod, string> = {
+export const METHOD_NAMES: Record<CountingMethod, string> = {
   schulze: "Schulze",
   instant_runoff: "instant-runoff",
   borda: "Borda",
+  scottish_stv: "Scottish STV",
+  meek_stv: "Meek STV",
 };
 
 /** One plain line per method, shown under the result and beside the choice when creating a poll. */
-export const METHOD_EXPLANATIONS: Record<RankedMethod, string> = {
+export const METHOD_EXPLANATIONS: Record<CountingMethod, string> = {
   schulze: "Schulze compares the options two at a time: the winner is the one that beats the others, following the strongest chains of wins.",
   instant_runoff:
     "Instant-runoff drops the option with the fewest first choices and moves its votes to their next choice, until one option has more than half.",
   borda: "Borda gives each option points for its place on every ranking, the most for first place; the most points wins.",
+  scottish_stv:
+    "Scottish STV, as in Scotland's council elections: an option with a quota of votes is elected and the votes it does not need move on to their next choice, at a fraction of their value; when nobody reaches the quota, the option with the fewest votes is dropped and its votes move on.",
+  meek_stv:
+    "Meek STV counts every ballot again each round: each elected option keeps just enough of every vote reaching it to stay at the quota and passes the rest on, even to options ranked after others already elected.",
 };
 
 /** The tie-breaks, in the order the tallies apply them. */
@@ -27,7 +35,13 @@ const CHOICE_LABELS: Record<RankedMethod, string> = { schulze: "Schulze (the def
 /** The options of the counting-method select on the new-decision form. */
 export const METHOD_CHOICES = RANKED_METHODS.map((value) => ({ value, label: CHOICE_LABELS[value] }));
 
-function listed(names: string[]): string {
+const STV_CHOICE_LABELS: Record<(typeof STV_METHODS)[number], string> = { scottish_stv: "Scottish STV (the default)", meek_stv: "Meek STV" };
+
+/** The counting-method select for an election. */
+export const STV_METHOD_CHOICES = STV_METHODS.map((value) => ({ value, label: STV_CHOICE_LABELS[value] }));
+
+/** "A", "A and B", "A, B and C". */
+export function listed(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
@@ -46,6 +60,6 @@ export function tieBreakText(method: RankedMethod, outcome: MethodOutcome, label
 }
 
 /** "Counted by the Schulze method", shown on the poll before anyone votes. */
-export function countedByText(method: RankedMethod): string {
+export function countedByText(method: CountingMethod): string {
   return `Counted by the ${METHOD_NAMES[method]} method`;
 }

@@ -16,7 +16,7 @@ import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
 /** Fields whose server messages appear beside them; others go in the alert. */
-const INLINE = new Set(["title", "details", "options", "closingAt", "minChoices", "maxChoices", "dotsPerPerson", "scoreMin", "scoreMax", "countTarget", "voterIds", "meetingId", "countingMethod"]);
+const INLINE = new Set(["title", "details", "options", "closingAt", "minChoices", "maxChoices", "dotsPerPerson", "scoreMin", "scoreMax", "countTarget", "voterIds", "meetingId", "countingMethod", "seats"]);
 
 /**
  * Starts a decision in a group (inside a thread when `threadId` is given): first a process,

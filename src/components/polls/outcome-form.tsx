@@ -1,7 +1,8 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { outcomeDraft } from "@/components/polls/stv-text";
 import { toLocalInputValue } from "@/components/polls/time-zone";
 import { useOptionLabel } from "@/components/polls/use-option-label";
 import { usePollRefresh } from "@/components/polls/use-poll-refresh";
@@ -15,13 +16,20 @@ import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
 
 type Poll = RouterOutputs["poll"]["byId"];
 
-/** The outcome of a closed poll: a statement, optionally the chosen option and a date to review it. */
+/**
+ * The outcome of a closed poll: a statement, optionally the chosen option and a date to review it.
+ * An election's first outcome is drafted from its count, naming those elected.
+ */
 export function OutcomeForm({ poll, onDone }: { poll: Poll; onDone: () => void }) {
   const trpc = useTRPC();
   const refresh = usePollRefresh(poll.id);
   const label = useOptionLabel(poll.options);
   const current = poll.outcomeDetail;
-  const [statement, setStatement] = useState(current?.statement ?? "");
+  const { data: results } = useQuery({ ...trpc.poll.results.queryOptions({ pollId: poll.id }), enabled: poll.kind === "stv" && !current });
+  const draft = !current && results?.stv ? outcomeDraft(results.stv, label) : null;
+  // Null until typed in, so a count that arrives after the form opened still drafts the statement.
+  const [typed, setStatement] = useState<string | null>(current?.statement ?? null);
+  const statement = typed ?? draft ?? "";
   const [optionId, setOptionId] = useState(current?.optionId ?? "");
   const [reviewOn, setReviewOn] = useState(current?.reviewOn ? toLocalInputValue(current.reviewOn).slice(0, 10) : "");
   const save = useMutation(
@@ -50,7 +58,7 @@ export function OutcomeForm({ poll, onDone }: { poll: Poll; onDone: () => void }
     >
       <TextareaField
         label="Outcome"
-        hint="What was decided, and what happens next. Markdown works."
+        hint={draft ? "Drafted from the count: add what happens next. Markdown works." : "What was decided, and what happens next. Markdown works."}
         value={statement}
         onChange={(event) => setStatement(event.target.value)}
         error={fields?.statement?.[0]}

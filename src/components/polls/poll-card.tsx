@@ -57,6 +57,11 @@ export function PollCard({ pollId, initial, headingLevel = 2 }: { pollId: string
         </p>
         {poll.settings.countingMethod && (
           <p data-testid="counting-method">
+            {poll.settings.seats !== null && (
+              <span className="font-semibold">
+                Electing {poll.settings.seats} of {poll.options.length} options.{" "}
+              </span>
+            )}
             <span className="font-semibold">{countedByText(poll.settings.countingMethod)}.</span>{" "}
             <span className="text-muted">{METHOD_EXPLANATIONS[poll.settings.countingMethod]}</span>
           </p>

@@ -83,4 +83,19 @@ describe("the new-decision form", () => {
     expect(createInput(proposal, "g1", undefined)).not.toHaveProperty("input.countingMethod");
     expect(templateDefaults(proposal)).not.toHaveProperty("countingMethod");
   });
+
+  it("starts an election with 2 seats, 3 blank options and Scottish STV, and sends seats only for elections", () => {
+    const election = formFromTemplate(kind("stv"), now);
+    expect(election).toMatchObject({ seats: "2", countingMethod: "scottish_stv", options: ["", "", ""] });
+    const preset: PollTemplate = { ...kind("stv"), key: "t2", builtIn: false, defaults: { seats: 3, countingMethod: "meek_stv" } };
+    expect(formFromTemplate(preset, now)).toMatchObject({ seats: "3", countingMethod: "meek_stv" });
+    const filled = { ...election, title: "Board", options: ["A", "B", "C"], seats: "2" };
+    expect(createInput(filled, "g1", undefined)).toMatchObject({ ok: true, input: { kind: "stv", seats: 2, countingMethod: "scottish_stv" } });
+    // Left empty, the server says what is missing.
+    expect(createInput({ ...filled, seats: "" }, "g1", undefined)).toMatchObject({ ok: true, input: { seats: undefined } });
+    expect(templateDefaults(filled)).toMatchObject({ seats: 2, countingMethod: "scottish_stv" });
+    const ranked = formFromTemplate(kind("ranked_choice"), now);
+    expect(createInput({ ...ranked, options: ["A", "B"] }, "g1", undefined)).not.toHaveProperty("input.seats");
+    expect(templateDefaults(ranked)).not.toHaveProperty("seats");
+  });
 });

@@ -1,8 +1,7 @@
 import { KIND_DESCRIPTIONS, KIND_LABELS } from "@/components/polls/poll-text";
 import { defaultClosingTime, fromLocalInputValue, toLocalInputValue } from "@/components/polls/time-zone";
-import type { RankedMethod } from "@/lib/tallies/ranked";
 import type { RouterInputs, RouterOutputs } from "@/lib/trpc/client";
-import { POLL_KINDS } from "@/server/polls/schemas";
+import { POLL_KINDS, type CountingMethod } from "@/server/polls/schemas";
 import { DEFAULT_OPTIONS } from "@/server/polls/templates";
 import type { PollKind } from "@/server/polls/ballot-rules";
 
@@ -36,8 +35,10 @@ export type PollForm = {
   votersAddOptions: boolean;
   noneOfTheAbove: boolean;
   shuffleOptions: boolean;
-  /** Ranked choice: the method whose result counts. */
-  countingMethod: RankedMethod;
+  /** Ranked choice and elections: the method whose result counts. */
+  countingMethod: CountingMethod;
+  /** Elections: how many options are elected. */
+  seats: string;
   chooseVoters: boolean;
   voters: { id: string; name: string }[];
   /** The meeting the decision is for; empty for none. */
@@ -59,7 +60,9 @@ export const KIND_TEMPLATES: PollTemplate[] = POLL_KINDS.map((kind) => ({
   defaults: {},
 }));
 
-const MIN_BLANK_OPTIONS: Partial<Record<PollKind, number>> = { poll: 2, score: 2, dot_vote: 2, ranked_choice: 2, meeting: 1 };
+const MIN_BLANK_OPTIONS: Partial<Record<PollKind, number>> = { poll: 2, score: 2, dot_vote: 2, ranked_choice: 2, meeting: 1, stv: 3 };
+/** A new election fills 2 seats unless its template says otherwise: one seat would be a plain runoff. */
+const DEFAULT_SEATS = 2;
 
 export function formFromTemplate(template: PollTemplate, now: Date): PollForm {
   const { defaults, kind } = template;
@@ -86,7 +89,8 @@ export function formFromTemplate(template: PollTemplate, now: Date): PollForm {
     votersAddOptions: false,
     noneOfTheAbove: false,
     shuffleOptions: false,
-    countingMethod: defaults.countingMethod ?? "schulze",
+    countingMethod: defaults.countingMethod ?? (kind === "stv" ? "scottish_stv" : "schulze"),
+    seats: String(defaults.seats ?? DEFAULT_SEATS),
     chooseVoters: false,
     voters: [],
     meetingId: "",
@@ -136,6 +140,7 @@ export function createInput(form: PollForm, groupId: string, threadId: string | 
       ...(kind === "count" && { countTarget: whole(form.countTarget) }),
       ...(canAddOptions(kind) && { votersAddOptions: form.votersAddOptions }),
       ...(kind === "ranked_choice" && { countingMethod: form.countingMethod }),
+      ...(kind === "stv" && { countingMethod: form.countingMethod, seats: whole(form.seats) }),
       ...(form.chooseVoters && { voterIds: form.voters.map(({ id }) => id) }),
       ...(form.meetingId && { meetingId: form.meetingId }),
     },
@@ -150,6 +155,7 @@ export function templateDefaults(form: PollForm): PollTemplate["defaults"] {
     ...(form.kind === "proposal" && { allowBlock: form.allowBlock }),
     ...(form.kind === "poll" && { minChoices: whole(form.minChoices), maxChoices: whole(form.maxChoices) }),
     ...(form.kind === "ranked_choice" && { countingMethod: form.countingMethod }),
+    ...(form.kind === "stv" && { countingMethod: form.countingMethod, seats: whole(form.seats) }),
     reasonRequired: form.reasonRequired,
     anonymous: form.anonymous,
     hideResults: form.hideResults,

@@ -8,6 +8,7 @@ import { participationText } from "@/components/polls/poll-text";
 import { Meter } from "@/components/polls/result-bars";
 import { RankedResults } from "@/components/polls/results-ranked";
 import { CountResults, DotResults, MeetingResults, ScoreResults } from "@/components/polls/results-simple";
+import { StvResults } from "@/components/polls/results-stv";
 import { TimeZoneNote } from "@/components/polls/time-zone-note";
 import { useOptionLabel } from "@/components/polls/use-option-label";
 import { Alert } from "@/components/ui/alert";
@@ -29,6 +30,8 @@ function Tally({ poll, results, level }: { poll: Poll; results: Results; level: 
       return <DotResults tally={tally} label={label} />;
     case "ranked_choice":
       return <RankedResults tally={tally} label={label} level={level} optionIds={poll.options.map(({ id }) => id)} />;
+    case "stv":
+      return results.stv && <StvResults stv={results.stv} label={label} level={level} closed={poll.closedAt !== null} />;
     case "meeting":
       return (
         <div className="flex flex-col gap-3">

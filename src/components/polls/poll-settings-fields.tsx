@@ -1,6 +1,6 @@
 "use client";
 
-import { METHOD_CHOICES, METHOD_EXPLANATIONS } from "@/components/polls/counting-method";
+import { METHOD_CHOICES, METHOD_EXPLANATIONS, STV_METHOD_CHOICES } from "@/components/polls/counting-method";
 import { canAddOptions, hasOptions, type PollForm } from "@/components/polls/poll-form-state";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { SelectField } from "@/components/ui/select-field";
@@ -14,8 +14,38 @@ const HIDE_RESULTS = [
   { value: "until_closed", label: "Hide until the poll closes" },
 ] as const;
 
-function NumberField({ label, value, onChange, error, min, max }: { label: string; value: string; onChange: (value: string) => void; error?: string; min?: number; max?: number }) {
-  return <TextField label={label} type="number" inputMode="numeric" min={min} max={max} step={1} value={value} onChange={(event) => onChange(event.target.value)} error={error} className="w-32" />;
+function NumberField({
+  label,
+  value,
+  onChange,
+  error,
+  min,
+  max,
+  hint,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  min?: number;
+  max?: number;
+  hint?: string;
+}) {
+  return (
+    <TextField
+      label={label}
+      hint={hint}
+      type="number"
+      inputMode="numeric"
+      min={min}
+      max={max}
+      step={1}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={error}
+      className="w-32"
+    />
+  );
 }
 
 /** The settings that apply to the chosen kind of poll. */
@@ -51,6 +81,26 @@ export function PollSettingsFields({ form, update, fields }: { form: PollForm; u
           options={METHOD_CHOICES}
           error={fields?.countingMethod?.[0]}
         />
+      )}
+      {kind === "stv" && (
+        <>
+          <NumberField
+            label="Seats to fill"
+            hint="How many of the options the election chooses: fewer than there are options."
+            value={form.seats}
+            onChange={(seats) => update({ seats })}
+            error={fields?.seats?.[0]}
+            min={1}
+          />
+          <SelectField
+            label="Counting method"
+            hint={`${METHOD_EXPLANATIONS[form.countingMethod]} The method is fixed once the election is created.`}
+            value={form.countingMethod}
+            onChange={(event) => update({ countingMethod: event.target.value as PollForm["countingMethod"] })}
+            options={STV_METHOD_CHOICES}
+            error={fields?.countingMethod?.[0]}
+          />
+        </>
       )}
       {kind === "proposal" && (
         <CheckboxField label="Allow blocks" hint="Turning this off removes the Block option." checked={form.allowBlock} onChange={(event) => update({ allowBlock: event.target.checked })} />

@@ -10,6 +10,7 @@ export const KIND_LABELS: Record<PollKind, string> = {
   dot_vote: "Dot vote",
   ranked_choice: "Ranked choice",
   meeting: "Meeting time",
+  stv: "Election (single transferable vote)",
 };
 
 /** For starting a decision from a bare poll type rather than a named process. */
@@ -23,6 +24,7 @@ export const KIND_DESCRIPTIONS: Record<PollKind, string> = {
   dot_vote: "Share out a fixed number of dots across the options.",
   ranked_choice: "Put the options in order of preference.",
   meeting: "Propose times; everyone says yes, if need be, or no.",
+  stv: "Fill several seats at once: people rank the candidates, and votes move on so each seat stands for a share of the group.",
 };
 
 const MINUTE = 60_000;

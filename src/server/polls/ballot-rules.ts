@@ -2,7 +2,10 @@
  * What a valid ballot is for each kind of poll: pure rules, shared by the server (which
  * enforces them) and the tests. Each returns the choices to store or a message for the voter.
  */
-export type PollKind = "proposal" | "poll" | "count" | "check" | "question" | "score" | "dot_vote" | "ranked_choice" | "meeting";
+export type PollKind = "proposal" | "poll" | "count" | "check" | "question" | "score" | "dot_vote" | "ranked_choice" | "meeting" | "stv";
+
+/** Kinds voted by ranking the options: ranked choice, and elections (single transferable vote). */
+export const isRankedKind = (kind: PollKind) => kind === "ranked_choice" || kind === "stv";
 
 export type BallotRules = {
   kind: PollKind;
@@ -65,7 +68,8 @@ export function checkBallot(rules: BallotRules, choices: readonly Choice[], reas
       if (used > allowed) return fail(`You have ${allowed} dots; you placed ${used}.`);
       return { ok: true, choices: choices.filter(({ score }) => score! > 0).map(({ optionId, score }) => ({ optionId, score: score!, rank: null })) };
     }
-    case "ranked_choice": {
+    case "ranked_choice":
+    case "stv": {
       if (choices.length === 0) return fail("Rank at least one option.");
       const ranks = choices.map(({ rank }) => rank);
       if (ranks.some((rank) => rank === undefined || !Number.isInteger(rank))) return fail("Give each ranked option a position.");

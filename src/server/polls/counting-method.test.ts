@@ -56,7 +56,7 @@ describe("a ranked-choice poll's counting method", () => {
     });
     await expect(
       scene.as(scene.admin).poll.create({ groupId: scene.group.id, kind: "proposal", title: "T", closingAt: inOneWeek(), countingMethod: "borda" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Only ranked-choice polls have a counting method: leave it out for this kind of poll." });
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Only ranked-choice polls and elections have a counting method: leave it out for this kind of poll." });
     expect(await getDb().poll.count({ where: { groupId: scene.group.id } })).toBe(0);
     const proposal = await scene.as(scene.admin).poll.create({ groupId: scene.group.id, kind: "proposal", title: "T", closingAt: inOneWeek() });
     expect((await scene.as(scene.admin).poll.byId({ id: proposal.id })).settings.countingMethod).toBeNull();

@@ -1,3 +1,5 @@
+import { RANKED_METHODS } from "@/lib/tallies/ranked";
+import { STV_METHODS } from "@/lib/tallies/stv";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -7,10 +9,24 @@ import { assertLinkableMeeting, publishMeetingChange } from "@/server/meetings/a
 import { notifyNewPoll } from "@/server/notifications/triggers";
 import { canViewThread, membershipsAllowedWhere } from "@/server/policy";
 import { publishPollChange } from "@/server/polls/events";
-import type { CreatePollInput } from "@/server/polls/schemas";
+import type { CountingMethod, CreatePollInput } from "@/server/polls/schemas";
 import { BUILT_IN_TEMPLATES, DEFAULT_OPTIONS, type TemplateDefaults } from "@/server/polls/templates";
 
-export const MIN_OPTIONS: Partial<Record<CreatePollInput["kind"], number>> = { poll: 2, score: 2, dot_vote: 2, ranked_choice: 2, meeting: 1 };
+export const MIN_OPTIONS: Partial<Record<CreatePollInput["kind"], number>> = { poll: 2, score: 2, dot_vote: 2, ranked_choice: 2, meeting: 1, stv: 2 };
+
+/** The counting methods each kind may be counted by; other kinds have none. */
+const METHODS_OF: Partial<Record<CreatePollInput["kind"], readonly CountingMethod[]>> = { ranked_choice: RANKED_METHODS, stv: STV_METHODS };
+
+/** "1 seat", "3 seats". */
+export const seatsText = (seats: number) => `${seats} ${seats === 1 ? "seat" : "seats"}`;
+
+/** The method a ranked poll or an election is counted by: the author's, else the template's, else the kind's default. */
+function countingMethodFor(input: CreatePollInput, defaults: TemplateDefaults): CountingMethod | undefined {
+  const methods = METHODS_OF[input.kind];
+  if (!methods) return undefined;
+  const fromTemplate = defaults.countingMethod && methods.includes(defaults.countingMethod) ? defaults.countingMethod : undefined;
+  return input.countingMethod ?? fromTemplate ?? methods[0];
+}
 
 async function templateDefaults(db: Db, groupId: string, key: string | undefined): Promise<TemplateDefaults> {
   if (!key) return {};
@@ -46,10 +62,31 @@ function optionRows(input: CreatePollInput, defaults: TemplateDefaults, allowBlo
   return input.noneOfTheAbove && input.kind === "poll" ? [...rows, { name: "None of the above", startsAt: null }] : rows;
 }
 
-function checkSettings(input: CreatePollInput, optionCount: number) {
+function checkSettings(input: CreatePollInput, optionCount: number, seats: number | undefined) {
   if (input.closingAt.getTime() <= Date.now()) throw new AppError("BAD_REQUEST", "Choose a closing time in the future.");
-  if (input.countingMethod && input.kind !== "ranked_choice") {
-    throw new AppError("BAD_REQUEST", "Only ranked-choice polls have a counting method: leave it out for this kind of poll.");
+  const methods = METHODS_OF[input.kind];
+  if (input.countingMethod && !methods) {
+    throw new AppError("BAD_REQUEST", "Only ranked-choice polls and elections have a counting method: leave it out for this kind of poll.");
+  }
+  if (input.countingMethod && !methods?.includes(input.countingMethod)) {
+    throw new AppError(
+      "BAD_REQUEST",
+      input.kind === "stv"
+        ? "An election is counted by Scottish STV (scottish_stv) or Meek STV (meek_stv)."
+        : "A ranked-choice poll is counted by schulze, instant_runoff or borda; scottish_stv and meek_stv are for elections.",
+    );
+  }
+  if (input.seats !== undefined && input.kind !== "stv") {
+    throw new AppError("BAD_REQUEST", "Only elections have seats: leave them out for this kind of poll.");
+  }
+  if (input.kind === "stv") {
+    if (seats === undefined) throw new AppError("BAD_REQUEST", "Say how many seats the election fills.");
+    if (seats >= optionCount) {
+      throw new AppError(
+        "BAD_REQUEST",
+        `An election for ${seatsText(seats)} needs more options than seats, or everyone would be elected: add options, or fill fewer seats.`,
+      );
+    }
   }
   const min = input.minChoices ?? 1;
   const max = input.maxChoices ?? min;
@@ -91,7 +128,8 @@ export async function createPoll(db: Db, publish: Publish, userId: string, input
   const defaults = await templateDefaults(db, input.groupId, input.template);
   const allowBlock = input.allowBlock ?? defaults.allowBlock ?? true;
   const options = optionRows(input, defaults, allowBlock);
-  checkSettings(input, options.length);
+  const seats = input.kind === "stv" ? (input.seats ?? defaults.seats) : undefined;
+  checkSettings(input, options.length, seats);
   if (input.voterIds) await checkVoters(db, input.groupId, input.threadId, input.voterIds);
 
   const poll = await db.poll.create({
@@ -120,7 +158,8 @@ export async function createPoll(db: Db, publish: Publish, userId: string, input
       scoreMax: input.kind === "score" ? (input.scoreMax ?? 5) : null,
       countTarget: input.kind === "count" ? (input.countTarget ?? null) : null,
       // Fixed from here on: changing how votes are counted once they are in would change the winner under people's feet.
-      ...(input.kind === "ranked_choice" && { countingMethod: input.countingMethod ?? defaults.countingMethod ?? "schulze" }),
+      countingMethod: countingMethodFor(input, defaults),
+      seats: seats ?? null,
       restrictVoters: input.voterIds !== undefined,
       options: { create: options.map((option, position) => ({ ...option, position })) },
       voters: input.voterIds ? { create: [...new Set(input.voterIds)].map((voterId) => ({ userId: voterId })) } : undefined,

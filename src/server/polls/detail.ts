@@ -6,6 +6,7 @@ import { cookMarkdown } from "@/server/markdown/cook";
 import { canDeletePoll, canInGroup } from "@/server/policy";
 import type { Publish } from "@/server/events";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
+import { isRankedKind } from "@/server/polls/ballot-rules";
 import { publishPollChange } from "@/server/polls/events";
 import { undecidedWhere } from "@/server/polls/voters";
 import type { PollDetail } from "@/server/polls/schemas";
@@ -28,6 +29,7 @@ export const pollSettingsSelect = {
   countTarget: true,
   restrictVoters: true,
   countingMethod: true,
+  seats: true,
 } satisfies Prisma.PollSelect;
 
 function summarySelect(userId: string) {
@@ -122,7 +124,8 @@ export async function getPoll(db: Db, userId: string, pollId: string): Promise<P
       scoreMax: row.scoreMax,
       countTarget: row.countTarget,
       restrictVoters: row.restrictVoters,
-      countingMethod: row.kind === "ranked_choice" ? row.countingMethod : null,
+      countingMethod: isRankedKind(row.kind) ? row.countingMethod : null,
+      seats: row.kind === "stv" ? row.seats : null,
     },
     meeting: canInGroup(access.standing, "meeting.view") ? row.meeting : null,
     outcomeDetail:

@@ -7,7 +7,7 @@ import { cookAhead } from "@/server/markdown/cook";
 import { publishMeetingChange } from "@/server/meetings/access";
 import { canDeletePoll, canEditPoll } from "@/server/policy";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
-import { MIN_OPTIONS } from "@/server/polls/create";
+import { MIN_OPTIONS, seatsText } from "@/server/polls/create";
 import { publishPollChange } from "@/server/polls/events";
 import type { UpdatePollInput } from "@/server/polls/schemas";
 
@@ -19,8 +19,17 @@ function optionsLocked(voterCount: number): AppError {
 
 type OptionRow = { id?: string; name: string; startsAt: Date | null };
 
-/** The new option list checked like poll.create's: meeting slots are times (kept in time order), names are unique. */
-function checkedOptions(kind: string, maxChoices: number | null, given: NonNullable<UpdatePollInput["options"]>, known: Set<string>): OptionRow[] {
+/**
+ * The new option list checked like poll.create's: meeting slots are times (kept in time order),
+ * names are unique, and an election keeps more options than seats.
+ */
+function checkedOptions(
+  kind: string,
+  limits: { maxChoices: number | null; seats: number | null },
+  given: NonNullable<UpdatePollInput["options"]>,
+  known: Set<string>,
+): OptionRow[] {
+  const { maxChoices, seats } = limits;
   if (kind === "question") {
     if (given.length) throw new AppError("BAD_REQUEST", "A question round has no options: people answer in their own words.");
     return [];
@@ -34,6 +43,9 @@ function checkedOptions(kind: string, maxChoices: number | null, given: NonNulla
   if (given.length < min) throw new AppError("BAD_REQUEST", `Add at least ${min} option${min === 1 ? "" : "s"}.`);
   if (maxChoices !== null && given.length < maxChoices) {
     throw new AppError("BAD_REQUEST", `This poll lets people choose up to ${maxChoices} options, so keep at least ${maxChoices}.`);
+  }
+  if (seats !== null && given.length <= seats) {
+    throw new AppError("BAD_REQUEST", `This election fills ${seatsText(seats)}, so keep at least ${seats + 1} options.`);
   }
   const rows = given.map(({ id, name }) => {
     if (kind !== "meeting") return { id, name, startsAt: null };
@@ -74,6 +86,7 @@ export async function updatePoll(db: Db, publish: Publish, userId: string, input
     where: { id: input.pollId },
     select: {
       maxChoices: true,
+      seats: true,
       meetingId: true,
       adoptsVersion: { select: { id: true } },
       options: { select: { id: true } },
@@ -86,7 +99,7 @@ export async function updatePoll(db: Db, publish: Publish, userId: string, input
     if (closed) throw new AppError("BAD_REQUEST", "This poll is closed, so its options can't change.");
     // Adoption is decided by the outcome naming the "Agree" option, so that option must stay as it is.
     if (poll.adoptsVersion) throw new AppError("BAD_REQUEST", "This proposal adopts a document version, so its options are fixed.");
-    options = checkedOptions(access.poll.kind, poll.maxChoices, input.options, new Set(poll.options.map(({ id }) => id)));
+    options = checkedOptions(access.poll.kind, poll, input.options, new Set(poll.options.map(({ id }) => id)));
   }
 
   const kept = options?.flatMap(({ id }) => (id ? [id] : [])) ?? [];

@@ -1,5 +1,6 @@
 import { countRanked, type RankedMethod } from "@/lib/tallies/ranked";
 import { countChoices, tallyDots, tallyMeeting, tallyScores, type Availability } from "@/lib/tallies/simple";
+import { countStv, type StvMethod } from "@/lib/tallies/stv";
 import type { Db } from "@/server/db";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
 import { AVAILABILITY_SCORE } from "@/server/polls/ballot-rules";
@@ -12,6 +13,8 @@ const AVAILABILITY_BY_SCORE = new Map<number, Availability>(
   Object.entries(AVAILABILITY_SCORE).map(([answer, score]) => [score, answer as Availability]),
 );
 
+const rankingOf = (choices: StoredChoice[]) => [...choices].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map(({ optionId }) => optionId);
+
 /** The tallies for one poll kind, computed from the current ballots; ranked polls lead with their counting method. */
 function tally(kind: string, method: RankedMethod, optionIds: string[], ballots: StoredBallot[]) {
   const choiceLists = ballots.map(({ choices }) => choices);
@@ -21,8 +24,7 @@ function tally(kind: string, method: RankedMethod, optionIds: string[], ballots:
     case "dot_vote":
       return { kind: "dot_vote" as const, dots: tallyDots(optionIds, choiceLists.map((list) => new Map(list.map((c) => [c.optionId, c.score ?? 0])))) };
     case "ranked_choice": {
-      const rankings = choiceLists.map((list) => [...list].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map(({ optionId }) => optionId));
-      const { borda, irv, schulze, outcomes } = countRanked(optionIds, rankings);
+      const { borda, irv, schulze, outcomes } = countRanked(optionIds, choiceLists.map(rankingOf));
       return {
         kind: "ranked_choice" as const,
         method,
@@ -39,6 +41,8 @@ function tally(kind: string, method: RankedMethod, optionIds: string[], ballots:
       };
     case "question":
       return { kind: "question" as const };
+    case "stv":
+      return { kind: "stv" as const };
     default:
       return { kind: "counts" as const, counts: countChoices(optionIds, choiceLists.map((list) => list.map(({ optionId }) => optionId))) };
   }
@@ -72,6 +76,7 @@ export async function getResults(db: Db, userId: string, pollId: string) {
       hideResults: true,
       showReasons: true,
       countTarget: true,
+      seats: true,
       closingAt: true,
       closedAt: true,
       options: { select: { id: true }, orderBy: { position: "asc" } },
@@ -86,7 +91,7 @@ export async function getResults(db: Db, userId: string, pollId: string) {
     eligible,
     percent: eligible ? Math.round((poll._count.participations / eligible) * 1000) / 10 : 0,
   };
-  if (hiddenReason) return { hidden: true as const, hiddenReason, participation, tally: null, ballots: [], countTarget: poll.countTarget };
+  if (hiddenReason) return { hidden: true as const, hiddenReason, participation, tally: null, stv: null, ballots: [], countTarget: poll.countTarget };
 
   const rows = await db.ballot.findMany({
     where: { pollId, supersededAt: null },
@@ -99,12 +104,19 @@ export async function getResults(db: Db, userId: string, pollId: string) {
     orderBy: poll.anonymous ? { receipt: "asc" } : { castAt: "asc" },
   });
   const optionIds = poll.options.map(({ id }) => id);
+  // poll.create stores one of RANKED_METHODS for ranked choice and one of STV_METHODS for an election.
+  const method = poll.countingMethod;
   return {
     hidden: false as const,
     hiddenReason: null,
     participation,
     countTarget: poll.countTarget,
-    tally: tally(poll.kind, poll.countingMethod, optionIds, rows),
+    tally: tally(poll.kind, method as RankedMethod, optionIds, rows),
+    // The lot is drawn from the poll's id: fixed before anyone voted, and the same at every recount.
+    stv:
+      poll.kind === "stv"
+        ? countStv(optionIds, rows.map(({ choices }) => rankingOf(choices)), { seats: poll.seats ?? 1, method: method as StvMethod, seed: pollId })
+        : null,
     ballots: rows.map((row) => ({
       voter: poll.anonymous ? null : row.voter,
       choices: row.choices,

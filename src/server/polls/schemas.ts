@@ -1,12 +1,25 @@
 import { z } from "zod";
 import { RANKED_METHODS } from "@/lib/tallies/ranked";
+import { STV_METHODS } from "@/lib/tallies/stv";
 import { zMeetingRef } from "@/server/meetings/schemas";
 import { refineMarkdown, withinSaneYears, zText } from "@/server/validation";
 
-export const POLL_KINDS = ["proposal", "poll", "count", "check", "question", "score", "dot_vote", "ranked_choice", "meeting"] as const;
+export const POLL_KINDS = ["proposal", "poll", "count", "check", "question", "score", "dot_vote", "ranked_choice", "meeting", "stv"] as const;
 export const zPollKind = z.enum(POLL_KINDS);
 export const zHideResults = z.enum(["off", "until_vote", "until_closed"]);
-export const zRankedMethod = z.enum(RANKED_METHODS, "Choose how the ranking is counted: schulze, instant_runoff or borda.");
+export const zRankedMethod = z.enum(RANKED_METHODS);
+/** Ranked choice is counted by one of RANKED_METHODS, an election (stv) by one of STV_METHODS. */
+export const COUNTING_METHODS = [...RANKED_METHODS, ...STV_METHODS] as const;
+export type CountingMethod = (typeof COUNTING_METHODS)[number];
+export const zCountingMethod = z.enum(
+  COUNTING_METHODS,
+  "Choose how the ranking is counted: schulze, instant_runoff or borda for ranked choice; scottish_stv or meek_stv for an election.",
+);
+const zSeats = z
+  .number("Say how many seats the election fills, as a number.")
+  .int("Seats are a whole number.")
+  .min(1, "An election fills at least 1 seat.")
+  .max(49, "An election can fill at most 49 seats, one fewer than the most options a poll can have.");
 
 const zOptionName = zText().trim().min(1, "Options need a name").max(200, "Keep options under 200 characters");
 
@@ -35,8 +48,13 @@ export const zCreatePollInput = z.object({
   votersAddOptions: z.boolean().optional(),
   noneOfTheAbove: z.boolean().optional(),
   shuffleOptions: z.boolean().optional(),
-  /** Ranked-choice polls only: the method whose result counts; Schulze when absent. */
-  countingMethod: zRankedMethod.optional(),
+  /**
+   * Ranked choice: the method whose result counts, Schulze when absent. Elections (stv):
+   * scottish_stv (the default) or meek_stv.
+   */
+  countingMethod: zCountingMethod.optional(),
+  /** Elections (stv) only, and needed there: how many options are elected, fewer than the options. */
+  seats: zSeats.optional(),
   /** Restricts voting to these people (members or invited guests); everyone in the group when absent. */
   voterIds: z.array(z.string().min(1)).max(500).optional(),
   /** A meeting of the same group this decision is for. */
@@ -133,8 +151,10 @@ export const zPollDetail = zPollSummary.extend({
     scoreMax: z.number().nullable(),
     countTarget: z.number().nullable(),
     restrictVoters: z.boolean(),
-    /** The method whose result counts; null for kinds other than ranked choice. */
-    countingMethod: zRankedMethod.nullable(),
+    /** The method whose result counts; null for kinds other than ranked choice and elections. */
+    countingMethod: zCountingMethod.nullable(),
+    /** Elections (stv): how many options are elected; null for other kinds. */
+    seats: z.number().nullable(),
   }),
   /** The meeting the poll is for, for those who may see the group's meetings. */
   meeting: zMeetingRef.nullable(),
@@ -196,7 +216,50 @@ export const zTally = z.discriminatedUnion("kind", [
     bestOptionId: z.string().nullable(),
   }),
   z.object({ kind: z.literal("question") }),
+  /** An election's count is `Results.stv`. */
+  z.object({ kind: z.literal("stv") }),
 ]);
+
+/** An election's count, round by round (src/lib/tallies/stv.ts); every number an exact decimal string. */
+export const zStvCount = z.object({
+  method: z.enum(STV_METHODS),
+  seats: z.number(),
+  validBallots: z.number(),
+  precision: z.number(),
+  elected: z.array(z.string()),
+  rounds: z.array(
+    z.object({
+      transfer: z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("first_count") }),
+        z.object({ kind: z.literal("surplus"), optionId: z.string(), transferValue: z.string() }),
+        z.object({ kind: z.literal("exclusion"), optionId: z.string() }),
+        z.object({ kind: z.literal("recount") }),
+      ]),
+      quota: z.string(),
+      tallies: z.array(
+        z.object({
+          optionId: z.string(),
+          votes: z.string(),
+          change: z.string(),
+          state: z.enum(["hopeful", "elected", "excluded"]),
+          keepValue: z.string().nullable(),
+        }),
+      ),
+      elected: z.array(z.string()),
+      excluded: z.array(z.string()),
+      exhausted: z.string(),
+      tieBreaks: z.array(
+        z.object({
+          purpose: z.enum(["surplus", "exclusion", "order"]),
+          optionIds: z.array(z.string()),
+          chosen: z.string(),
+          decidedBy: z.enum(["earlier_round", "lot"]),
+        }),
+      ),
+    }),
+  ),
+  lot: z.array(z.string()),
+});
 
 export const zResults = z.object({
   hidden: z.boolean(),
@@ -204,6 +267,8 @@ export const zResults = z.object({
   participation: z.object({ voted: z.number(), eligible: z.number(), percent: z.number() }),
   countTarget: z.number().nullable(),
   tally: zTally.nullable(),
+  /** Elections (stv) whose results may be seen: the count; null otherwise. */
+  stv: zStvCount.nullable(),
   /** Who chose what; voter is always null in anonymous polls. */
   ballots: z.array(z.object({ voter: z.object({ id: z.string(), name: z.string() }).nullable(), choices: z.array(zStoredChoice), reason: z.string() })),
 });
@@ -223,7 +288,8 @@ export const zTemplate = z.object({
     maxChoices: z.number().optional(),
     anonymous: z.boolean().optional(),
     hideResults: zHideResults.optional(),
-    countingMethod: zRankedMethod.optional(),
+    countingMethod: zCountingMethod.optional(),
+    seats: zSeats.optional(),
   }),
 });
 export const zSaveTemplateInput = z.object({

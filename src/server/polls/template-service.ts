@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { RANKED_METHODS } from "@/lib/tallies/ranked";
+import { STV_METHODS } from "@/lib/tallies/stv";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { requireInGroup } from "@/server/groups/standing";
@@ -22,9 +24,17 @@ export async function listTemplates(db: Db, userId: string, groupId: string): Pr
 
 export async function saveTemplate(db: Db, userId: string, input: z.infer<typeof zSaveTemplateInput>): Promise<{ key: string }> {
   await requireInGroup(db, userId, input.groupId, "group.update");
-  if (input.defaults.countingMethod && input.kind !== "ranked_choice") {
-    throw new AppError("BAD_REQUEST", "Only ranked-choice templates have a counting method: leave it out for this kind of poll.");
+  const { countingMethod, seats } = input.defaults;
+  const methods: readonly string[] = input.kind === "ranked_choice" ? RANKED_METHODS : input.kind === "stv" ? STV_METHODS : [];
+  if (countingMethod && !methods.includes(countingMethod)) {
+    throw new AppError(
+      "BAD_REQUEST",
+      methods.length
+        ? `This kind of poll is counted by ${methods.join(", ")}.`
+        : "Only ranked-choice and election templates have a counting method: leave it out for this kind of poll.",
+    );
   }
+  if (seats !== undefined && input.kind !== "stv") throw new AppError("BAD_REQUEST", "Only election templates have seats: leave them out for this kind of poll.");
   const existing = await db.pollTemplate.findUnique({ where: { groupId_name: { groupId: input.groupId, name: input.name } }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", `This group already has a template called “${input.name}”.`);
   const template = await db.pollTemplate.create({

@@ -1,5 +1,5 @@
-import type { RankedMethod } from "@/lib/tallies/ranked";
 import type { PollKind } from "@/server/polls/ballot-rules";
+import type { CountingMethod } from "@/server/polls/schemas";
 
 /**
  * The decision processes Hearth offers when someone starts a decision. Each is one of the poll
@@ -13,8 +13,10 @@ export type TemplateDefaults = {
   maxChoices?: number;
   anonymous?: boolean;
   hideResults?: "off" | "until_vote" | "until_closed";
-  /** Ranked-choice templates only. */
-  countingMethod?: RankedMethod;
+  /** Ranked-choice and election templates only, each with its own kind's methods. */
+  countingMethod?: CountingMethod;
+  /** Election templates only. */
+  seats?: number;
 };
 
 export type PollTemplateDefinition = {

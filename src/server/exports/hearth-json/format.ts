@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { RANKED_METHODS } from "@/lib/tallies/ranked";
-import { POLL_KINDS } from "@/server/polls/schemas";
+import { COUNTING_METHODS, POLL_KINDS } from "@/server/polls/schemas";
 
 /**
  * Hearth's own export format, version 1 (docs/export-format.md): JSON Lines, a header line and
@@ -167,7 +166,9 @@ export const RECORD_SCHEMAS = {
     countTarget: z.number().int().nullable(),
     restrictVoters: z.boolean(),
     /** Files written before polls had a counting method were all counted by Schulze first. */
-    countingMethod: z.enum(RANKED_METHODS).default("schulze"),
+    countingMethod: z.enum(COUNTING_METHODS).default("schulze"),
+    /** Elections (stv) only; files written before elections have none. */
+    seats: z.number().int().nullable().default(null),
     voterIds: z.array(zId),
     reminderSentAt: zDate.nullable(),
     createdAt: zDate,

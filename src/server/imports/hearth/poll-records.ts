@@ -49,6 +49,7 @@ export const importPoll: Handler<"poll"> = async (ctx, d) => {
         countTarget: d.countTarget,
         restrictVoters: d.restrictVoters,
         countingMethod: d.countingMethod,
+        seats: d.seats,
         reminderSentAt: d.reminderSentAt,
         createdAt: d.createdAt,
         voters: { create: [...voterIds].map((userId) => ({ userId })) },
