@@ -71,6 +71,8 @@ export const GROUP_PERMISSIONS = {
   /** Every thread of the group; guests see only threads they were invited to (see canViewThread). */
   "thread.viewAll": { roles: ["admin", "member"] },
   "thread.create": { roles: ["admin", "member"] },
+  /** Who has read a thread to the end, by name; everyone who sees the thread gets the counts. Never guests: they never see the member list. */
+  "thread.viewSeenByNames": { roles: ["admin", "member"] },
   /** Pin, close, reopen, move, and delete anyone's comment. */
   "thread.moderate": { roles: ["admin"] },
   /** Delete a thread for everyone, with its comments, attachments and polls. Never its author alone: others wrote there too. */

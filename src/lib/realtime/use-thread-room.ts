@@ -48,7 +48,12 @@ export function useThreadRoom(threadId: string, viewerId: string) {
       markReadTimer = setTimeout(() => {
         void client.thread.markRead
           .mutate({ id: threadId })
-          .then(() => queryClient.invalidateQueries(trpc.thread.list.pathFilter()))
+          .then(() =>
+            Promise.all([
+              queryClient.invalidateQueries(trpc.thread.list.pathFilter()),
+              queryClient.invalidateQueries(trpc.thread.seenBy.queryFilter({ threadId })),
+            ]),
+          )
           .catch(() => undefined);
       }, MARK_READ_DELAY_MS);
     };

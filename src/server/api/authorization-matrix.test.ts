@@ -170,6 +170,8 @@ const MATRIX: Record<string, Entry> = {
   "thread.byId": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },
   "thread.revisions": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },
   "thread.markRead": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },
+  /** Counts for everyone who sees the thread, names for members and admins (seen-by.test.ts: invited guests, leavers). */
+  "thread.seenBy": { input: ({ thread }) => ({ threadId: thread.id }), expect: threadReaders },
   "thread.follow": { input: ({ thread }) => ({ id: thread.id, following: false }), expect: threadReaders },
   "thread.mentionable": { input: ({ thread }) => ({ id: thread.id, search: "" }), expect: threadReaders },
   "thread.update": {

@@ -65,9 +65,11 @@ export async function listThreads(db: Db, userId: string, input: z.infer<typeof 
   const select = summarySelect(userId);
   const order = [{ lastActivityAt: "desc" }, { id: "desc" }] satisfies Prisma.ThreadOrderByWithRelationInput[];
 
-  const pinned = input.cursor
-    ? []
-    : await db.thread.findMany({ where: { ...where, pinnedAt: { not: null } }, select, orderBy: order });
+  // Most groups pin nothing: a look for one pinned thread first spares the three queries Prisma
+  // makes for the relations (author, tags, read state) of an empty list.
+  const pinnedWhere = { ...where, pinnedAt: { not: null } } satisfies Prisma.ThreadWhereInput;
+  const anyPinned = !input.cursor && (await db.thread.findFirst({ where: pinnedWhere, select: { id: true } })) !== null;
+  const pinned = anyPinned ? await db.thread.findMany({ where: pinnedWhere, select, orderBy: order }) : [];
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const rest = await db.thread.findMany({
     where: {

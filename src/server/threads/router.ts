@@ -8,6 +8,7 @@ import { updateThread } from "@/server/threads/edit";
 import { listThreads } from "@/server/threads/list";
 import { listMentionable } from "@/server/threads/mentionable";
 import { moveThread, pinThread, setThreadClosed } from "@/server/threads/moderate";
+import { getSeenBy } from "@/server/threads/seen-by";
 import {
   zCreateThreadInput,
   zDeleteThreadInput,
@@ -18,6 +19,8 @@ import {
   zMoveThreadInput,
   zPinThreadInput,
   zRevisionList,
+  zSeenBy,
+  zSeenByInput,
   zThreadDetail,
   zThreadIdInput,
   zThreadList,
@@ -79,6 +82,10 @@ export const threadRouter = createTRPCRouter({
     .input(zMarkAllReadInput)
     .output(z.object({ count: z.number().int() }))
     .mutation(({ ctx, input }) => markAllThreadsRead(ctx.db, ctx.userId, input.groupId)),
+  seenBy: protectedProcedure
+    .input(zSeenByInput)
+    .output(zSeenBy)
+    .query(({ ctx, input }) => getSeenBy(ctx.db, ctx.userId, input.threadId)),
   follow: protectedProcedure
     .input(zFollowThreadInput)
     .output(z.object({ following: z.boolean() }))

@@ -151,3 +151,12 @@ export const zGroupRef = z.object({ groupId: z.string(), threadId: z.string() })
 
 /** Follow (true) or mute (false) a thread. */
 export const zFollowThreadInput = z.object({ id: z.string().min(1).max(100), following: z.boolean() });
+
+export const zSeenByInput = z.object({ threadId: z.string().min(1).max(100) });
+/** `people`: those who have read to the end, by name; null for guests, who see the counts only. */
+export const zSeenBy = z.object({
+  seen: z.number().int(),
+  of: z.number().int(),
+  people: z.array(z.object({ id: z.string(), name: z.string() })).nullable(),
+});
+export type SeenBy = z.infer<typeof zSeenBy>;

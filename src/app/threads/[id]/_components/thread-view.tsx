@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { ClosedNotice } from "@/app/threads/[id]/_components/closed-notice";
 import { CommentList } from "@/app/threads/[id]/_components/comment-list";
 import { PresenceLine } from "@/app/threads/[id]/_components/presence-line";
+import { SeenBy } from "@/app/threads/[id]/_components/seen-by";
 import { ThreadHeader } from "@/app/threads/[id]/_components/thread-header";
 import { ThreadPolls } from "@/components/polls/thread-polls";
 import { CommentComposer } from "@/components/threads/comment-composer";
@@ -48,13 +49,21 @@ export function ThreadView({
   const [linked] = useState(() => (linkedCommentId && containsComment(initialComments.items, linkedCommentId) ? linkedCommentId : null));
   const [scrollToUnread] = useState(() => initialThread.lastReadSeq > 0 && firstUnread !== null && linked === null);
   const [sentId, setSentId] = useState<string | null>(null);
-  const focusSent = ({ id: commentId }: { id: string }) => setSentId(commentId);
+  const focusSent = ({ id: commentId }: { id: string }) => {
+    setSentId(commentId);
+    // Sending moves the sender to the end and everyone else back out of "seen".
+    void queryClient.invalidateQueries(trpc.thread.seenBy.queryFilter({ threadId: id }));
+  };
 
+  // "Seen by" is asked once this visit's read is stored: asked at the same time, it could count
+  // the reader out, and an invalidation cannot refetch a first fetch still on its way.
+  const [readStored, setReadStored] = useState(false);
   useEffect(() => {
     void client.thread.markRead
       .mutate({ id })
       .then(() => queryClient.invalidateQueries(trpc.thread.list.pathFilter()))
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => setReadStored(true));
   }, [client, id, queryClient, trpc]);
 
   useEffect(() => {
@@ -77,6 +86,7 @@ export function ThreadView({
         sentId={sentId}
         onSent={focusSent}
       />
+      <SeenBy threadId={id} enabled={readStored} />
       <section aria-label="Your comment" className="rounded-xl border border-line bg-card p-5 shadow-sm">
         {!thread.viewer.canComment ? (
           <ClosedNotice thread={thread} />

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/server/db";
+import { addMember, callerFor, countingCaller, makeGroup, makeUser } from "@/server/test/factories";
+
+/** A group whose admin, two members and guest have names that sort in a known order. */
+async function groupWithPeople() {
+  const group = await makeGroup();
+  const admin = await makeUser({ name: "Bea Admin" });
+  const member = await makeUser({ name: "Cal Member" });
+  const other = await makeUser({ name: "Ada Member" });
+  const guest = await makeUser({ name: "Gus Guest" });
+  await addMember(group.id, admin.id, "admin");
+  await addMember(group.id, member.id, "member");
+  await addMember(group.id, other.id, "member");
+  await addMember(group.id, guest.id, "guest");
+  return { group, admin, member, other, guest };
+}
+
+/** A thread of two comments that nobody has a read row for yet (not even its author). */
+async function threadWithTwoComments(groupId: string, authorId: string) {
+  const thread = await getDb().thread.create({
+    data: { groupId, authorId, title: "Budget", body: "Body", lastCommentSeq: 2, commentCount: 2 },
+    select: { id: true },
+  });
+  await getDb().comment.createMany({
+    data: [1, 2].map((seq) => ({ threadId: thread.id, authorId, seq, body: `Comment ${seq}` })),
+  });
+  return thread;
+}
+
+const person = ({ id, name }: { id: string; name: string }) => ({ id, name });
+
+describe("thread.seenBy", () => {
+  it("counts only those who have read to the newest comment, and a new comment drops the rest back out", async () => {
+    const { group, admin, member, other } = await groupWithPeople();
+    const thread = await threadWithTwoComments(group.id, admin.id);
+    const seenBy = () => callerFor(member.id).caller.thread.seenBy({ threadId: thread.id });
+    // The guest was not invited to this thread, so the audience is the admin and the two members.
+    expect(await seenBy()).toEqual({ seen: 0, of: 3, people: [] });
+
+    await getDb().threadRead.create({ data: { userId: other.id, threadId: thread.id, lastReadSeq: 1 } });
+    expect(await seenBy()).toEqual({ seen: 0, of: 3, people: [] });
+
+    await callerFor(other.id).caller.thread.markRead({ id: thread.id });
+    await callerFor(member.id).caller.thread.markRead({ id: thread.id });
+    expect(await seenBy()).toEqual({ seen: 2, of: 3, people: [person(other), person(member)] });
+
+    await callerFor(admin.id).caller.comment.create({ threadId: thread.id, body: "One more thing" });
+    expect(await seenBy()).toEqual({ seen: 1, of: 3, people: [person(admin)] });
+  });
+
+  it("leaves out people who were removed, though their read rows remain", async () => {
+    const { group, admin, member, other } = await groupWithPeople();
+    const thread = await threadWithTwoComments(group.id, admin.id);
+    await callerFor(member.id).caller.thread.markRead({ id: thread.id });
+    await callerFor(other.id).caller.thread.markRead({ id: thread.id });
+
+    await callerFor(admin.id).caller.member.remove({ groupId: group.id, userId: member.id });
+    expect(await getDb().threadRead.count({ where: { threadId: thread.id, userId: member.id } })).toBe(1);
+    expect(await callerFor(admin.id).caller.thread.seenBy({ threadId: thread.id })).toEqual({ seen: 1, of: 2, people: [person(other)] });
+  });
+
+  it("counts invited guests for members, and gives a guest the counts without names", async () => {
+    const { group, admin, member, guest } = await groupWithPeople();
+    const thread = await threadWithTwoComments(group.id, admin.id);
+    await getDb().threadGuest.create({ data: { threadId: thread.id, userId: guest.id } });
+    await callerFor(guest.id).caller.thread.markRead({ id: thread.id });
+    await callerFor(member.id).caller.thread.markRead({ id: thread.id });
+
+    expect(await callerFor(member.id).caller.thread.seenBy({ threadId: thread.id })).toEqual({
+      seen: 2,
+      of: 4,
+      people: [person(member), person(guest)],
+    });
+    expect(await callerFor(guest.id).caller.thread.seenBy({ threadId: thread.id })).toEqual({ seen: 2, of: 4, people: null });
+  });
+
+  it("refuses a member of another group and a guest of another thread as thread.byId does", async () => {
+    const { group, admin, guest } = await groupWithPeople();
+    const thread = await threadWithTwoComments(group.id, admin.id);
+    const elsewhere = await threadWithTwoComments(group.id, admin.id);
+    await getDb().threadGuest.create({ data: { threadId: elsewhere.id, userId: guest.id } });
+    const stranger = await makeUser();
+    await addMember((await makeGroup()).id, stranger.id, "admin");
+
+    for (const userId of [stranger.id, guest.id]) {
+      const { caller } = callerFor(userId);
+      await expect(caller.thread.byId({ id: thread.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(caller.thread.seenBy({ threadId: thread.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    await expect(callerFor(admin.id).caller.thread.seenBy({ threadId: "no-such-thread" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("answers in the same number of queries however many people can see the thread", async () => {
+    const queriesFor = async (extraMembers: number) => {
+      const { group, admin } = await groupWithPeople();
+      const thread = await threadWithTwoComments(group.id, admin.id);
+      for (let index = 0; index < extraMembers; index++) {
+        const user = await makeUser();
+        await addMember(group.id, user.id);
+        await getDb().threadRead.create({ data: { userId: user.id, threadId: thread.id, lastReadSeq: 2 } });
+      }
+      const { caller, reset } = countingCaller(admin.id);
+      const answer = await caller.thread.seenBy({ threadId: thread.id });
+      expect(answer).toMatchObject({ seen: extraMembers, of: 3 + extraMembers });
+      return reset();
+    };
+    expect(await queriesFor(8)).toBe(await queriesFor(0));
+  });
+});
