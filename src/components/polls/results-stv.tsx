@@ -5,6 +5,7 @@ import { Heading } from "@/components/polls/heading";
 import { cellClass, ScrollTable } from "@/components/polls/scroll-table";
 import { changeText, electedText, roundText, votesText } from "@/components/polls/stv-text";
 import { cn } from "@/components/ui/cn";
+import { seatsText } from "@/lib/tallies/stv";
 import type { RouterOutputs } from "@/lib/trpc/client";
 
 type StvCount = NonNullable<RouterOutputs["poll"]["results"]["stv"]>;
@@ -35,7 +36,7 @@ export function StvResults({ stv, label, level, closed }: { stv: StvCount; label
           </ol>
         )}
         <p>
-          {stv.seats} {stv.seats === 1 ? "seat" : "seats"}, counted by {METHOD_NAMES[stv.method]}. {METHOD_EXPLANATIONS[stv.method]}
+          {seatsText(stv.seats)}, counted by {METHOD_NAMES[stv.method]}. {METHOD_EXPLANATIONS[stv.method]}
         </p>
       </div>
       {rounds.length > 0 && (

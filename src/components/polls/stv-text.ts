@@ -1,5 +1,5 @@
 import { listed, METHOD_NAMES } from "@/components/polls/counting-method";
-import type { StvResult, StvRound } from "@/lib/tallies/stv";
+import { seatsText, type StvResult, type StvRound } from "@/lib/tallies/stv";
 
 type Label = (optionId: string) => string;
 
@@ -65,6 +65,5 @@ export function roundText(round: StvRound, number: number, label: Label): string
 /** The outcome as first drafted for an election: who was elected, and how. */
 export function outcomeDraft(count: Pick<StvResult, "elected" | "method" | "seats">, label: Label): string | null {
   if (count.elected.length === 0) return null;
-  const seats = `${count.seats} ${count.seats === 1 ? "seat" : "seats"}`;
-  return `Elected (${METHOD_NAMES[count.method]}, ${seats}), in order of election: ${listed(count.elected.map(label))}.`;
+  return `Elected (${METHOD_NAMES[count.method]}, ${seatsText(count.seats)}), in order of election: ${listed(count.elected.map(label))}.`;
 }

@@ -28,6 +28,9 @@
 import type { Ballot } from "@/lib/tallies/ranked";
 
 export const STV_METHODS = ["scottish_stv", "meek_stv"] as const;
+
+/** "1 seat", "3 seats": in the server's messages and on the page alike. */
+export const seatsText = (seats: number) => `${seats} ${seats === 1 ? "seat" : "seats"}`;
 export type StvMethod = (typeof STV_METHODS)[number];
 
 /** Decimal places of every number a count reports. */

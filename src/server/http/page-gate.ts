@@ -62,7 +62,7 @@ export function createPageGate(limit = PAGE_RENDERS_AT_ONCE, maxWaiting = MAX_PA
       // Run later in this request's own context (its request id), not in the one whose end frees the turn.
       waiting.push(AsyncResource.bind(start));
     },
-    /** Renders in progress and waiting, for tests and metrics. */
+    /** Renders in progress and waiting (the tests read it). */
     load: () => ({ rendering, waiting: waiting.length }),
   };
 }

@@ -1,5 +1,5 @@
 import { RANKED_METHODS } from "@/lib/tallies/ranked";
-import { STV_METHODS } from "@/lib/tallies/stv";
+import { seatsText, STV_METHODS } from "@/lib/tallies/stv";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -16,9 +16,6 @@ export const MIN_OPTIONS: Partial<Record<CreatePollInput["kind"], number>> = { p
 
 /** The counting methods each kind may be counted by; other kinds have none. */
 const METHODS_OF: Partial<Record<CreatePollInput["kind"], readonly CountingMethod[]>> = { ranked_choice: RANKED_METHODS, stv: STV_METHODS };
-
-/** "1 seat", "3 seats". */
-export const seatsText = (seats: number) => `${seats} ${seats === 1 ? "seat" : "seats"}`;
 
 /** The method a ranked poll or an election is counted by: the author's, else the template's, else the kind's default. */
 function countingMethodFor(input: CreatePollInput, defaults: TemplateDefaults): CountingMethod | undefined {

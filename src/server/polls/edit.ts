@@ -1,3 +1,4 @@
+import { seatsText } from "@/lib/tallies/stv";
 import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -7,7 +8,7 @@ import { cookAhead } from "@/server/markdown/cook";
 import { publishMeetingChange } from "@/server/meetings/access";
 import { canDeletePoll, canEditPoll } from "@/server/policy";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
-import { MIN_OPTIONS, seatsText } from "@/server/polls/create";
+import { MIN_OPTIONS } from "@/server/polls/create";
 import { publishPollChange } from "@/server/polls/events";
 import type { UpdatePollInput } from "@/server/polls/schemas";
 
