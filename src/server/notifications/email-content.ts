@@ -15,6 +15,10 @@ const ACTION_LABELS: Record<NotificationKind, string> = {
   resource_published: "Open the resource",
   meeting_new: "See the meeting",
   meeting_changed: "See the meeting",
+  task_assigned: "See the task",
+  task_due: "See your tasks",
+  decision_review: "Review the decision",
+  ack_requested: "Read and acknowledge",
 };
 
 /** The group's name leads every subject, so a mailbox can be sorted and filtered by group. */

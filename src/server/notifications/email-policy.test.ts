@@ -16,6 +16,10 @@ const EXPECTED: Record<NotificationKind, Record<EmailLevel, "send" | "skip">> = 
   meeting_new: { all: "send", important: "skip", digest: "skip", none: "skip" },
   meeting_changed: { all: "send", important: "send", digest: "skip", none: "skip" },
   new_comment: { all: "send", important: "skip", digest: "skip", none: "skip" },
+  task_assigned: { all: "send", important: "send", digest: "skip", none: "skip" },
+  task_due: { all: "send", important: "send", digest: "skip", none: "skip" },
+  decision_review: { all: "send", important: "send", digest: "skip", none: "skip" },
+  ack_requested: { all: "send", important: "send", digest: "skip", none: "skip" },
 };
 
 /** In a thread you follow, everything is emailed at once unless you chose no email at all. */

@@ -9,6 +9,10 @@ const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set([
   "membership_request",
   "invitation_accepted",
   "meeting_changed",
+  "task_assigned",
+  "task_due",
+  "decision_review",
+  "ack_requested",
 ]);
 
 /**
@@ -21,7 +25,9 @@ const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set([
  * | important | mention, reply, poll_closing,    | send               | skip             |
  * |           | poll_outcome, membership_request,|                    |                  |
  * |           | invitation_accepted,             |                    |                  |
- * |           | meeting_changed                  |                    |                  |
+ * |           | meeting_changed, task_assigned,  |                    |                  |
+ * |           | task_due, decision_review,       |                    |                  |
+ * |           | ack_requested                    |                    |                  |
  * | digest    | nothing now (the digest has it)  | send               | skip             |
  * | none      | nothing                          | skip               | skip             |
  *

@@ -15,6 +15,10 @@ export const NOTIFICATION_KINDS = [
   "meeting_new",
   "meeting_changed",
   "new_comment",
+  "task_assigned",
+  "task_due",
+  "decision_review",
+  "ack_requested",
 ] as const;
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof zNotificationKind>;

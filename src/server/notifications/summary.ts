@@ -31,5 +31,13 @@ export function summarize({ kind, title, actorName, groupName }: Facts): string 
       return `${actor} changed the meeting “${title}”${inGroup}`;
     case "new_comment":
       return `${actor} commented in “${title}”`;
+    case "task_assigned":
+      return `${actor} gave you a task: “${title}”`;
+    case "task_due":
+      return `Your task “${title}” is due`;
+    case "decision_review":
+      return `The decision “${title}” is due for review`;
+    case "ack_requested":
+      return `${actor} asks you to acknowledge “${title}”`;
   }
 }
