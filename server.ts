@@ -18,8 +18,11 @@ import { logger } from "@/server/logger";
 import { addressKind, getMetrics, observeInstance } from "@/server/observability/metrics";
 import { requestContextStore, requestIdFrom } from "@/server/observability/request-context";
 import { startMailWorker } from "@/server/mail/worker";
+import { startDecisionReviewScheduler } from "@/server/decisions/reminders";
 import { startDigestScheduler } from "@/server/notifications/digest";
+import { startAckReminders } from "@/server/acks/reminders";
 import { startPollScheduler } from "@/server/polls/scheduler";
+import { startTaskScheduler } from "@/server/tasks/scheduler";
 import { attachRealtime } from "@/server/realtime/socket-server";
 import { flushDocumentIndexes } from "@/server/search/documents-index";
 import { startSearchTextWorker } from "@/server/search/text-worker";
@@ -112,10 +115,13 @@ async function main() {
   // With several instances each job's turn runs on one of them (cluster/job-lock.ts).
   const jobs = { redis };
   const stopPollScheduler = startPollScheduler(db, getEventBus().publish, jobs);
+  const stopDecisionReviews = startDecisionReviewScheduler(db, getEventBus().publish, jobs);
   const stopMailWorker = startMailWorker(db, jobs);
   const stopDigestScheduler = startDigestScheduler(db, { hour: config.digestHour, timeZone: config.digestTimeZone }, jobs);
   const stopOrphanSweep = startOrphanSweep(db, jobs);
   const stopSearchText = startSearchTextWorker(db, getEventBus(), jobs);
+  const stopAckReminders = startAckReminders(db, getEventBus().publish, jobs);
+  const stopTaskReminders = startTaskScheduler(db, getEventBus().publish, jobs);
   server.on("upgrade", (request, socket, head) => {
     if (!request.url?.startsWith("/socket.io/")) void handleUpgrade(request, socket, head);
   });
@@ -139,7 +145,7 @@ async function main() {
     logger.info({ signal }, "shutting down: draining");
     const finished = await shutDownGracefully(server, {
       whileDraining: [
-        { name: "schedulers", run: () => [stopPollScheduler, stopDigestScheduler, stopOrphanSweep, stopSearchText].forEach((stop) => stop()) },
+        { name: "schedulers", run: () => [stopPollScheduler, stopDecisionReviews, stopDigestScheduler, stopOrphanSweep, stopSearchText, stopAckReminders, stopTaskReminders].forEach((stop) => stop()) },
         { name: "documents and sockets", run: realtime.close },
         // The text of documents edited in the last few seconds, which search was still to take.
         { name: "search", run: flushDocumentIndexes },

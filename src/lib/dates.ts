@@ -16,3 +16,15 @@ export function formatDate(date: Date): string {
 export function formatDateTime(date: Date): string {
   return DATE_TIME.format(date);
 }
+
+const DAY_PARTS = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/**
+ * A calendar day stored as UTC midnight (a due date, a review date), "Thu 10 Dec 2026" in every
+ * time zone. Built from parts: ICU versions differ on a comma after the weekday, and the server's
+ * render must match the browser's.
+ */
+export function formatDay(day: Date): string {
+  const parts = new Map(DAY_PARTS.formatToParts(day).map(({ type, value }) => [type, value]));
+  return ["weekday", "day", "month", "year"].map((type) => parts.get(type as Intl.DateTimeFormatPartTypes)).join(" ");
+}

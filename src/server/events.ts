@@ -51,8 +51,21 @@ export type DomainEvents = {
    * page refetch through the authorised queries. Ids only, so a draft's title never reaches members.
    */
   "resource.changed": { groupId: string; resourceId: string };
+  /**
+   * Someone asked for, gave or lost (the item changed) an acknowledgement of an outcome, document
+   * version or minutes: open acknowledgement blocks refetch through ack.status. Ids only.
+   */
+  "ack.changed": { groupId: string; kind: "outcome" | "document_version" | "minutes"; id: string };
   /** A library folder was created, renamed or deleted: open libraries refetch their folders. */
   "folder.changed": { groupId: string; folderId: string };
+  /** A decision of the register was created, updated or withdrawn: open registers and decision pages refetch. Ids only. */
+  "decision.changed": { groupId: string; decisionId: string };
+  /**
+   * Tasks were written, changed, ticked or removed: open task lists, checkboxes and My tasks refetch
+   * through the authorised queries. Ids only, to the group's room, the thread's room and each
+   * assignee's own room, so a title never reaches anyone who may not see it.
+   */
+  "task.changed": { groupId: string; taskIds: string[]; threadId?: string; meetingId?: string; decisionId?: string };
   /** Every session of the user ended (password changed or reset, "Sign out everywhere"): their sockets are closed. */
   "session.revoked": { userId: string };
 };

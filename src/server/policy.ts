@@ -92,6 +92,20 @@ export const GROUP_PERMISSIONS = {
   "document.create": { roles: ["admin", "member"] },
   /** Type into a document, name and restore versions, and comment on its text. */
   "document.edit": { roles: ["admin", "member"] },
+  /** The decision register, its notes and its CSV download. Never guests. */
+  "decision.view": { roles: ["admin", "member"] },
+  /** Change a decision's owner, review date, status and supersession, and add notes; its owner may report progress too (see canUpdateDecision). */
+  "decision.update": { roles: ["admin"] },
+  /** Add a task by hand (tasks written in text come with the text); guests never do. */
+  "task.create": { roles: ["admin", "member"] },
+  /** Tick or reopen any task one can see; guests only tasks assigned to them (see canCompleteTask). */
+  "task.complete": { roles: ["admin", "member"] },
+  /** Ask the group to acknowledge an outcome, an adopted document version or minutes, and see the report of who has not. */
+  "ack.request": { roles: ["admin"] },
+  /** Be asked to acknowledge, and acknowledge. Guests are never asked: they see the counts only. */
+  "ack.confirm": { roles: ["admin", "member"] },
+  /** Who has acknowledged, by name, as Discourse shows it; who has not is the report for "ack.request". Never guests. */
+  "ack.viewAcknowledgedNames": { roles: ["admin", "member"] },
 } as const satisfies Record<string, GroupRule>;
 
 export type GroupAction = keyof typeof GROUP_PERMISSIONS;
@@ -177,6 +191,57 @@ export function threadViewersWhere(thread: { id: string; groupId: string }): Pri
       { memberships: { some: { groupId: thread.groupId, role: "guest" } }, threadGuestOf: { some: { threadId: thread.id } } },
     ],
   };
+}
+
+/** canViewPoll as a Prisma filter on people: everyone who may see this poll. */
+export function pollViewersWhere(poll: { id: string; groupId: string; threadId: string | null }): Prisma.UserWhereInput {
+  const guestOf: Prisma.UserWhereInput[] = [{ pollVoterOf: { some: { pollId: poll.id } } }];
+  if (poll.threadId) guestOf.push({ threadGuestOf: { some: { threadId: poll.threadId } } });
+  return {
+    OR: [
+      { memberships: { some: { groupId: poll.groupId, ...membershipsAllowedWhere("thread.viewAll") } } },
+      { memberships: { some: { groupId: poll.groupId, role: "guest" } }, OR: guestOf },
+    ],
+  };
+}
+
+/**
+ * Every task this person may see, in any group: members and admins see their groups' tasks;
+ * guests only tasks of threads they were invited to (canViewThread), never meetings' or decisions'.
+ * A thread's tasks follow the thread (whichever group it has moved to).
+ */
+export function tasksVisibleToWhere(userId: string): Prisma.TaskWhereInput {
+  return {
+    OR: [
+      { threadId: null, group: { memberships: { some: { userId, ...membershipsAllowedWhere("thread.viewAll") } } } },
+      { thread: threadsVisibleToWhere(userId) },
+    ],
+  };
+}
+
+/** Ticking a task: whoever may tick tasks in the group; a guest (who sees only their thread's) only their own. */
+export function canCompleteTask(standing: GroupStanding, facts: { isAssignee: boolean }): boolean {
+  if (standing.role === "guest") return facts.isAssignee;
+  return canInGroup(standing, "task.complete");
+}
+
+/** Changing a task's due date, decision, or (for one added by hand) title and assignees: its creator, its assignees, or an admin. */
+export function canEditTask(standing: GroupStanding, facts: { actorId: string; createdById: string; isAssignee: boolean }): boolean {
+  if (!canInGroup(standing, "task.create")) return false;
+  return facts.actorId === facts.createdById || facts.isAssignee || canInGroup(standing, "thread.moderate");
+}
+
+/**
+ * Changing a decision: those with "decision.update" change anything; its owner, while still able
+ * to see the register, reports progress (status and notes) but does not reassign or re-date it.
+ */
+export function canUpdateDecision(
+  standing: GroupStanding,
+  facts: { actorId: string; ownerId: string | null; changes: { owner: boolean; reviewOn: boolean; supersededBy: boolean } },
+): boolean {
+  if (canInGroup(standing, "decision.update")) return true;
+  if (!canInGroup(standing, "decision.view") || facts.ownerId !== facts.actorId) return false;
+  return !facts.changes.owner && !facts.changes.reviewOn && !facts.changes.supersededBy;
 }
 
 /** Guests may read a document only when they were invited to it; editing is "document.edit". */

@@ -4,13 +4,15 @@ import { useQuery } from "@tanstack/react-query";
 import { CalendarArrowDown, ExternalLink, FileText, Link2, MapPin, Video } from "lucide-react";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
+import { AckBlock } from "@/components/acks/ack-block";
 import { EditMeetingDialog } from "@/components/meetings/edit-meeting-dialog";
 import { MeetingTime } from "@/components/meetings/meeting-time";
 import { MinutesForm } from "@/components/meetings/minutes-form";
 import { useMeetingsLive } from "@/components/meetings/use-meetings-live";
-import { CookedMarkdown } from "@/components/cooked-markdown";
 import { NewPollDialog } from "@/components/polls/new-poll-dialog";
 import { Breadcrumb } from "@/components/shell/breadcrumb";
+import { TaskList } from "@/components/tasks/task-list";
+import { TaskMarkdown } from "@/components/tasks/task-markdown";
 import { NewThreadDialog } from "@/components/threads/new-thread-dialog";
 import { Button } from "@/components/ui/button";
 import { formatFileSize } from "@/lib/file-size";
@@ -92,7 +94,7 @@ export function MeetingView({ initial }: { initial: Meeting }) {
       </div>
 
       <Section id="agenda" title="Agenda">
-        {meeting.agenda.trim() ? <CookedMarkdown html={meeting.agendaHtml} className="max-w-prose break-words" /> : <p className="text-muted">No agenda yet.</p>}
+        {meeting.agenda.trim() ? <TaskMarkdown html={meeting.agendaHtml} className="max-w-prose break-words" source={{ kind: "agenda", id: meeting.id }} scope={{ meetingId: meeting.id }} /> : <p className="text-muted">No agenda yet.</p>}
       </Section>
 
       <Section id="attendees" title="Attendees">
@@ -123,11 +125,15 @@ export function MeetingView({ initial }: { initial: Meeting }) {
         {writingMinutes ? (
           <MinutesForm meetingId={meeting.id} minutes={meeting.minutes} onDone={() => setWritingMinutes(false)} />
         ) : meeting.hasMinutes ? (
-          <CookedMarkdown html={meeting.minutesHtml} className="max-w-prose break-words" />
+          <TaskMarkdown html={meeting.minutesHtml} className="max-w-prose break-words" source={{ kind: "minutes", id: meeting.id }} scope={{ meetingId: meeting.id }} />
         ) : (
           <p className="text-muted">No minutes yet.</p>
         )}
+        {meeting.hasMinutes && !writingMinutes && <AckBlock kind="minutes" id={meeting.id} itemVersion={meeting.minutes} />}
       </Section>
+
+      {/* Only the group's members and admins see meetings, and they may all add tasks. */}
+      <TaskList scope={{ meetingId: meeting.id, groupId: meeting.group.id }} canAdd />
 
       <Section
         id="resources"

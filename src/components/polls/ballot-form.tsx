@@ -11,7 +11,9 @@ import { BallotRanking } from "@/components/polls/ballot-ranking";
 import { BallotScores } from "@/components/polls/ballot-scores";
 import { joinChangeCode, parseChangeCode } from "@/components/polls/change-code";
 import { MyVote } from "@/components/polls/my-vote";
+import { isNotYetOpen, opensText } from "@/components/polls/poll-text";
 import { useChangeCode } from "@/components/polls/receipts";
+import { useNow } from "@/components/polls/use-clock";
 import { usePollRefresh } from "@/components/polls/use-poll-refresh";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -72,6 +74,7 @@ export function BallotForm({ poll }: { poll: Poll }) {
     }),
   );
   const fields = fieldErrors(vote.error);
+  const now = useNow();
   const { viewer, settings } = poll;
   const open = !poll.closedAt;
   // Where storage is blocked, the code from this page's own vote is still shown once.
@@ -80,6 +83,13 @@ export function BallotForm({ poll }: { poll: Poll }) {
     if (editing) form.current?.querySelector<HTMLElement>("input, textarea, button")?.focus();
   }, [editing]);
 
+  if (open && isNotYetOpen(poll, now)) {
+    return (
+      <p className="text-muted" suppressHydrationWarning>
+        This poll opens for votes on {opensText(poll.opensAt!, now)}.
+      </p>
+    );
+  }
   if (!viewer.canVote && !viewer.hasVoted) {
     return <p className="text-muted">{open ? "You are not one of the voters in this poll." : "This poll is closed."}</p>;
   }
@@ -97,6 +107,15 @@ export function BallotForm({ poll }: { poll: Poll }) {
   const needsCode = changing && settings.anonymous && !(code && parseChangeCode(code).changeKey);
   const isQuestion = poll.kind === "question";
   const proof = settings.anonymous && changing ? parseChangeCode(needsCode ? typedCode : (code ?? "")) : {};
+  // The options whose voters must give a reason, said before voting.
+  const reasonFor = poll.options.filter(({ name }) => poll.rules.requireReasonFor.includes(name.toLowerCase())).map(({ name }) => name);
+  const reasonLabel = isQuestion
+    ? "Your answer"
+    : settings.reasonRequired
+      ? "Your reason"
+      : reasonFor.length
+        ? `Your reason (required if you vote ${reasonFor.join(" or ")})`
+        : "Your reason (optional)";
   const submit = () => vote.mutate({ pollId: poll.id, choices: choicesFor(poll.kind, draft, optionIds), reason: draft.reason, ...proof });
 
   return (
@@ -112,7 +131,7 @@ export function BallotForm({ poll }: { poll: Poll }) {
       {settings.anonymous && <p className="rounded-lg border border-line bg-ember-50 px-4 py-3">{ANONYMOUS_BALLOT}</p>}
       <KindBallot poll={poll} draft={draft} onChange={setDraft} />
       <TextareaField
-        label={isQuestion ? "Your answer" : settings.reasonRequired ? "Your reason" : "Your reason (optional)"}
+        label={reasonLabel}
         hint={settings.anonymous ? "Your reason is shown without your name, when the poll closes." : undefined}
         value={draft.reason}
         onChange={(event) => setDraft({ ...draft, reason: event.target.value })}

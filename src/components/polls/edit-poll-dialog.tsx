@@ -3,8 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { Pencil } from "lucide-react";
 import { useState } from "react";
-import { initialEditForm, optionsLockReason, updateInput, type EditPollForm } from "@/components/polls/edit-poll-state";
+import { canMoveOpening, initialEditForm, optionsLockReason, rulesLockReason, updateInput, type EditPollForm } from "@/components/polls/edit-poll-state";
 import { OptionsEditor } from "@/components/polls/options-editor";
+import { QuorumThresholdFields, ReasonCheckboxes, thresholdsFor } from "@/components/polls/voting-rules-fields";
 import { useOptionLabel } from "@/components/polls/use-option-label";
 import { usePollRefresh } from "@/components/polls/use-poll-refresh";
 import { Alert } from "@/components/ui/alert";
@@ -43,7 +44,8 @@ function EditPollFields({ poll, onDone }: { poll: Poll; onDone: () => void }) {
   const trpc = useTRPC();
   const refresh = usePollRefresh(poll.id);
   const [form, setForm] = useState<EditPollForm>(() => initialEditForm(poll));
-  const [problem, setProblem] = useState<{ field: "closingAt" | "options"; message: string } | null>(null);
+  const [problem, setProblem] = useState<{ field: "closingAt" | "options" | "opensAt"; message: string } | null>(null);
+  const [now] = useState(() => new Date());
   const save = useMutation(
     trpc.poll.update.mutationOptions({
       onSuccess: async () => {
@@ -54,14 +56,16 @@ function EditPollFields({ poll, onDone }: { poll: Poll; onDone: () => void }) {
   );
   const fields = fieldErrors(save.error);
   const lock = optionsLockReason(poll);
+  const rulesLock = rulesLockReason(poll);
   const update = (change: Partial<EditPollForm>) => setForm((current) => ({ ...current, ...change }));
+  const names = lock === null ? form.rows.map(({ value }) => value.trim()).filter(Boolean) : poll.options.map(({ name }) => name);
 
   return (
     <form
       className="flex flex-col gap-4"
       onSubmit={(event) => {
         event.preventDefault();
-        const check = updateInput(form, poll);
+        const check = updateInput(form, poll, now);
         setProblem(check.ok ? null : check);
         if (check.ok) save.mutate(check.input);
       }}
@@ -91,6 +95,35 @@ function EditPollFields({ poll, onDone }: { poll: Poll; onDone: () => void }) {
         <OptionsEditor kind={poll.kind} rows={form.rows} onChange={(rows) => update({ rows })} error={problem?.field === "options" ? problem.message : fields?.options?.[0]} />
       ) : (
         poll.kind !== "question" && <LockedOptions poll={poll} reason={lock} />
+      )}
+      {rulesLock === null && (
+        <fieldset className="flex min-w-0 flex-col gap-4">
+          <legend className="mb-1 font-semibold">Voting rules</legend>
+          <QuorumThresholdFields
+            value={form.rules}
+            update={(patch) => update({ rules: { ...form.rules, ...patch } })}
+            fields={fields}
+            thresholdFor={thresholdsFor(poll.kind, names, poll.settings.allowBlock)}
+          />
+          {poll.kind !== "question" && poll.kind !== "meeting" && !poll.settings.reasonRequired && names.length > 0 && (
+            <ReasonCheckboxes
+              names={names}
+              value={form.rules.reasonFor}
+              onChange={(reasonFor) => update({ rules: { ...form.rules, reasonFor } })}
+              error={fields?.requireReasonFor?.[0]}
+            />
+          )}
+          {canMoveOpening(poll, now) && (
+            <TextField
+              label="Opens at"
+              hint="In your time zone. Clear it to open the poll now; its voters are then notified."
+              type="datetime-local"
+              value={form.opensAt}
+              onChange={(event) => update({ opensAt: event.target.value })}
+              error={problem?.field === "opensAt" ? problem.message : fields?.opensAt?.[0]}
+            />
+          )}
+        </fieldset>
       )}
       {save.error && !fields && <Alert>{errorMessage(save.error)}</Alert>}
       <FormButtons label="Save changes" pending={save.isPending} onCancel={onDone} />

@@ -16,7 +16,7 @@ import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
 /** Fields whose server messages appear beside them; others go in the alert. */
-const INLINE = new Set(["title", "details", "options", "closingAt", "minChoices", "maxChoices", "dotsPerPerson", "scoreMin", "scoreMax", "countTarget", "voterIds", "meetingId", "countingMethod", "seats"]);
+const INLINE = new Set(["title", "details", "options", "closingAt", "minChoices", "maxChoices", "dotsPerPerson", "scoreMin", "scoreMax", "countTarget", "voterIds", "meetingId", "countingMethod", "seats", "quorum", "threshold", "requireReasonFor", "opensAt"]);
 
 /**
  * Starts a decision in a group (inside a thread when `threadId` is given): first a process,
@@ -44,7 +44,7 @@ export function NewPollDialog({
   const [step, setStep] = useState<"choose" | "form">("choose");
   const [template, setTemplate] = useState<PollTemplate | null>(null);
   const [form, setForm] = useState<PollForm | null>(null);
-  const [localError, setLocalError] = useState<{ field: "closingAt" | "options"; message: string } | null>(null);
+  const [localError, setLocalError] = useState<{ field: "closingAt" | "options" | "opensAt"; message: string } | null>(null);
   const group = useQuery({ ...trpc.group.byId.queryOptions({ id: groupId }), enabled: open });
   const create = useMutation(
     trpc.poll.create.mutationOptions({
@@ -68,7 +68,7 @@ export function NewPollDialog({
   const allInline = fields !== null && Object.keys(fields).every((key) => INLINE.has(key));
 
   const pick = (chosen: PollTemplate) => {
-    const fresh = { ...formFromTemplate(chosen, new Date()), meetingId: meetingId ?? "" };
+    const fresh = { ...formFromTemplate(chosen, new Date(), group.data?.votingRuleDefaults), meetingId: meetingId ?? "" };
     // Switching process keeps what was written about the decision itself.
     setForm((previous) => (previous ? { ...fresh, title: previous.title, details: previous.details, closingAt: previous.closingAt, meetingId: previous.meetingId } : fresh));
     setTemplate(chosen);

@@ -18,15 +18,18 @@ type Poll = RouterOutputs["poll"]["byId"];
 
 /**
  * The outcome of a closed poll: a statement, optionally the chosen option and a date to review it.
- * An election's first outcome is drafted from its count, naming those elected.
+ * The first outcome starts with the verdict under the poll's voting rules, and an election's is
+ * drafted from its count, naming those elected.
  */
 export function OutcomeForm({ poll, onDone }: { poll: Poll; onDone: () => void }) {
   const trpc = useTRPC();
   const refresh = usePollRefresh(poll.id);
   const label = useOptionLabel(poll.options);
   const current = poll.outcomeDetail;
-  const { data: results } = useQuery({ ...trpc.poll.results.queryOptions({ pollId: poll.id }), enabled: poll.kind === "stv" && !current });
-  const draft = !current && results?.stv ? outcomeDraft(results.stv, label) : null;
+  const hasRules = poll.rules.quorum !== null || poll.rules.threshold !== null;
+  const { data: results } = useQuery({ ...trpc.poll.results.queryOptions({ pollId: poll.id }), enabled: (poll.kind === "stv" || hasRules) && !current });
+  const drafted = current ? [] : [results?.verdict?.text, results?.stv ? outcomeDraft(results.stv, label) : null].filter((part): part is string => !!part);
+  const draft = drafted.length ? drafted.join("\n\n") : null;
   // Null until typed in, so a count that arrives after the form opened still drafts the statement.
   const [typed, setStatement] = useState<string | null>(current?.statement ?? null);
   const statement = typed ?? draft ?? "";
@@ -58,7 +61,11 @@ export function OutcomeForm({ poll, onDone }: { poll: Poll; onDone: () => void }
     >
       <TextareaField
         label="Outcome"
-        hint={draft ? "Drafted from the count: add what happens next. Markdown works." : "What was decided, and what happens next. Markdown works."}
+        hint={
+          draft
+            ? `Drafted from the ${results?.stv ? "count" : "verdict"}: add what happens next. Markdown works.`
+            : "What was decided, and what happens next. Markdown works."
+        }
         value={statement}
         onChange={(event) => setStatement(event.target.value)}
         error={fields?.statement?.[0]}

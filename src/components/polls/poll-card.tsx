@@ -11,7 +11,7 @@ import { isGone, PollDeletedNotice } from "@/components/polls/poll-deleted-notic
 import { PollManage } from "@/components/polls/poll-manage";
 import { PollOutcome } from "@/components/polls/poll-outcome";
 import { PollResults } from "@/components/polls/poll-results";
-import { KIND_LABELS, pollStatus } from "@/components/polls/poll-text";
+import { isNotYetOpen, KIND_LABELS, opensText, pollStatus } from "@/components/polls/poll-text";
 import { useNow } from "@/components/polls/use-clock";
 import { usePollLive } from "@/components/polls/use-poll-live";
 import { CookedMarkdown } from "@/components/cooked-markdown";
@@ -64,6 +64,12 @@ export function PollCard({ pollId, initial, headingLevel = 2 }: { pollId: string
             )}
             <span className="font-semibold">{countedByText(poll.settings.countingMethod)}.</span>{" "}
             <span className="text-muted">{METHOD_EXPLANATIONS[poll.settings.countingMethod]}</span>
+          </p>
+        )}
+        {(poll.rules.summary.length > 0 || (open && isNotYetOpen(poll, now))) && (
+          <p data-testid="poll-rules" suppressHydrationWarning>
+            <span className="font-semibold">Rules: </span>
+            {[...poll.rules.summary, ...(open && isNotYetOpen(poll, now) ? [`opens ${opensText(poll.opensAt!, now)}`] : [])].join(" · ")}
           </p>
         )}
         {poll.settings.anonymous && <AnonymityNote open={open} />}

@@ -99,3 +99,44 @@ describe("the new-decision form", () => {
     expect(templateDefaults(ranked)).not.toHaveProperty("seats");
   });
 });
+
+describe("the new-decision form's voting rules", () => {
+  const group = { quorum: { percent: 50 }, threshold: { rule: "no_blocks" as const }, requireReasonFor: ["Block", "Concerned"] };
+
+  it("starts from the group's defaults, keeping what fits the kind and its options", () => {
+    const proposal = formFromTemplate(consensus, now, group);
+    expect(proposal).toMatchObject({ quorumMode: "percent", quorumValue: "50", thresholdRule: "no_blocks", reasonFor: ["block"], opensAt: "" });
+    const check = formFromTemplate(kind("check"), now, group);
+    expect(check).toMatchObject({ quorumMode: "percent", thresholdRule: "", reasonFor: ["concerned"] });
+    expect(formFromTemplate(kind("score"), now, { threshold: { rule: "two_thirds" } }).thresholdRule).toBe("");
+    expect(formFromTemplate(consensus, now, { requireReasonFor: ["all"] }).reasonRequired).toBe(true);
+  });
+
+  it("prefers the template's rules to the group's", () => {
+    const own = { ...consensus, defaults: { ...consensus.defaults, quorum: { count: 3 }, threshold: { rule: "two_thirds" as const, of: "eligible" as const } } };
+    expect(formFromTemplate(own, now, group)).toMatchObject({ quorumMode: "count", quorumValue: "3", thresholdRule: "two_thirds", thresholdBase: "eligible", reasonFor: [] });
+  });
+
+  it("sends the rules and the opening time, and saves the rules with a template", () => {
+    const form = {
+      ...formFromTemplate(consensus, now),
+      quorumMode: "count" as const,
+      quorumValue: "2",
+      thresholdRule: "custom" as const,
+      thresholdPercent: "60",
+      reasonFor: ["disagree", "gone"],
+      opensAt: "2030-01-15T09:00",
+    };
+    const result = createInput(form, "g1", undefined);
+    expect(result.ok && result.input).toMatchObject({
+      quorum: { count: 2 },
+      threshold: { rule: "custom", percent: 60, of: "votes_cast" },
+      requireReasonFor: ["disagree"],
+      opensAt: new Date(2030, 0, 15, 9, 0),
+    });
+    expect(templateDefaults(form)).toMatchObject({ quorum: { count: 2 }, threshold: { rule: "custom", percent: 60 }, requireReasonFor: ["disagree"] });
+    const plain = createInput(formFromTemplate(consensus, now), "g1", undefined);
+    expect(plain.ok && plain.input).not.toHaveProperty("quorum");
+    expect(plain.ok && plain.input).not.toHaveProperty("opensAt");
+  });
+});

@@ -5,6 +5,7 @@ import { OptionsEditor } from "@/components/polls/options-editor";
 import { hasOptions, type PollForm } from "@/components/polls/poll-form-state";
 import { PollSettingsFields } from "@/components/polls/poll-settings-fields";
 import { VoterPicker } from "@/components/polls/voter-picker";
+import { VotingRulesFields } from "@/components/polls/voting-rules-fields";
 import { TextField } from "@/components/ui/text-field";
 import { TitleField } from "@/components/ui/title-field";
 import { TextareaField } from "@/components/ui/textarea-field";
@@ -23,9 +24,9 @@ export function PollFormFields({
   form: PollForm;
   update: (patch: Partial<PollForm>) => void;
   fields: FieldErrors;
-  localError: { field: "closingAt" | "options"; message: string } | null;
+  localError: { field: "closingAt" | "options" | "opensAt"; message: string } | null;
 }) {
-  const errorFor = (field: "closingAt" | "options") => (localError?.field === field ? localError.message : fields?.[field]?.[0]);
+  const errorFor = (field: "closingAt" | "options" | "opensAt") => (localError?.field === field ? localError.message : fields?.[field]?.[0]);
   return (
     <>
       <TitleField value={form.title} onChange={(event) => update({ title: event.target.value })} error={fields?.title?.[0]} required />
@@ -57,6 +58,7 @@ export function PollFormFields({
       />
       <MeetingSelect groupId={groupId} value={form.meetingId} onChange={(meetingId) => update({ meetingId })} error={fields?.meetingId?.[0]} />
       <PollSettingsFields form={form} update={update} fields={fields} />
+      <VotingRulesFields form={form} update={update} fields={fields} opensAtError={errorFor("opensAt")} />
       <VoterPicker groupId={groupId} chooseVoters={form.chooseVoters} voters={form.voters} update={update} error={fields?.voterIds?.[0]} />
     </>
   );

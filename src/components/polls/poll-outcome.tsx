@@ -1,6 +1,8 @@
 "use client";
 
 import { Flag } from "lucide-react";
+import { OutcomeFollowUp } from "@/components/acks/outcome-follow-up";
+import { OutcomeDecisionLink } from "@/components/decisions/outcome-decision-link";
 import { Heading } from "@/components/polls/heading";
 import { useOptionLabel } from "@/components/polls/use-option-label";
 import { CookedMarkdown } from "@/components/cooked-markdown";
@@ -30,6 +32,8 @@ export function PollOutcome({ poll, level }: { poll: Poll; level: number }) {
           To be reviewed on <LocalTime date={outcome.reviewOn} />
         </p>
       )}
+      <OutcomeFollowUp pollId={poll.id} outcome={outcome} />
+      <OutcomeDecisionLink handle={poll.group.handle} />
     </section>
   );
 }

@@ -61,6 +61,18 @@ export function PollResults({ poll, level }: { poll: Poll; level: number }) {
         </p>
         <Meter percent={participation.percent} />
       </div>
+      {results.verdict && (
+        <p
+          data-testid="verdict"
+          className={
+            results.verdict.passed === false
+              ? "rounded-lg border border-danger bg-red-50 px-4 py-3 font-semibold text-danger"
+              : "rounded-lg border border-line bg-ember-50 px-4 py-3 font-semibold"
+          }
+        >
+          {results.verdict.text}
+        </p>
+      )}
       {results.hidden ? (
         <p role="status" className="flex items-center gap-2 rounded-lg border border-line bg-ember-50 px-4 py-3">
           <EyeOff aria-hidden="true" className="size-5 shrink-0" />

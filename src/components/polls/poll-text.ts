@@ -37,8 +37,18 @@ export function isPollClosed(poll: { closingAt: Date; closedAt: Date | null }, n
   return poll.closedAt !== null || poll.closingAt.getTime() <= now.getTime();
 }
 
-/** "Closes in 3 days", "Closes in 5 hours", or "Closed 2 Nov" (with the year when it is not this year). */
-export function pollStatus(poll: { closingAt: Date; closedAt: Date | null }, now: Date, timeZone?: string): string {
+/** "5 Dec, 09:00": when a scheduled poll opens, in the viewer's time zone (with the year when it is not this year). */
+export function opensText(opensAt: Date, now: Date, timeZone?: string): string {
+  const sameYear = opensAt.getFullYear() === now.getFullYear();
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", ...(!sameYear && { year: "numeric" }), hour: "2-digit", minute: "2-digit", timeZone }).format(opensAt);
+}
+
+/** A scheduled poll before its opening time: announced, not yet taking votes. */
+export const isNotYetOpen = (poll: { opensAt?: Date | null }, now: Date) => !!poll.opensAt && poll.opensAt.getTime() > now.getTime();
+
+/** "Opens 5 Dec, 09:00", "Closes in 3 days", "Closes in 5 hours", or "Closed 2 Nov" (with the year when it is not this year). */
+export function pollStatus(poll: { closingAt: Date; closedAt: Date | null; opensAt?: Date | null }, now: Date, timeZone?: string): string {
+  if (!isPollClosed(poll, now) && isNotYetOpen(poll, now)) return `Opens ${opensText(poll.opensAt!, now, timeZone)}`;
   if (isPollClosed(poll, now)) {
     const closed = poll.closedAt ?? poll.closingAt;
     const sameYear = closed.getFullYear() === now.getFullYear();

@@ -4,6 +4,7 @@ import { HeaderSearch, type SearchScope } from "@/components/search/header-searc
 import { LiveIndicator } from "@/components/shell/live-indicator";
 import { NotificationBell } from "@/components/shell/notification-bell";
 import { UserMenu } from "@/components/shell/user-menu";
+import { MyTasksLink } from "@/components/tasks/my-tasks-link";
 import { RealtimeProvider } from "@/lib/realtime/socket-provider";
 
 /**
@@ -33,6 +34,7 @@ export function AppShell({
           <div className="flex min-w-0 items-center justify-end gap-2">
             <LiveIndicator />
             <HeaderSearch scope={searchScope} />
+            <MyTasksLink />
             <NotificationBell />
             <UserMenu userId={me.id} name={me.name} email={me.email} isAdmin={me.isAdmin} canViewOrganisations={me.canViewOrganisations} />
           </div>

@@ -63,6 +63,11 @@ const groupMembers: Record<Actor, Outcome> = { ...signedInOk, outsider: "NOT_FOU
 /** The group's admins only (the scenario's group does not let members invite). */
 const groupAdmins: Record<Actor, Outcome> = { ...groupMembers, guest: "FORBIDDEN", member: "FORBIDDEN" };
 
+/** A decision in the scenario group's register, with no owner. */
+function registerDecision(groupId: string) {
+  return getDb().decision.create({ data: { groupId, title: "Open on Saturdays", result: "Agreed.", decidedAt: new Date() }, select: { id: true } });
+}
+
 /** A document of the scenario's group that the guest was invited to read, with a comment by the member. */
 async function commentedDocument({ group, people }: Scenario) {
   const document = await makeDocument({ groupId: group.id, createdById: people.admin.id, guestIds: [people.guest.id] });
@@ -82,6 +87,14 @@ async function versionedDocument(scenario: Scenario) {
 const documentEditors: Record<Actor, Outcome> = { ...groupMembers, guest: "FORBIDDEN" };
 /** The comment's author (the member), while they may still comment. */
 const docCommentAuthor: Record<Actor, Outcome> = { ...documentEditors, admin: "FORBIDDEN" };
+
+/** A task in the scenario's thread, added by its admin and assigned to its member. */
+async function threadTask({ group, thread, people }: Scenario) {
+  return getDb().task.create({
+    data: { groupId: group.id, threadId: thread.id, title: "Book the room", createdById: people.admin.id, assignees: { create: { userId: people.member.id } } },
+    select: { id: true },
+  });
+}
 
 /** A resource of the scenario's group added by its admin: published, or a draft. */
 async function adminResource({ group, people }: Scenario, draft = false) {
@@ -104,6 +117,13 @@ const libraryReaders: Record<Actor, Outcome> = { ...groupMembers, guest: "FORBID
 async function pendingRequest({ group }: Scenario) {
   const applicant = await makeUser();
   return getDb().membershipRequest.create({ data: { groupId: group.id, userId: applicant.id }, select: { id: true } });
+}
+
+/** The scenario's poll, closed with an outcome; `asked`: an admin has asked the group to acknowledge it. */
+async function pollWithOutcome({ poll, group }: Scenario, asked = false) {
+  await getDb().poll.update({ where: { id: poll.id }, data: { closedAt: new Date(), outcomeStatement: "Agreed.", outcomeAt: new Date() } });
+  if (asked) await getDb().ackRequest.create({ data: { groupId: group.id, subjectType: "outcome", subjectId: poll.id, contentHash: "earlier" } });
+  return poll.id;
 }
 
 const unsubscribeToken = (userId: string, scope: string) => mintUnsubscribeToken({ userId, scope }, process.env.NEXTAUTH_SECRET!);
@@ -172,6 +192,14 @@ const MATRIX: Record<string, Entry> = {
   "thread.markRead": { input: ({ thread }) => ({ id: thread.id }), expect: threadReaders },
   /** Counts for everyone who sees the thread, names for members and admins (seen-by.test.ts: invited guests, leavers). */
   "thread.seenBy": { input: ({ thread }) => ({ threadId: thread.id }), expect: threadReaders },
+  /** Members and admins add tasks where they can see (tasks/tasks.test.ts: other groups, guests, assignees who cannot see). */
+  "task.create": { input: ({ thread }) => ({ title: "Book the room", threadId: thread.id }), expect: threadReaders },
+  "task.list": { input: ({ thread }) => ({ threadId: thread.id, status: "all" }), expect: threadReaders },
+  /** Each sees only their own, where they can still see it (tasks/tasks.test.ts: leavers). */
+  "task.mine": { input: () => ({}), expect: signedInOk },
+  /** A task in the thread, added by the admin for the member: its creator, its assignee (and admins) change it. */
+  "task.update": { input: async (scenario) => ({ id: (await threadTask(scenario)).id, dueOn: "2026-12-10" }), expect: threadReaders },
+  "task.complete": { input: async (scenario) => ({ id: (await threadTask(scenario)).id }), expect: threadReaders },
   "thread.follow": { input: ({ thread }) => ({ id: thread.id, following: false }), expect: threadReaders },
   "thread.mentionable": { input: ({ thread }) => ({ id: thread.id, search: "" }), expect: threadReaders },
   "thread.update": {
@@ -247,6 +275,12 @@ const MATRIX: Record<string, Entry> = {
     expect: threadModerators,
   },
   "reaction.toggle": { input: ({ comment }) => ({ subject: "comment", id: comment.id, emoji: "👍" }), expect: threadReaders },
+  "outcome.markSeen": { input: async (scenario) => ({ pollId: await pollWithOutcome(scenario) }), expect: threadReaders },
+  "outcome.seenBy": { input: async (scenario) => ({ pollId: await pollWithOutcome(scenario) }), expect: threadReaders },
+  /** Asking is for admins; acknowledging for members and admins (ack/acks.test.ts: guests who see the poll, removed members). */
+  "ack.request": { input: async (scenario) => ({ kind: "outcome", id: await pollWithOutcome(scenario) }), expect: threadModerators },
+  "ack.confirm": { input: async (scenario) => ({ kind: "outcome", id: await pollWithOutcome(scenario, true) }), expect: threadReaders },
+  "ack.status": { input: async (scenario) => ({ kind: "outcome", id: await pollWithOutcome(scenario, true) }), expect: threadReaders },
 
   "docComment.create": {
     input: async (scenario) => ({ documentId: (await commentedDocument(scenario)).documentId, body: "Why this word?", quote: "word" }),
@@ -364,6 +398,13 @@ const MATRIX: Record<string, Entry> = {
   "resource.create": {
     input: ({ group }) => ({ groupId: group.id, kind: "link", title: "Council page", url: "https://example.org" }),
     expect: groupAdmins,
+  },
+  "decision.list": { input: ({ group }) => ({ groupId: group.id }), expect: { ...groupMembers, guest: "FORBIDDEN" } },
+  "decision.byId": { input: async ({ group }) => ({ id: (await registerDecision(group.id)).id }), expect: threadReaders },
+  /** Nobody in the scenario owns it, so only admins may change it. */
+  "decision.update": {
+    input: async ({ group }) => ({ id: (await registerDecision(group.id)).id, status: "in_progress", note: "Started." }),
+    expect: threadModerators,
   },
   "resource.list": { input: ({ group }) => ({ groupId: group.id }), expect: libraryReaders },
   "resource.library": { input: ({ group }) => ({ groupId: group.id }), expect: libraryReaders },

@@ -1,8 +1,10 @@
+import { ackRouter } from "@/server/acks/router";
 import { activityRouter } from "@/server/activity/router";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 import { auditRouter } from "@/server/audit/router";
 import { commentRouter } from "@/server/comments/router";
 import { dashboardRouter } from "@/server/dashboard/router";
+import { decisionRouter } from "@/server/decisions/router";
 import { docCommentRouter } from "@/server/doc-comments/router";
 import { documentRouter } from "@/server/documents/router";
 import { groupRouter } from "@/server/groups/router";
@@ -15,6 +17,7 @@ import { notificationRouter } from "@/server/notifications/router";
 import { notificationSettingsRouter } from "@/server/notifications/settings-router";
 import { unsubscribeRouter } from "@/server/notifications/unsubscribe-router";
 import { organisationRouter } from "@/server/organisations/router";
+import { outcomeRouter } from "@/server/outcomes/router";
 import { outboxRouter } from "@/server/outbox/router";
 import { pollRouter } from "@/server/polls/router";
 import { reactionRouter } from "@/server/reactions/router";
@@ -25,6 +28,7 @@ import { userRouter } from "@/server/users/router";
 import { resourceRouter } from "@/server/resources/router";
 import { searchRouter } from "@/server/search/router";
 import { folderRouter } from "@/server/folders/router";
+import { taskRouter } from "@/server/tasks/router";
 
 export const appRouter = createTRPCRouter({
   user: userRouter,
@@ -37,6 +41,7 @@ export const appRouter = createTRPCRouter({
   comment: commentRouter,
   reaction: reactionRouter,
   poll: pollRouter,
+  decision: decisionRouter,
   invitation: invitationRouter,
   membershipRequest: membershipRequestRouter,
   outbox: outboxRouter,
@@ -54,6 +59,9 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   activity: activityRouter,
   search: searchRouter,
+  task: taskRouter,
+  outcome: outcomeRouter,
+  ack: ackRouter,
 });
 
 export type AppRouter = typeof appRouter;

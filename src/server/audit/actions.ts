@@ -18,7 +18,8 @@ export type AuditSubjectType =
   | "resource"
   | "folder"
   | "meeting"
-  | "document";
+  | "document"
+  | "decision";
 
 /** What a sentence is built from: the subject's name as it was, and the stored values. */
 export type AuditFacts = { subjectType: string; label: string; before: AuditValues; after: AuditValues };
@@ -62,6 +63,10 @@ export const FIELD_LABELS: Record<string, string> = {
   via: "Imported with",
   created: "Created",
   expiresAt: "Expires",
+  status: "Status",
+  owner: "Owner",
+  reviewOn: "Review on",
+  supersededBy: "Superseded by",
 };
 
 export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
@@ -128,6 +133,7 @@ export const AUDIT_ACTIONS = {
   "resource.deleted": { subjects: ["resource"], describe: ({ label }) => `deleted the resource ${quoted(label)}` },
   "folder.deleted": { subjects: ["folder"], describe: ({ label }) => `deleted the folder ${quoted(label)}` },
   "meeting.deleted": { subjects: ["meeting"], describe: ({ label }) => `deleted the meeting ${quoted(label)}` },
+  "decision.updated": { subjects: ["decision"], describe: ({ label }) => `updated the decision ${quoted(label)}` },
 } as const satisfies Record<string, ActionRule>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -69,6 +69,10 @@ async function subjectUrls(db: Db, groupId: string, rows: readonly AuditRow[]): 
       (await db.meeting.findMany({ where: { id: { in: ids }, groupId }, select: { id: true } })).map(({ id }) => [id, `/meetings/${id}`]),
     document: async (ids) =>
       (await db.document.findMany({ where: { id: { in: ids }, groupId }, select: { id: true } })).map(({ id }) => [id, `/documents/${id}`]),
+    decision: async (ids) =>
+      (await db.decision.findMany({ where: { id: { in: ids }, groupId }, select: { id: true, group: { select: { handle: true } } } })).map(
+        ({ id, group }) => [id, `/groups/${group.handle}/decisions/${id}`],
+      ),
   };
   const found = await Promise.all(
     Object.entries(lookups).map(async ([type, lookup]) => {

@@ -6,6 +6,7 @@ import { isUniqueViolation } from "@/server/db/unique-violation";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { notifyComment } from "@/server/notifications/triggers";
+import { syncTasksAfterWrite } from "@/server/tasks/sync";
 import { requireOpen, requireThreadAccess } from "@/server/threads/access";
 
 /**
@@ -82,6 +83,12 @@ export async function createComment(db: Db, publish: Publish, userId: string, in
     name: "thread.activity",
     room: `group:${access.thread.groupId}`,
     payload: { groupId: access.thread.groupId, threadId: input.threadId },
+  });
+  await syncTasksAfterWrite(db, publish, {
+    source: { kind: "comment", id, groupId: access.thread.groupId, threadId: input.threadId },
+    actorId: userId,
+    before: null,
+    after: input.body,
   });
   await notifyComment(db, publish, {
     actorId: userId,

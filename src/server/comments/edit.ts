@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { cookMarkdown } from "@/server/markdown/cook";
 import { canDeleteComment, canEditOwn } from "@/server/policy";
+import { syncTasksAfterWrite } from "@/server/tasks/sync";
 import { requireThreadAccess } from "@/server/threads/access";
 
 const NOT_VISIBLE = "That comment does not exist, or you cannot see it.";
@@ -24,13 +25,19 @@ async function loadForChange(db: Db, userId: string, commentId: string) {
 
 /** Authors edit their own comment; the previous text is kept and shown as edit history. */
 export async function updateComment(db: Db, publish: Publish, userId: string, input: z.infer<typeof zUpdateCommentInput>) {
-  const { comment } = await loadForChange(db, userId, input.id);
+  const { comment, access } = await loadForChange(db, userId, input.id);
   if (!canEditOwn(userId, comment.authorId)) throw new AppError("FORBIDDEN", "You can only edit your own comments.");
   if (input.body !== comment.body) {
     await db.$transaction([
       db.commentRevision.create({ data: { commentId: comment.id, body: comment.body } }),
       db.comment.update({ where: { id: comment.id }, data: { body: input.body, editedAt: new Date() } }),
     ]);
+    await syncTasksAfterWrite(db, publish, {
+      source: { kind: "comment", id: comment.id, groupId: access.thread.groupId, threadId: comment.threadId },
+      actorId: userId,
+      before: comment.body,
+      after: input.body,
+    });
   }
   const dto = await loadCommentDto(db, comment.id);
   publish({ name: "comment.updated", room: `thread:${comment.threadId}`, payload: dto });
@@ -64,6 +71,12 @@ export async function deleteComment(db: Db, publish: Publish, userId: string, co
           }),
         ]),
   ]);
+  await syncTasksAfterWrite(db, publish, {
+    source: { kind: "comment", id: commentId, groupId: access.thread.groupId, threadId: comment.threadId },
+    actorId: userId,
+    before: comment.body,
+    after: "",
+  });
   const dto = await loadCommentDto(db, commentId);
   publish({ name: "comment.deleted", room: `thread:${comment.threadId}`, payload: dto });
   publish({

@@ -11,6 +11,7 @@ import { requireDocumentAccess } from "@/server/documents/access";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { canEditOwn } from "@/server/policy";
+import { syncTasksAfterWrite } from "@/server/tasks/sync";
 
 const NOT_VISIBLE = "That comment does not exist, or you cannot see it.";
 
@@ -22,7 +23,7 @@ function publishChanged(publish: Publish, documentId: string) {
 async function requireComment(db: Db, userId: string, id: string, need: "view" | "edit") {
   const comment = await db.docComment.findUnique({
     where: { id },
-    select: { id: true, documentId: true, parentId: true, authorId: true, resolvedAt: true },
+    select: { id: true, documentId: true, parentId: true, authorId: true, resolvedAt: true, body: true },
   });
   if (!comment) throw new AppError("NOT_FOUND", NOT_VISIBLE);
   const access = await requireDocumentAccess(db, userId, comment.documentId, need);
@@ -34,7 +35,7 @@ async function requireComment(db: Db, userId: string, id: string, need: "view" |
  * so guests may read comments but not write them. A reply to a reply joins the same thread.
  */
 export async function createDocComment(db: Db, publish: Publish, userId: string, input: CreateDocCommentInput) {
-  await requireDocumentAccess(db, userId, input.documentId, "edit");
+  const { groupId } = await requireDocumentAccess(db, userId, input.documentId, "edit");
   let threadId: string | null = null;
   if (input.parentId) {
     const parent = await db.docComment.findUnique({
@@ -57,6 +58,7 @@ export async function createDocComment(db: Db, publish: Publish, userId: string,
     select: { id: true },
   });
   publishChanged(publish, input.documentId);
+  await syncTasksAfterWrite(db, publish, { source: { kind: "docComment", id: created.id, groupId }, actorId: userId, before: null, after: input.body });
   if (threadId) await notifyDocCommentReply(db, publish, { actorId: userId, documentId: input.documentId, threadId });
   return created;
 }
@@ -104,10 +106,16 @@ export async function updateDocComment(
   userId: string,
   input: UpdateDocCommentInput,
 ) {
-  const { comment } = await requireComment(db, userId, input.id, "edit");
+  const { comment, access } = await requireComment(db, userId, input.id, "edit");
   if (!canEditOwn(userId, comment.authorId)) throw new AppError("FORBIDDEN", "You can only change your own comments.");
   const row = await db.docComment.update({ where: { id: comment.id }, data: { body: input.body }, select: replySelect });
   publishChanged(publish, comment.documentId);
+  await syncTasksAfterWrite(db, publish, {
+    source: { kind: "docComment", id: comment.id, groupId: access.groupId },
+    actorId: userId,
+    before: comment.body,
+    after: input.body,
+  });
   return toReplyDto(row);
 }
 

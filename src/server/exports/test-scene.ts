@@ -103,8 +103,32 @@ export async function exportScene() {
     });
   }
 
+  // Voting rules on the named poll; its decision (the outcome may have made it) with an owner; tasks.
+  await db.poll.update({ where: { id: named.id }, data: { quorumPercent: 50, thresholdRule: "custom", thresholdPercent: 60, thresholdBase: "eligible", reasonRequiredFor: "disagree,block" } });
+  const budget = { groupId: group.id, title: "Adopt the budget", result: "Adopted as written", verdict: "Passed: 1 of 3 eligible voted", decidedAt: new Date(Date.UTC(2026, 2, 9)), ownerId: alice.id, status: "in_progress" as const, reviewOn: new Date(Date.UTC(2026, 8, 1)) };
+  const decision = await db.decision.upsert({ where: { pollId: named.id }, create: { ...budget, pollId: named.id }, update: budget, select: { id: true } });
+  const earlier = await db.decision.create({ data: { groupId: group.id, title: INJECTION, result: "Yearly budgets", decidedAt: new Date(Date.UTC(2025, 0, 1)), status: "superseded", supersededById: decision.id } });
+  const task = await db.task.create({
+    data: {
+      groupId: group.id,
+      title: "Book the room",
+      dueOn: new Date(Date.UTC(2026, 11, 10)),
+      createdById: bob.id,
+      threadId: thread.id,
+      commentId: comment.id,
+      sourceKey: `comment:${comment.id}:0`,
+      decisionId: decision.id,
+      assignees: { create: [{ userId: alice.id }, { userId: bob.id }] },
+    },
+    select: { id: true },
+  });
+  await db.task.create({ data: { groupId: theirs.id, title: "Not for the parent's admins, a task", createdById: bob.id } });
+  await db.decision.create({ data: { groupId: theirs.id, title: "Not for the parent's admins, a decision", result: "Raise", decidedAt: new Date() } });
+
   return {
     ...scene,
+    decisions: { budget: decision, earlier },
+    task,
     guest,
     mine,
     theirs,

@@ -33,6 +33,7 @@ describe("group.byHandle and group.byId", () => {
         { id: vision.id, name: "Vision", handle: vision.handle, myRole: null },
       ],
       settings: { membersCanInvite: true, membersCanPropose: true, membersCanAddResources: false },
+      votingRuleDefaults: {},
       myRole: "admin",
       memberCount: 3,
       permissions: {
@@ -101,6 +102,7 @@ describe("group.byHandle and group.byId", () => {
       parent: null,
       subgroups: [],
       settings: { membersCanInvite: false, membersCanPropose: false, membersCanAddResources: false },
+      votingRuleDefaults: {},
       myRole: null,
       memberCount: null,
       permissions: {

@@ -5,6 +5,7 @@ import { myRolesInAncestors } from "@/server/groups/ancestry";
 import { getSiteActor } from "@/server/groups/site-actor";
 import { imageUrl } from "@/server/images/service";
 import { cookMarkdown } from "@/server/markdown/cook";
+import { parseVotingRuleDefaults } from "@/server/polls/voting-rules";
 import { canInGroup, canViewGroupOutline, GROUP_SETTINGS_SELECT, groupSettingsOf, NO_GROUP_SETTINGS, type GroupStanding } from "@/server/policy";
 
 const NO_PERMISSIONS: GroupDetail["permissions"] = {
@@ -34,6 +35,7 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
       handle: true,
       description: true,
       logoId: true,
+      votingRuleDefaults: true,
       ...GROUP_SETTINGS_SELECT,
       parent: { select: { id: true, name: true, handle: true } },
       subgroups: {
@@ -61,6 +63,7 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
       parent: null,
       subgroups: [],
       settings: NO_GROUP_SETTINGS,
+      votingRuleDefaults: {},
       myRole: null,
       memberCount: null,
       permissions: NO_PERMISSIONS,
@@ -82,6 +85,7 @@ export async function getGroupDetail(db: Db, userId: string, where: { id: string
       .map(({ memberships, ...subgroup }) => ({ ...subgroup, myRole: memberships[0]?.role ?? null }))
       .filter((subgroup) => seesAllSubgroups || subgroup.myRole !== null),
     settings,
+    votingRuleDefaults: parseVotingRuleDefaults(group.votingRuleDefaults),
     myRole: standing.role,
     memberCount: canViewMembers ? group._count.memberships : null,
     permissions: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HANDLE_MAX, HANDLE_MIN, HANDLE_PATTERN } from "@/lib/slug";
+import { zVotingRuleDefaults } from "@/server/polls/voting-rules";
 import { refineMarkdown, zText } from "@/server/validation";
 
 export const zRole = z.enum(["admin", "member", "guest"]);
@@ -49,6 +50,8 @@ export const zUpdateGroupInput = z.object({
   membersCanAddResources: z.boolean().optional(),
   /** Moves the group under another group; null makes it a top-level group. */
   parentId: zGroupId.nullable().optional(),
+  /** The voting rules new polls start with, in poll.create's shape; {} for none. */
+  votingRuleDefaults: zVotingRuleDefaults.optional(),
 });
 export type UpdateGroupInput = z.infer<typeof zUpdateGroupInput>;
 
@@ -69,6 +72,8 @@ export const zGroupDetail = z.object({
   parent: zGroupLink.nullable(),
   subgroups: z.array(zGroupLink.extend({ myRole: zRole.nullable() })),
   settings: z.object({ membersCanInvite: z.boolean(), membersCanPropose: z.boolean(), membersCanAddResources: z.boolean() }),
+  /** The voting rules the new-poll form starts with when its template has none; {} for none, and for outsiders. */
+  votingRuleDefaults: zVotingRuleDefaults,
   myRole: zRole.nullable(),
   /** Null for guests and outsiders, who do not see who belongs. */
   memberCount: z.number().int().nullable(),

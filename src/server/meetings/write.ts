@@ -8,6 +8,7 @@ import { cookAhead } from "@/server/markdown/cook";
 import { meetingViewers, publishMeetingChange, requireMeeting } from "@/server/meetings/access";
 import { ENDS_BEFORE_START, type CreateMeetingInput, type UpdateMeetingInput } from "@/server/meetings/schemas";
 import { notifyMeetingChanged, notifyMeetingNew } from "@/server/meetings/triggers";
+import { syncTasksAfterWrite } from "@/server/tasks/sync";
 
 /** Attendees are chosen from the people who can see the group's meetings: its members and admins. */
 async function checkAttendees(db: Db, groupId: string, attendeeIds: readonly string[]): Promise<string[]> {
@@ -39,6 +40,7 @@ export async function createMeeting(db: Db, publish: Publish, userId: string, in
     select: { id: true, groupId: true, title: true },
   });
   cookAhead(input.agenda);
+  await syncTasksAfterWrite(db, publish, { source: { kind: "agenda", id: meeting.id, groupId: meeting.groupId }, actorId: userId, before: null, after: input.agenda ?? "" });
   publishMeetingChange(publish, meeting);
   await notifyMeetingNew(db, publish, { actorId: userId, meeting, attendeeIds });
   return { id: meeting.id };
@@ -101,6 +103,10 @@ export async function updateMeeting(db: Db, publish: Publish, userId: string, in
     },
   });
   cookAhead(input.agenda, input.minutes);
+  for (const kind of ["agenda", "minutes"] as const) {
+    if (next[kind] === current[kind]) continue;
+    await syncTasksAfterWrite(db, publish, { source: { kind, id: meeting.id, groupId: meeting.groupId }, actorId: userId, before: current[kind], after: next[kind] });
+  }
   publishMeetingChange(publish, meeting);
   if (practicalChange || minutesAdded) {
     await notifyMeetingChanged(db, publish, {

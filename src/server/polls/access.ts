@@ -67,6 +67,11 @@ export function isClosed(poll: { closedAt: Date | null; closingAt: Date }, now =
   return poll.closedAt !== null || poll.closingAt <= now;
 }
 
+/** A scheduled poll before its opening time: announced, but taking no votes yet. */
+export function isNotYetOpen(poll: { opensAt: Date | null }, now = new Date()): boolean {
+  return poll.opensAt !== null && poll.opensAt > now;
+}
+
 export function requireManager(access: PollAccess): void {
   if (!access.canManage) throw new AppError("FORBIDDEN", "Only the person who started the poll or a group admin can do that.");
 }

@@ -11,6 +11,7 @@ import { canViewThread, membershipsAllowedWhere } from "@/server/policy";
 import { publishPollChange } from "@/server/polls/events";
 import type { CountingMethod, CreatePollInput } from "@/server/polls/schemas";
 import { BUILT_IN_TEMPLATES, DEFAULT_OPTIONS, type TemplateDefaults } from "@/server/polls/templates";
+import { votingRuleColumns } from "@/server/polls/voting-rules";
 
 export const MIN_OPTIONS: Partial<Record<CreatePollInput["kind"], number>> = { poll: 2, score: 2, dot_vote: 2, ranked_choice: 2, meeting: 1, stv: 2 };
 
@@ -59,8 +60,15 @@ function optionRows(input: CreatePollInput, defaults: TemplateDefaults, allowBlo
   return input.noneOfTheAbove && input.kind === "poll" ? [...rows, { name: "None of the above", startsAt: null }] : rows;
 }
 
+/** A scheduled opening is in the future and before the poll closes. */
+export function checkOpensAt(opensAt: Date, closingAt: Date) {
+  if (opensAt.getTime() <= Date.now()) throw new AppError("BAD_REQUEST", "Choose an opening time in the future, or leave it out to open the poll now.");
+  if (opensAt.getTime() >= closingAt.getTime()) throw new AppError("BAD_REQUEST", "The poll must open before it closes: choose an opening time before the closing time.");
+}
+
 function checkSettings(input: CreatePollInput, optionCount: number, seats: number | undefined) {
   if (input.closingAt.getTime() <= Date.now()) throw new AppError("BAD_REQUEST", "Choose a closing time in the future.");
+  if (input.opensAt) checkOpensAt(input.opensAt, input.closingAt);
   const methods = METHODS_OF[input.kind];
   if (input.countingMethod && !methods) {
     throw new AppError("BAD_REQUEST", "Only ranked-choice polls and elections have a counting method: leave it out for this kind of poll.");
@@ -127,6 +135,7 @@ export async function createPoll(db: Db, publish: Publish, userId: string, input
   const options = optionRows(input, defaults, allowBlock);
   const seats = input.kind === "stv" ? (input.seats ?? defaults.seats) : undefined;
   checkSettings(input, options.length, seats);
+  const { reasonForAll, ...rules } = votingRuleColumns(input.kind, options.map(({ name }) => name), input);
   if (input.voterIds) await checkVoters(db, input.groupId, input.threadId, input.voterIds);
 
   const poll = await db.poll.create({
@@ -144,7 +153,7 @@ export async function createPoll(db: Db, publish: Publish, userId: string, input
       hideResults: input.hideResults ?? defaults.hideResults ?? "off",
       allowChangeVote: input.allowChangeVote ?? true,
       showReasons: input.showReasons ?? true,
-      reasonRequired: input.reasonRequired ?? defaults.reasonRequired ?? input.kind === "question",
+      reasonRequired: reasonForAll || (input.reasonRequired ?? defaults.reasonRequired ?? input.kind === "question"),
       allowBlock,
       votersAddOptions: input.votersAddOptions ?? false,
       shuffleOptions: input.shuffleOptions ?? false,
@@ -157,6 +166,8 @@ export async function createPoll(db: Db, publish: Publish, userId: string, input
       // Fixed from here on: changing how votes are counted once they are in would change the winner under people's feet.
       countingMethod: countingMethodFor(input, defaults),
       seats: seats ?? null,
+      ...rules,
+      opensAt: input.opensAt ?? null,
       restrictVoters: input.voterIds !== undefined,
       options: { create: options.map((option, position) => ({ ...option, position })) },
       voters: input.voterIds ? { create: [...new Set(input.voterIds)].map((voterId) => ({ userId: voterId })) } : undefined,
@@ -167,6 +178,7 @@ export async function createPoll(db: Db, publish: Publish, userId: string, input
   cookAhead(input.details);
   publishPollChange(publish, poll);
   if (input.meetingId) publishMeetingChange(publish, { id: input.meetingId, groupId: input.groupId });
-  await notifyNewPoll(db, publish, { actorId: userId, poll });
+  // A scheduled poll is announced on its page and in lists now; its voters are asked to vote when it opens (polls/opening.ts).
+  if (!input.opensAt) await notifyNewPoll(db, publish, { actorId: userId, poll });
   return { id: poll.id };
 }

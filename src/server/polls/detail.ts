@@ -5,10 +5,11 @@ import { requireInGroup } from "@/server/groups/standing";
 import { cookMarkdown } from "@/server/markdown/cook";
 import { canDeletePoll, canInGroup } from "@/server/policy";
 import type { Publish } from "@/server/events";
-import { isClosed, requirePollAccess } from "@/server/polls/access";
+import { isClosed, isNotYetOpen, requirePollAccess } from "@/server/polls/access";
 import { isRankedKind } from "@/server/polls/ballot-rules";
 import { publishPollChange } from "@/server/polls/events";
 import { undecidedWhere } from "@/server/polls/voters";
+import { rulesSummary, votingRulesOf, votingRulesSelect } from "@/server/polls/voting-rules";
 import type { PollDetail } from "@/server/polls/schemas";
 
 /** How a poll is voted on: who may see what, and what a ballot may hold. */
@@ -40,6 +41,7 @@ function summarySelect(userId: string) {
     threadId: true,
     closingAt: true,
     closedAt: true,
+    opensAt: true,
     outcomeStatement: true,
     _count: { select: { participations: true } },
     participations: { where: { userId }, select: { userId: true } },
@@ -56,6 +58,7 @@ function toSummary(row: SummaryRow) {
     threadId: row.threadId,
     closingAt: row.closingAt,
     closedAt: isClosed(row) ? (row.closedAt ?? row.closingAt) : null,
+    opensAt: row.opensAt,
     voterCount: row._count.participations,
     votedByMe: row.participations.length > 0,
     outcome: row.outcomeStatement,
@@ -86,6 +89,7 @@ export async function getPoll(db: Db, userId: string, pollId: string): Promise<P
       author: { select: { id: true, name: true } },
       options: { select: { id: true, name: true, startsAt: true }, orderBy: { position: "asc" } },
       ...pollSettingsSelect,
+      ...votingRulesSelect,
       outcomeOptionId: true,
       outcomeReviewOn: true,
       outcomeAt: true,
@@ -99,6 +103,7 @@ export async function getPoll(db: Db, userId: string, pollId: string): Promise<P
         where: { pollId, voterId: userId, supersededAt: null },
         select: { reason: true, choices: { select: { optionId: true, score: true, rank: true } } },
       });
+  const rules = votingRulesOf(row);
   return {
     ...toSummary(row),
     groupId: row.groupId,
@@ -127,6 +132,12 @@ export async function getPoll(db: Db, userId: string, pollId: string): Promise<P
       countingMethod: isRankedKind(row.kind) ? row.countingMethod : null,
       seats: row.kind === "stv" ? row.seats : null,
     },
+    rules: {
+      quorum: rules.quorum ?? null,
+      threshold: rules.threshold ?? null,
+      requireReasonFor: rules.requireReasonFor ?? [],
+      summary: rulesSummary(row, row.options.map(({ name }) => name)),
+    },
     meeting: canInGroup(access.standing, "meeting.view") ? row.meeting : null,
     outcomeDetail:
       row.outcomeStatement && row.outcomeAt
@@ -139,7 +150,7 @@ export async function getPoll(db: Db, userId: string, pollId: string): Promise<P
           }
         : null,
     viewer: {
-      canVote: access.canVote && !isClosed(row),
+      canVote: access.canVote && !isClosed(row) && !isNotYetOpen(row),
       hasVoted: access.hasVoted,
       canManage: access.canManage,
       canDelete: canDeletePoll(access.standing, { actorId: userId, authorId: access.poll.authorId, voterCount: row._count.participations }),

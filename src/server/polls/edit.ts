@@ -8,14 +8,57 @@ import { cookAhead } from "@/server/markdown/cook";
 import { publishMeetingChange } from "@/server/meetings/access";
 import { canDeletePoll, canEditPoll } from "@/server/policy";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
-import { MIN_OPTIONS } from "@/server/polls/create";
+import type { PollKind } from "@/server/polls/ballot-rules";
+import { checkOpensAt, MIN_OPTIONS } from "@/server/polls/create";
 import { publishPollChange } from "@/server/polls/events";
+import { announceOpening } from "@/server/polls/opening";
 import type { UpdatePollInput } from "@/server/polls/schemas";
+import { votingRuleColumns, votingRulesOf, votingRulesSelect, type VotingRuleColumns, type VotingRulesInput } from "@/server/polls/voting-rules";
 
 const people = (count: number) => `${count} ${count === 1 ? "person has" : "people have"}`;
 
 function optionsLocked(voterCount: number): AppError {
   return new AppError("CONFLICT", `Options can't change after the first vote: ${people(voterCount)} voted.`);
+}
+
+function rulesLocked(voterCount: number): AppError {
+  return new AppError("CONFLICT", `The voting rules and opening time can't change after the first vote: ${people(voterCount)} voted.`);
+}
+
+type StoredRules = VotingRuleColumns & { kind: PollKind; reasonRequired: boolean; opensAt: Date | null; closingAt: Date };
+
+/**
+ * The voting rules after an edit: the stored ones, with what the input gives (null removes one),
+ * checked against the poll's options as they will be. Null when neither changes.
+ */
+function updatedRules(input: UpdatePollInput, stored: StoredRules, optionNames: string[], optionsChange: boolean) {
+  const rulesChange = input.quorum !== undefined || input.threshold !== undefined || input.requireReasonFor !== undefined;
+  if (!rulesChange && !optionsChange) return null;
+  const current = votingRulesOf(stored);
+  const merged: VotingRulesInput = {
+    quorum: input.quorum === undefined ? current.quorum : (input.quorum ?? undefined),
+    threshold: input.threshold === undefined ? current.threshold : (input.threshold ?? undefined),
+    requireReasonFor: input.requireReasonFor ?? current.requireReasonFor,
+  };
+  const { reasonForAll, ...columns } = votingRuleColumns(stored.kind, optionNames, merged);
+  // ["all"] asks a reason of every vote; the poll's own "reason with every vote" setting is not undone here.
+  return { ...columns, reasonRequired: stored.reasonRequired || reasonForAll };
+}
+
+/** A new opening time (or null: open now) for a poll that has not opened yet, before its closing time. */
+function checkedOpening(input: UpdatePollInput, stored: StoredRules): Date | null | undefined {
+  const closingAt = input.closingAt ?? stored.closingAt;
+  if (input.opensAt === undefined) {
+    if (input.closingAt !== undefined && stored.opensAt && stored.opensAt >= closingAt) {
+      throw new AppError("BAD_REQUEST", "The poll must open before it closes: choose a closing time after the opening time.");
+    }
+    return undefined;
+  }
+  if (!stored.opensAt || stored.opensAt.getTime() <= Date.now()) {
+    throw new AppError("BAD_REQUEST", "This poll is already open for votes, so it can't be scheduled to open later.");
+  }
+  if (input.opensAt) checkOpensAt(input.opensAt, closingAt);
+  return input.opensAt;
 }
 
 type OptionRow = { id?: string; name: string; startsAt: Date | null };
@@ -89,8 +132,14 @@ export async function updatePoll(db: Db, publish: Publish, userId: string, input
       maxChoices: true,
       seats: true,
       meetingId: true,
+      title: true,
+      kind: true,
+      closingAt: true,
+      opensAt: true,
+      reasonRequired: true,
+      ...votingRulesSelect,
       adoptsVersion: { select: { id: true } },
-      options: { select: { id: true } },
+      options: { select: { id: true, name: true } },
       _count: { select: { participations: true } },
     },
   });
@@ -103,14 +152,34 @@ export async function updatePoll(db: Db, publish: Publish, userId: string, input
     options = checkedOptions(access.poll.kind, poll, input.options, new Set(poll.options.map(({ id }) => id)));
   }
 
+  const rulesOrOpening = input.quorum !== undefined || input.threshold !== undefined || input.requireReasonFor !== undefined || input.opensAt !== undefined;
+  if (rulesOrOpening) {
+    if (poll._count.participations > 0) throw rulesLocked(poll._count.participations);
+    if (closed) throw new AppError("BAD_REQUEST", "This poll is closed, so its voting rules can't change.");
+  }
+  const rules = updatedRules(input, poll, (options ?? poll.options).map(({ name }) => name), options !== null);
+  const opensAt = checkedOpening(input, poll);
+
   const kept = options?.flatMap(({ id }) => (id ? [id] : [])) ?? [];
   await db.$transaction(async (tx) => {
     await tx.poll.update({
       where: { id: input.pollId },
-      data: { title: input.title, details: input.details, closingAt: input.closingAt, ...(input.closingAt && { reminderSentAt: null }) },
+      data: {
+        title: input.title,
+        details: input.details,
+        closingAt: input.closingAt,
+        ...(input.closingAt && { reminderSentAt: null }),
+        ...rules,
+        ...(opensAt !== undefined && { opensAt }),
+      },
       select: { id: true },
     });
-    if (!options) return;
+    if (!options) {
+      // Counted after writing, so a vote that came in meanwhile cancels the change of rules.
+      const voters = rulesOrOpening ? await tx.pollParticipation.count({ where: { pollId: input.pollId } }) : 0;
+      if (voters > 0) throw rulesLocked(voters);
+      return;
+    }
     await tx.pollOption.deleteMany({ where: { pollId: input.pollId, id: { notIn: kept } } });
     for (const [position, option] of options.entries()) {
       const data = { name: option.name, startsAt: option.startsAt, position };
@@ -123,6 +192,8 @@ export async function updatePoll(db: Db, publish: Publish, userId: string, input
   });
   cookAhead(input.details);
   publishPollChange(publish, access.poll);
+  // Opened now instead of later: its voters are asked to vote, once.
+  if (opensAt === null) await announceOpening(db, publish, { ...access.poll, title: input.title ?? poll.title });
   if (poll.meetingId && input.title !== undefined) publishMeetingChange(publish, { id: poll.meetingId, groupId: access.poll.groupId });
   return { id: input.pollId };
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
+import { recordPollDecision } from "@/server/decisions/sync";
 import { syncAdoption } from "@/server/documents/versions/adoption";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -8,6 +9,7 @@ import { notify } from "@/server/notifications/notify";
 import { pollUrl } from "@/server/notifications/triggers";
 import { isClosed, requireManager, requirePollAccess } from "@/server/polls/access";
 import { publishPollChange } from "@/server/polls/events";
+import { countEligible } from "@/server/polls/verdict";
 import { membershipsAllowedWhere } from "@/server/policy";
 
 function requireFuture(closingAt: Date) {
@@ -19,7 +21,12 @@ export async function closePoll(db: Db, publish: Publish, userId: string, pollId
   requireManager(access);
   if (isClosed(access.poll)) throw new AppError("CONFLICT", "This poll is already closed.");
   await db.$transaction(async (tx) => {
-    const { title } = await tx.poll.update({ where: { id: pollId }, data: { closedAt: new Date() }, select: { title: true } });
+    // Claimed with the eligible voters frozen, so the verdict does not drift as people join or
+    // leave; of two closes at once, or a close and the scheduler's, only one counts.
+    const eligibleAtClose = await countEligible(tx, access.poll);
+    const { count } = await tx.poll.updateMany({ where: { id: pollId, closedAt: null }, data: { closedAt: new Date(), eligibleAtClose } });
+    if (!count) throw new AppError("CONFLICT", "This poll is already closed.");
+    const title = (await tx.poll.findUniqueOrThrow({ where: { id: pollId }, select: { title: true } })).title;
     await recordAudit(tx, { groupId: access.poll.groupId, actorId: userId, action: "poll.closed", subject: { type: "poll", id: pollId, label: title } });
   });
   publishPollChange(publish, access.poll);
@@ -42,7 +49,7 @@ export async function setClosingTime(db: Db, publish: Publish, userId: string, p
   await db.$transaction(async (tx) => {
     const { title } = await tx.poll.update({
       where: { id: pollId },
-      data: { closingAt, closedAt: null, reminderSentAt: null, ...(reopen && { outcomeStatement: null, outcomeAt: null, outcomeOptionId: null, outcomeReviewOn: null, outcomeAuthorId: null }) },
+      data: { closingAt, closedAt: null, reminderSentAt: null, eligibleAtClose: null, ...(reopen && { outcomeStatement: null, outcomeAt: null, outcomeOptionId: null, outcomeReviewOn: null, outcomeAuthorId: null }) },
       select: { title: true },
     });
     if (reopen) {
@@ -51,6 +58,7 @@ export async function setClosingTime(db: Db, publish: Publish, userId: string, p
     }
   });
   const adoptedIn = reopen ? await syncAdoption(db, pollId) : null;
+  if (reopen) await recordPollDecision(db, publish, pollId);
   publishPollChange(publish, access.poll, adoptedIn);
   return { id: pollId };
 }
@@ -73,6 +81,8 @@ export async function setOutcome(
     where: { id: input.id },
     data: {
       closedAt: access.poll.closedAt ?? access.poll.closingAt,
+      // Past its closing time but not yet closed by the scheduler: the eligible voters are frozen here.
+      ...(access.poll.closedAt === null && { eligibleAtClose: await countEligible(db, access.poll) }),
       outcomeStatement: input.statement,
       outcomeOptionId: input.optionId ?? null,
       outcomeReviewOn: input.reviewOn ?? null,
@@ -90,6 +100,7 @@ export async function setOutcome(
   });
   cookAhead(input.statement);
   publishPollChange(publish, access.poll, await syncAdoption(db, input.id));
+  await recordPollDecision(db, publish, input.id);
   await notify(db, publish, {
     recipients: poll.group.memberships.map(({ userId: memberId }) => memberId),
     kind: "poll_outcome",

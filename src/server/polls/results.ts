@@ -4,6 +4,7 @@ import { countStv, type StvMethod } from "@/lib/tallies/stv";
 import type { Db } from "@/server/db";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
 import { AVAILABILITY_SCORE } from "@/server/polls/ballot-rules";
+import { computePollVerdict, verdictSelect } from "@/server/polls/verdict";
 import { eligibleVotersWhere } from "@/server/polls/voters";
 
 type StoredChoice = { optionId: string; score: number | null; rank: number | null };
@@ -70,15 +71,13 @@ export async function getResults(db: Db, userId: string, pollId: string) {
   const poll = await db.poll.findUniqueOrThrow({
     where: { id: pollId },
     select: {
-      kind: true,
+      ...verdictSelect,
       countingMethod: true,
       anonymous: true,
       hideResults: true,
       showReasons: true,
       countTarget: true,
       seats: true,
-      closingAt: true,
-      closedAt: true,
       options: { select: { id: true }, orderBy: { position: "asc" } },
       _count: { select: { participations: true } },
     },
@@ -91,7 +90,9 @@ export async function getResults(db: Db, userId: string, pollId: string) {
     eligible,
     percent: eligible ? Math.round((poll._count.participations / eligible) * 1000) / 10 : 0,
   };
-  if (hiddenReason) return { hidden: true as const, hiddenReason, participation, tally: null, stv: null, ballots: [], countTarget: poll.countTarget };
+  if (hiddenReason) {
+    return { hidden: true as const, hiddenReason, participation, tally: null, stv: null, verdict: null, ballots: [], countTarget: poll.countTarget };
+  }
 
   const rows = await db.ballot.findMany({
     where: { pollId, supersededAt: null },
@@ -117,6 +118,7 @@ export async function getResults(db: Db, userId: string, pollId: string) {
       poll.kind === "stv"
         ? countStv(optionIds, rows.map(({ choices }) => rankingOf(choices)), { seats: poll.seats ?? 1, method: method as StvMethod, seed: pollId })
         : null,
+    verdict: await computePollVerdict(db, poll),
     ballots: rows.map((row) => ({
       voter: poll.anonymous ? null : row.voter,
       choices: row.choices,

@@ -7,28 +7,40 @@ import { notify } from "@/server/notifications/notify";
 import { voteRequestUrl } from "@/server/notifications/vote-requests";
 import { undecidedWhere } from "@/server/polls/voters";
 import { publishPollChange } from "@/server/polls/events";
+import { announceOpening } from "@/server/polls/opening";
+import { countEligible } from "@/server/polls/verdict";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Closes every poll whose closing time has passed and reminds undecided voters of polls that
- * close within a day. State lives in the database (closedAt, reminderSentAt), so a restart
- * loses nothing: overdue polls close on the first run, and no reminder goes out twice.
+ * Closes every poll whose closing time has passed, asks the voters of scheduled polls that have
+ * opened to vote, and reminds undecided voters of polls that close within a day. State lives in
+ * the database (closedAt, openedNoticeAt, reminderSentAt), so a restart loses nothing: overdue
+ * polls close on the first run, and no notice or reminder goes out twice.
  */
-export async function runPollSchedule(db: Db, publish: Publish, now = new Date()): Promise<{ closed: number; reminded: number }> {
+export async function runPollSchedule(db: Db, publish: Publish, now = new Date()): Promise<{ closed: number; opened: number; reminded: number }> {
   const overdue = await db.poll.findMany({
     where: { closedAt: null, closingAt: { lte: now } },
-    select: { id: true, groupId: true, threadId: true, closingAt: true, title: true },
+    select: { id: true, groupId: true, threadId: true, closingAt: true, title: true, restrictVoters: true },
   });
   for (const poll of overdue) {
     const count = await db.$transaction(async (tx) => {
-      const { count } = await tx.poll.updateMany({ where: { id: poll.id, closedAt: null }, data: { closedAt: poll.closingAt } });
+      // The eligible voters are frozen in the same claim, so the verdict does not drift.
+      const eligibleAtClose = await countEligible(tx, poll);
+      const { count } = await tx.poll.updateMany({ where: { id: poll.id, closedAt: null }, data: { closedAt: poll.closingAt, eligibleAtClose } });
       const subject = { type: "poll" as const, id: poll.id, label: poll.title };
       if (count) await recordAudit(tx, { groupId: poll.groupId, actorId: null, action: "poll.closed_on_time", subject });
       return count;
     });
     if (count) publishPollChange(publish, poll);
   }
+
+  const opening = await db.poll.findMany({
+    where: { closedAt: null, closingAt: { gt: now }, opensAt: { lte: now }, openedNoticeAt: null },
+    select: { id: true, groupId: true, threadId: true, restrictVoters: true, title: true, authorId: true },
+  });
+  let opened = 0;
+  for (const poll of opening) if (await announceOpening(db, publish, poll, now)) opened += 1;
 
   const dueSoon = await db.poll.findMany({
     where: { closedAt: null, reminderSentAt: null, closingAt: { gt: now, lte: new Date(now.getTime() + DAY_MS) } },
@@ -51,7 +63,7 @@ export async function runPollSchedule(db: Db, publish: Publish, now = new Date()
     });
     reminded += people.length;
   }
-  return { closed: overdue.length, reminded };
+  return { closed: overdue.length, opened, reminded };
 }
 
 /**

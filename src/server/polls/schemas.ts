@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RANKED_METHODS } from "@/lib/tallies/ranked";
 import { STV_METHODS } from "@/lib/tallies/stv";
 import { zMeetingRef } from "@/server/meetings/schemas";
+import { zQuorum, zThreshold, zVotingRulesFields } from "@/server/polls/voting-rules";
 import { refineMarkdown, withinSaneYears, zText } from "@/server/validation";
 
 export const POLL_KINDS = ["proposal", "poll", "count", "check", "question", "score", "dot_vote", "ranked_choice", "meeting", "stv"] as const;
@@ -59,6 +60,9 @@ export const zCreatePollInput = z.object({
   voterIds: z.array(z.string().min(1)).max(500).optional(),
   /** A meeting of the same group this decision is for. */
   meetingId: z.string().min(1).max(64).optional(),
+  ...zVotingRulesFields,
+  /** A poll announced now and open for votes from this time, which is before closingAt. */
+  opensAt: withinSaneYears(z.coerce.date("Choose when the poll opens, as a date and time.")).optional(),
 });
 export type CreatePollInput = z.infer<typeof zCreatePollInput>;
 
@@ -109,6 +113,12 @@ export const zUpdatePollInput = z.object({
     .array(z.object({ id: z.string().min(1).max(64).optional(), name: zOptionName }))
     .max(50, "Use at most 50 options")
     .optional(),
+  /** Voting rules, until the first vote; null removes one. */
+  quorum: zQuorum.nullable().optional(),
+  threshold: zThreshold.nullable().optional(),
+  requireReasonFor: zVotingRulesFields.requireReasonFor,
+  /** A later opening time, or null to open now; until the first vote. */
+  opensAt: zCreatePollInput.shape.opensAt.nullable(),
 });
 export type UpdatePollInput = z.infer<typeof zUpdatePollInput>;
 
@@ -121,6 +131,8 @@ export const zPollSummary = z.object({
   threadId: z.string().nullable(),
   closingAt: z.date(),
   closedAt: z.date().nullable(),
+  /** A scheduled poll's opening time (votes are refused before it); null when it opened on creation. */
+  opensAt: z.date().nullable(),
   voterCount: z.number().int(),
   votedByMe: z.boolean(),
   outcome: z.string().nullable(),
@@ -155,6 +167,14 @@ export const zPollDetail = zPollSummary.extend({
     countingMethod: zCountingMethod.nullable(),
     /** Elections (stv): how many options are elected; null for other kinds. */
     seats: z.number().nullable(),
+  }),
+  /** The voting rules in poll.create's shape, and in words for the page (the opening time apart). */
+  rules: z.object({
+    quorum: z.union([z.object({ count: z.number() }), z.object({ percent: z.number() })]).nullable(),
+    threshold: z.object({ rule: z.enum(["simple_majority", "two_thirds", "custom", "no_blocks"]), percent: z.number().optional(), of: z.enum(["votes_cast", "eligible"]).optional() }).nullable(),
+    /** Lower-case option names whose voters must give a reason (reasonRequired covers every vote). */
+    requireReasonFor: z.array(z.string()),
+    summary: z.array(z.string()),
   }),
   /** The meeting the poll is for, for those who may see the group's meetings. */
   meeting: zMeetingRef.nullable(),
@@ -269,6 +289,8 @@ export const zResults = z.object({
   tally: zTally.nullable(),
   /** Elections (stv) whose results may be seen: the count; null otherwise. */
   stv: zStvCount.nullable(),
+  /** The verdict under the poll's quorum and threshold once it has closed; null without a rule, while open, or while results are hidden. */
+  verdict: z.object({ passed: z.boolean().nullable(), quorumMet: z.boolean().nullable(), text: z.string() }).nullable(),
   /** Who chose what; voter is always null in anonymous polls. */
   ballots: z.array(z.object({ voter: z.object({ id: z.string(), name: z.string() }).nullable(), choices: z.array(zStoredChoice), reason: z.string() })),
 });
@@ -290,6 +312,7 @@ export const zTemplate = z.object({
     hideResults: zHideResults.optional(),
     countingMethod: zCountingMethod.optional(),
     seats: zSeats.optional(),
+    ...zVotingRulesFields,
   }),
 });
 export const zSaveTemplateInput = z.object({

@@ -5,7 +5,8 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { requireInGroup } from "@/server/groups/standing";
 import type { zSaveTemplateInput, zTemplate } from "@/server/polls/schemas";
-import { BUILT_IN_TEMPLATES, type TemplateDefaults } from "@/server/polls/templates";
+import { BUILT_IN_TEMPLATES, DEFAULT_OPTIONS, type TemplateDefaults } from "@/server/polls/templates";
+import { votingRuleColumns } from "@/server/polls/voting-rules";
 
 type Template = z.infer<typeof zTemplate>;
 
@@ -35,6 +36,7 @@ export async function saveTemplate(db: Db, userId: string, input: z.infer<typeof
     );
   }
   if (seats !== undefined && input.kind !== "stv") throw new AppError("BAD_REQUEST", "Only election templates have seats: leave them out for this kind of poll.");
+  votingRuleColumns(input.kind, input.defaults.options ?? DEFAULT_OPTIONS[input.kind] ?? [], input.defaults);
   const existing = await db.pollTemplate.findUnique({ where: { groupId_name: { groupId: input.groupId, name: input.name } }, select: { id: true } });
   if (existing) throw new AppError("CONFLICT", `This group already has a template called “${input.name}”.`);
   const template = await db.pollTemplate.create({

@@ -1,5 +1,6 @@
 import type { PollKind } from "@/server/polls/ballot-rules";
 import type { CountingMethod } from "@/server/polls/schemas";
+import type { Quorum, Threshold } from "@/server/polls/voting-rules";
 
 /**
  * The decision processes Hearth offers when someone starts a decision. Each is one of the poll
@@ -17,6 +18,10 @@ export type TemplateDefaults = {
   countingMethod?: CountingMethod;
   /** Election templates only. */
   seats?: number;
+  /** Voting rules the new-poll form starts with (checked by voting-rules.ts when saved). */
+  quorum?: Quorum;
+  threshold?: Threshold;
+  requireReasonFor?: string[];
 };
 
 export type PollTemplateDefinition = {

@@ -5,11 +5,12 @@ import { isUniqueViolation } from "@/server/db/unique-violation";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { resolveVoteRequests } from "@/server/notifications/vote-requests";
-import { type PollAccess, isClosed, requirePollAccess } from "@/server/polls/access";
+import { type PollAccess, isClosed, isNotYetOpen, requirePollAccess } from "@/server/polls/access";
 import { checkBallot } from "@/server/polls/ballot-rules";
 import { changeKeyMatches, hashChangeKey, newChangeKey, newReceipt, normaliseCode } from "@/server/polls/change-key";
 import { publishPollChange } from "@/server/polls/events";
 import type { VoteInput, VoteResult } from "@/server/polls/schemas";
+import { missingReason } from "@/server/polls/voting-rules";
 
 const JUST_VOTED = "You have just voted in this poll from another tab or device. Refresh the page to see your vote.";
 const JUST_CHANGED = "Your vote has just been changed from another tab or device. Refresh the page to see it.";
@@ -39,12 +40,18 @@ export async function castVote(db: Db, publish: Publish, userId: string, input: 
       scoreMin: true,
       scoreMax: true,
       reasonRequired: true,
-      options: { select: { id: true } },
+      reasonRequiredFor: true,
+      opensAt: true,
+      options: { select: { id: true, name: true } },
     },
   });
+  if (isNotYetOpen(rules)) throw new AppError("BAD_REQUEST", `This poll opens for votes on ${rules.opensAt!.toUTCString()}. Come back then to vote.`);
   const reason = input.reason?.trim() ?? "";
   const checked = checkBallot({ ...rules, optionIds: rules.options.map(({ id }) => id) }, input.choices, reason);
   if (!checked.ok) throw new AppError("BAD_REQUEST", checked.message);
+  const chosen = new Set(checked.choices.map(({ optionId }) => optionId));
+  const needsReason = missingReason(rules.reasonRequiredFor, rules.options.filter(({ id }) => chosen.has(id)).map(({ name }) => name), reason);
+  if (needsReason) throw new AppError("BAD_REQUEST", needsReason);
 
   const previous = access.hasVoted ? await currentBallot(db, userId, poll, input) : null;
   const receipt = newReceipt();

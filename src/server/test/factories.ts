@@ -153,3 +153,35 @@ export async function makeMeeting(args: { groupId: string; createdById: string; 
     select: { id: true, groupId: true, title: true },
   });
 }
+
+/** A group whose admin, two members and guest have names that sort in a known order. */
+export async function makeGroupWithPeople() {
+  const group = await makeGroup();
+  const admin = await makeUser({ name: "Bea Admin" });
+  const member = await makeUser({ name: "Cal Member" });
+  const other = await makeUser({ name: "Ada Member" });
+  const guest = await makeUser({ name: "Gus Guest" });
+  await addMember(group.id, admin.id, "admin");
+  await addMember(group.id, member.id, "member");
+  await addMember(group.id, other.id, "member");
+  await addMember(group.id, guest.id, "guest");
+  return { group, admin, member, other, guest };
+}
+
+/** A closed proposal, with an outcome when `outcome` is given; `voterIds` are its chosen voters. */
+export async function makeClosedProposal(args: { groupId: string; authorId: string; voterIds?: string[]; outcome?: string }) {
+  const now = new Date();
+  return getDb().poll.create({
+    data: {
+      groupId: args.groupId,
+      authorId: args.authorId,
+      kind: "proposal",
+      title: "Budget",
+      closingAt: now,
+      closedAt: now,
+      ...(args.outcome !== undefined && { outcomeStatement: args.outcome, outcomeAuthorId: args.authorId, outcomeAt: now }),
+      voters: { create: (args.voterIds ?? []).map((userId) => ({ userId })) },
+    },
+    select: { id: true },
+  });
+}

@@ -6,6 +6,7 @@ import { requireInGroup } from "@/server/groups/standing";
 import { cookAhead } from "@/server/markdown/cook";
 import { assertLinkableMeeting, publishMeetingChange } from "@/server/meetings/access";
 import { notifyNewThread } from "@/server/notifications/triggers";
+import { syncTasksAfterWrite } from "@/server/tasks/sync";
 import type { zCreateThreadInput } from "@/server/threads/schemas";
 
 export async function createThread(
@@ -34,6 +35,7 @@ export async function createThread(
     select: { id: true },
   });
   cookAhead(input.body);
+  await syncTasksAfterWrite(db, publish, { source: { kind: "thread", id: thread.id, groupId: input.groupId }, actorId: userId, before: null, after: input.body });
   publish({ name: "thread.activity", room: `group:${input.groupId}`, payload: { groupId: input.groupId, threadId: thread.id } });
   if (input.meetingId) publishMeetingChange(publish, { id: input.meetingId, groupId: input.groupId });
   await notifyNewThread(db, publish, {

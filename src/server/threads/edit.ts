@@ -5,6 +5,7 @@ import type { Publish } from "@/server/events";
 import { cookAhead } from "@/server/markdown/cook";
 import { assertLinkableMeeting, publishMeetingChange } from "@/server/meetings/access";
 import { canEditOwn } from "@/server/policy";
+import { syncTasksAfterWrite } from "@/server/tasks/sync";
 import { requireThreadAccess } from "@/server/threads/access";
 import type { zUpdateThreadInput } from "@/server/threads/schemas";
 
@@ -32,6 +33,9 @@ export async function updateThread(db: Db, publish: Publish, userId: string, inp
     }),
   ]);
   cookAhead(input.body);
+  if (input.body !== undefined && input.body !== current.body) {
+    await syncTasksAfterWrite(db, publish, { source: { kind: "thread", id: input.id, groupId: thread.groupId }, actorId: userId, before: current.body, after: input.body });
+  }
   publishThreadChange(publish, thread.groupId, input.id);
   if (input.meetingId !== undefined && input.meetingId !== current.meetingId) {
     for (const id of [current.meetingId, input.meetingId]) if (id) publishMeetingChange(publish, { id, groupId: thread.groupId });

@@ -64,6 +64,8 @@ export async function moveThread(db: Db, publish: Publish, userId: string, threa
     db.threadGuest.deleteMany({ where: { threadId } }),
     // A meeting belongs to the old group, so the link does not travel with the thread.
     db.thread.update({ where: { id: threadId }, data: { groupId, meetingId: null } }),
+    // Its tasks go with it (tasks/access.ts reads a thread task's group from the thread).
+    db.task.updateMany({ where: { threadId }, data: { groupId } }),
     recordAudit(db, [
       { ...move, groupId: thread.groupId, action: "thread.moved_out", before: { group: nameOf(thread.groupId), ...(withdrawn && { guests: withdrawn }) } },
       { ...move, groupId, action: "thread.moved_in", before: { group: nameOf(thread.groupId) } },

@@ -1,20 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
-import { addMember, callerFor, countingCaller, makeGroup, makeUser } from "@/server/test/factories";
-
-/** A group whose admin, two members and guest have names that sort in a known order. */
-async function groupWithPeople() {
-  const group = await makeGroup();
-  const admin = await makeUser({ name: "Bea Admin" });
-  const member = await makeUser({ name: "Cal Member" });
-  const other = await makeUser({ name: "Ada Member" });
-  const guest = await makeUser({ name: "Gus Guest" });
-  await addMember(group.id, admin.id, "admin");
-  await addMember(group.id, member.id, "member");
-  await addMember(group.id, other.id, "member");
-  await addMember(group.id, guest.id, "guest");
-  return { group, admin, member, other, guest };
-}
+import { addMember, callerFor, countingCaller, makeGroup, makeGroupWithPeople, makeUser } from "@/server/test/factories";
 
 /** A thread of two comments that nobody has a read row for yet (not even its author). */
 async function threadWithTwoComments(groupId: string, authorId: string) {
@@ -32,7 +18,7 @@ const person = ({ id, name }: { id: string; name: string }) => ({ id, name });
 
 describe("thread.seenBy", () => {
   it("counts only those who have read to the newest comment, and a new comment drops the rest back out", async () => {
-    const { group, admin, member, other } = await groupWithPeople();
+    const { group, admin, member, other } = await makeGroupWithPeople();
     const thread = await threadWithTwoComments(group.id, admin.id);
     const seenBy = () => callerFor(member.id).caller.thread.seenBy({ threadId: thread.id });
     // The guest was not invited to this thread, so the audience is the admin and the two members.
@@ -50,7 +36,7 @@ describe("thread.seenBy", () => {
   });
 
   it("leaves out people who were removed, though their read rows remain", async () => {
-    const { group, admin, member, other } = await groupWithPeople();
+    const { group, admin, member, other } = await makeGroupWithPeople();
     const thread = await threadWithTwoComments(group.id, admin.id);
     await callerFor(member.id).caller.thread.markRead({ id: thread.id });
     await callerFor(other.id).caller.thread.markRead({ id: thread.id });
@@ -61,7 +47,7 @@ describe("thread.seenBy", () => {
   });
 
   it("counts invited guests for members, and gives a guest the counts without names", async () => {
-    const { group, admin, member, guest } = await groupWithPeople();
+    const { group, admin, member, guest } = await makeGroupWithPeople();
     const thread = await threadWithTwoComments(group.id, admin.id);
     await getDb().threadGuest.create({ data: { threadId: thread.id, userId: guest.id } });
     await callerFor(guest.id).caller.thread.markRead({ id: thread.id });
@@ -76,7 +62,7 @@ describe("thread.seenBy", () => {
   });
 
   it("refuses a member of another group and a guest of another thread as thread.byId does", async () => {
-    const { group, admin, guest } = await groupWithPeople();
+    const { group, admin, guest } = await makeGroupWithPeople();
     const thread = await threadWithTwoComments(group.id, admin.id);
     const elsewhere = await threadWithTwoComments(group.id, admin.id);
     await getDb().threadGuest.create({ data: { threadId: elsewhere.id, userId: guest.id } });
@@ -93,7 +79,7 @@ describe("thread.seenBy", () => {
 
   it("answers in the same number of queries however many people can see the thread", async () => {
     const queriesFor = async (extraMembers: number) => {
-      const { group, admin } = await groupWithPeople();
+      const { group, admin } = await makeGroupWithPeople();
       const thread = await threadWithTwoComments(group.id, admin.id);
       for (let index = 0; index < extraMembers; index++) {
         const user = await makeUser();

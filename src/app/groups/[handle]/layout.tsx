@@ -25,6 +25,7 @@ export default async function GroupLayout({ children, params }: { children: Reac
     { href: `${base}/members`, label: "Members", show: group.permissions.canViewMembers },
     { href: `${base}/documents`, label: "Documents", show: group.permissions.canViewDocuments },
     { href: `${base}/meetings`, label: "Meetings", show: group.permissions.canViewMeetings },
+    { href: `${base}/decisions`, label: "Decisions", show: canInGroup({ role: group.myRole, settings: group.settings }, "decision.view") },
     { href: `${base}/resources`, label: "Resources", show: group.permissions.canViewResources },
     { href: `${base}/invitations`, label: "Invitations", show: group.permissions.canInvite },
     { href: `${base}/requests`, label: "Requests", show: group.permissions.canDecideRequests },

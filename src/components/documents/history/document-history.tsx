@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { AckBlock } from "@/components/acks/ack-block";
 import { DiffView } from "@/components/documents/history/diff-view";
 import { ExportMenu } from "@/components/documents/history/export-menu";
 import { NameVersionDialog } from "@/components/documents/history/name-version-dialog";
@@ -104,6 +105,9 @@ export function DocumentHistory({ documentId, initialVersionId }: { documentId: 
               setNotice("Restored. The document reads like this version again, and editors see it now.");
             }}
           />
+        )}
+        {single && single !== "current" && items.find((version) => version.id === single)?.adoptedAt && (
+          <AckBlock kind="document_version" id={single} itemVersion={single} />
         )}
         {selected.length === 2 && diff.data && (
           <p className="text-muted">

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { recordAdoptedVersion } from "@/server/decisions/sync";
 import { requireDocumentAccess } from "@/server/documents/access";
 import type { ProposeAdoptionInput } from "@/server/documents/versions/schemas";
 import { AppError } from "@/server/errors";
@@ -86,5 +87,6 @@ export async function syncAdoption(db: Db, pollId: string): Promise<string | nul
     });
     await tx.document.update({ where: { id: version.documentId }, data: { adoptedVersionId: latest?.id ?? null }, select: { id: true } });
   });
+  if (agreed) await recordAdoptedVersion(db, version.id);
   return version.documentId;
 }

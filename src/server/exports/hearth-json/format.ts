@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AckSubject, DecisionStatus, ThresholdBase, ThresholdRule } from "@/generated/prisma/enums.ts";
 import { COUNTING_METHODS, POLL_KINDS } from "@/server/polls/schemas";
 
 /**
@@ -41,6 +42,10 @@ export function filePathOf(sha256: string): string {
 const zDocumentContent = z.object({ yjs: z.base64(), markdown: z.string() });
 
 const zRole = z.enum(["admin", "member", "guest"]);
+const THRESHOLD_RULES = ["simple_majority", "two_thirds", "custom", "no_blocks"] as const satisfies readonly ThresholdRule[];
+const THRESHOLD_BASES = ["votes_cast", "eligible"] as const satisfies readonly ThresholdBase[];
+const DECISION_STATUSES = ["agreed", "in_progress", "done", "dropped", "superseded"] as const satisfies readonly DecisionStatus[];
+const ACK_SUBJECTS = ["outcome", "document_version", "minutes"] as const satisfies readonly AckSubject[];
 
 export const RECORD_SCHEMAS = {
   group: z.object({
@@ -52,6 +57,8 @@ export const RECORD_SCHEMAS = {
     membersCanInvite: z.boolean(),
     membersCanPropose: z.boolean(),
     membersCanAddResources: z.boolean(),
+    /** The voting rules new polls start with (quorum, threshold, requireReasonFor); files written before them have none. */
+    votingRuleDefaults: z.record(z.string(), z.unknown()).default({}),
     createdAt: zDate,
     updatedAt: zDate,
   }),
@@ -169,6 +176,18 @@ export const RECORD_SCHEMAS = {
     countingMethod: z.enum(COUNTING_METHODS).default("schulze"),
     /** Elections (stv) only; files written before elections have none. */
     seats: z.number().int().nullable().default(null),
+    /** Voting rules; files written before them have none, which is how such polls were counted. */
+    quorumCount: z.number().int().min(0).nullable().default(null),
+    quorumPercent: z.number().int().min(0).max(100).nullable().default(null),
+    thresholdRule: z.enum(THRESHOLD_RULES).nullable().default(null),
+    thresholdPercent: z.number().int().min(0).max(100).nullable().default(null),
+    thresholdBase: z.enum(THRESHOLD_BASES).default("votes_cast"),
+    reasonRequiredFor: z.string().max(1_000).default(""),
+    opensAt: zDate.nullable().default(null),
+    /** Set once the group was told a scheduled poll opened, so an import does not tell it again. */
+    openedNoticeAt: zDate.nullable().default(null),
+    /** The eligible voters counted at close: a closed poll's verdict is measured against it. */
+    eligibleAtClose: z.number().int().min(0).nullable().default(null),
     voterIds: z.array(zId),
     reminderSentAt: zDate.nullable(),
     createdAt: zDate,
@@ -224,7 +243,66 @@ export const RECORD_SCHEMAS = {
     createdAt: zDate,
     content: zDocumentContent,
   }),
+  /** A decision, after its poll and document version; one that was replaced comes after the decision that replaced it. */
+  decision: z.object({
+    id: zId,
+    groupId: zId,
+    pollId: zId.nullable(),
+    documentVersionId: zId.nullable(),
+    title: z.string().min(1),
+    result: z.string(),
+    verdict: z.string(),
+    decidedAt: zDate,
+    ownerId: zId.nullable(),
+    status: z.enum(DECISION_STATUSES),
+    reviewOn: zDate.nullable(),
+    reviewRemindedAt: zDate.nullable(),
+    supersededById: zId.nullable(),
+    createdAt: zDate,
+    updatedAt: zDate,
+  }),
+  decision_note: z.object({ id: zId, decisionId: zId, authorId: zId, body: z.string(), status: z.enum(DECISION_STATUSES).nullable(), createdAt: zDate }),
+  /** A task, after the thread, comment, meeting and decision it belongs to. */
+  task: z.object({
+    id: zId,
+    groupId: zId,
+    title: z.string().min(1),
+    dueOn: zDate.nullable(),
+    doneAt: zDate.nullable(),
+    doneById: zId.nullable(),
+    createdById: zId,
+    threadId: zId.nullable(),
+    commentId: zId.nullable(),
+    meetingId: zId.nullable(),
+    decisionId: zId.nullable(),
+    /** "<kind>:<id>:<n>": the nth checklist item of the text of the thread, comment or meeting named by threadId, commentId or meetingId. */
+    sourceKey: z.string().max(300).nullable(),
+    assigneeIds: z.array(zId),
+    dueRemindedAt: zDate.nullable(),
+    overdueRemindedAt: zDate.nullable(),
+    createdAt: zDate,
+    updatedAt: zDate,
+  }),
+  /** A request to acknowledge a poll's outcome, a document version or a meeting's minutes, with the acknowledgements given. */
+  ack_request: z.object({
+    id: zId,
+    groupId: zId,
+    subjectType: z.enum(ACK_SUBJECTS),
+    /** The poll's (outcome), document version's or meeting's (minutes) id. */
+    subjectId: zId,
+    contentHash: z.string().min(1).max(200),
+    requestedById: zId.nullable(),
+    lastRemindedAt: zDate.nullable(),
+    createdAt: zDate,
+    acks: z.array(z.object({ userId: zId, contentHash: z.string().min(1).max(200), at: zDate })),
+  }),
 } as const;
+
+/** The record type of the row an acknowledgement request's subjectId names. */
+export const ACK_SUBJECT_RECORD = { outcome: "poll", document_version: "document_version", minutes: "meeting" } as const satisfies Record<
+  (typeof ACK_SUBJECTS)[number],
+  RecordType
+>;
 
 export type RecordType = keyof typeof RECORD_SCHEMAS;
 export type RecordData<T extends RecordType> = z.output<(typeof RECORD_SCHEMAS)[T]>;
@@ -233,4 +311,10 @@ export type ExportRecord = { [T in RecordType]: { type: T; data: RecordData<T> }
 
 export function isRecordType(type: unknown): type is RecordType {
   return typeof type === "string" && Object.hasOwn(RECORD_SCHEMAS, type);
+}
+
+/** A task's source key, "<kind>:<id>:<n>", in its parts; null when it has another shape. */
+export function splitSourceKey(key: string): { kind: string; id: string; index: string } | null {
+  const match = /^([a-z_-]+):(.+):(\d+)$/.exec(key);
+  return match ? { kind: match[1]!, id: match[2]!, index: match[3]! } : null;
 }

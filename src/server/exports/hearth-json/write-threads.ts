@@ -5,6 +5,7 @@ import { filePathOf, type ExportRecord, type FileMeta } from "@/server/exports/h
 import type { LineWriter } from "@/server/exports/hearth-json/line-writer";
 import { pages, pagesById, PAGE_SIZE } from "@/server/exports/streams";
 import { pollSettingsSelect } from "@/server/polls/detail";
+import { votingRulesSelect } from "@/server/polls/voting-rules";
 
 /** Threads per page: each page's guests, attachments and reactions are loaded together. */
 const THREAD_PAGE = 100;
@@ -28,6 +29,10 @@ const POLL_SELECT = {
   closingAt: true,
   closedAt: true,
   ...pollSettingsSelect,
+  ...votingRulesSelect,
+  opensAt: true,
+  openedNoticeAt: true,
+  eligibleAtClose: true,
   reminderSentAt: true,
   createdAt: true,
   outcomeStatement: true,

@@ -38,13 +38,21 @@ describe("writeGroupExport", () => {
   });
 
   it("writes only the subgroups it is given, leaving out what is below one left out", async () => {
-    const { top, kept, left, below } = await groupWithSubgroups();
+    const { admin, top, kept, left, below } = await groupWithSubgroups();
+    // A decision replaced by one in a subgroup left out loses only that link; the left-out group's tasks stay out.
+    const decidedAt = new Date();
+    const newer = await getDb().decision.create({ data: { groupId: left.id, title: "Left-out decision", result: "", decidedAt } });
+    const older = await getDb().decision.create({ data: { groupId: kept.id, title: "Kept decision", result: "", decidedAt, status: "superseded", supersededById: newer.id } });
+    await getDb().task.create({ data: { groupId: left.id, title: "Left-out task", createdById: admin.id } });
     const reader = slowReader();
     const { lines } = await writeGroupExport(getDb(), top.id, reader.out, { groupIds: [top.id, kept.id, below.id] });
     const records = reader.received.join("").trimEnd().split("\n").map((line) => JSON.parse(line) as { type?: string; data?: { id: string; title?: string } });
     expect(records).toHaveLength(lines);
     expect(records.filter(({ type }) => type === "group").map(({ data }) => data!.id)).toEqual([top.id, kept.id]);
     expect(records.filter(({ type }) => type === "thread").map(({ data }) => data!.title).sort()).toEqual(["In Kept", "In Steering"]);
+    expect(records.filter(({ type }) => type === "decision").map(({ data }) => data)).toEqual([expect.objectContaining({ id: older.id, supersededById: null })]);
+    expect(JSON.stringify(records)).not.toContain(newer.id);
+    expect(JSON.stringify(records)).not.toContain("Left-out task");
     expect(JSON.stringify(records)).not.toContain(left.id);
     expect(JSON.stringify(records)).not.toContain(below.id);
     // Every line waited for the slow reader rather than piling up in memory.
@@ -69,6 +77,35 @@ describe("writeGroupExport", () => {
     expect(await ballotLines()).toEqual([]);
     await callerFor(admin.id).caller.poll.close({ id: poll.id });
     expect(await ballotLines()).toHaveLength(1);
+  });
+
+  it("writes each decision after the one that replaced it, along a chain and even around a cycle", async () => {
+    const admin = await makeUser();
+    const group = await makeGroup();
+    await addMember(group.id, admin.id, "admin");
+    const make = (title: string) => getDb().decision.create({ data: { groupId: group.id, title, result: "", decidedAt: new Date() }, select: { id: true } });
+    const [first, second, third, loopA, loopB] = [await make("First"), await make("Second"), await make("Third"), await make("Loop A"), await make("Loop B")];
+    const replace = (id: string, supersededById: string) => getDb().decision.update({ where: { id }, data: { supersededById } });
+    await replace(first.id, second.id);
+    await replace(second.id, third.id);
+    await replace(loopA.id, loopB.id);
+    await replace(loopB.id, loopA.id);
+    const reader = slowReader();
+    await writeGroupExport(getDb(), group.id, reader.out);
+    const decisions = reader.received
+      .join("")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type?: string; data: { id: string; supersededById: string | null } })
+      .filter(({ type }) => type === "decision")
+      .map(({ data }) => data);
+    expect(decisions).toHaveLength(5);
+    const order = decisions.map(({ id }) => id);
+    for (const { id, supersededById } of decisions) if (supersededById) expect(order.indexOf(supersededById)).toBeLessThan(order.indexOf(id));
+    expect(order.indexOf(third.id)).toBeLessThan(order.indexOf(second.id));
+    expect(order.indexOf(second.id)).toBeLessThan(order.indexOf(first.id));
+    // A cycle (which the service refuses) keeps all its decisions, with one link left out.
+    expect(decisions.filter(({ id }) => id === loopA.id || id === loopB.id).map(({ supersededById }) => supersededById === null).sort()).toEqual([false, true]);
   });
 
   it("stops with a clear error when the reader goes away", async () => {

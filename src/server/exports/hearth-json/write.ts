@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader, type ExportRecord } from "@/server/exports/hearth-json/format";
@@ -6,6 +7,7 @@ import { pagesById } from "@/server/exports/streams";
 import { meetingPlanSelect } from "@/server/meetings/write";
 import { resourceTextSelect } from "@/server/resources/dto";
 import { writeDocuments } from "@/server/exports/hearth-json/write-documents";
+import { writeAckRequests, writeDecisions, writeTasks } from "@/server/exports/hearth-json/write-decisions";
 import { fileMetaOf, writeStandalonePolls, writeThreads } from "@/server/exports/hearth-json/write-threads";
 
 /**
@@ -22,18 +24,23 @@ async function writeGroups(db: Db, w: LineWriter, topId: string, only?: readonly
     membersCanInvite: true,
     membersCanPropose: true,
     membersCanAddResources: true,
+    votingRuleDefaults: true,
     createdAt: true,
     updatedAt: true,
   } as const;
+  const record = ({ votingRuleDefaults, ...group }: Prisma.GroupGetPayload<{ select: typeof select }>): ExportRecord => ({
+    type: "group",
+    data: { ...group, votingRuleDefaults: ruleDefaultsOf(votingRuleDefaults) },
+  });
   const top = await db.group.findUniqueOrThrow({ where: { id: topId }, select });
   // The top group's parent is not in the file: it arrives as a top-level group.
-  await w.records([{ type: "group", data: { ...top, parentId: null } }]);
+  await w.records([record({ ...top, parentId: null })]);
   const order = [top.id];
   let level = [top.id];
   while (level.length > 0) {
     const id = only ? { in: [...only], notIn: order } : { notIn: order };
     const children = await db.group.findMany({ where: { parentId: { in: level }, id }, select, orderBy: { id: "asc" } });
-    await w.records(children.map((data): ExportRecord => ({ type: "group", data })));
+    await w.records(children.map(record));
     level = children.map(({ id }) => id);
     order.push(...level);
   }
@@ -50,6 +57,12 @@ async function writeMemberships(db: Db, w: LineWriter, groupId: string): Promise
   for await (const page of batches) {
     await w.records(page.map((data): ExportRecord => ({ type: "membership", data })), page.flatMap(({ userId, invitedById }) => [userId, invitedById]));
   }
+}
+
+/** The group's default voting rules as an object; "{}" (none) for text that is not a JSON object. */
+function ruleDefaultsOf(text: string): Record<string, unknown> {
+  const value = parsedSettings(text);
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function parsedSettings(settings: string): unknown {
@@ -193,5 +206,9 @@ export async function writeGroupExport(
     await writeStandalonePolls(db, w, id);
     await writeDocuments(db, w, id);
   }
+  // Across all the groups, as they link polls, versions, threads and meetings written above.
+  await writeDecisions(db, w, groupIds);
+  await writeTasks(db, w, groupIds);
+  await writeAckRequests(db, w, groupIds);
   return { lines: w.lines };
 }

@@ -3,7 +3,7 @@ import { text } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
 import { writePersonalExport } from "@/server/exports/personal/write";
-import { addMember, makeDocComment, makeDocument, makeGroup } from "@/server/test/factories";
+import { addMember, makeDocComment, makeDocument, makeGroup, makeMeeting } from "@/server/test/factories";
 import { inOneWeek, pollGroup } from "@/server/test/poll-fixtures";
 
 async function exportOf(userId: string) {
@@ -12,7 +12,11 @@ async function exportOf(userId: string) {
   await writePersonalExport(getDb(), userId, out);
   out.end();
   const raw = await written;
-  return { raw, data: JSON.parse(raw) as Record<string, unknown> & Record<"comments" | "votes" | "threads" | "documentComments" | "documentVersions", Record<string, unknown>[]> };
+  return {
+    raw,
+    data: JSON.parse(raw) as Record<string, unknown> &
+      Record<"comments" | "votes" | "threads" | "documentComments" | "documentVersions" | "tasks" | "decisionNotes" | "acknowledgements", Record<string, unknown>[]>,
+  };
 }
 
 describe("a person's own download", () => {
@@ -77,5 +81,49 @@ describe("a person's own download", () => {
     expect(raw).not.toContain("Private planning");
     expect(raw).not.toContain("Private vision");
     expect(raw).not.toContain("some words");
+  });
+
+  it("holds the tasks assigned to them or added by them, their decision notes and their acknowledgements, titled only while they may see them", async () => {
+    const { group, admin, alice, bob } = await pollGroup();
+    const db = getDb();
+    const meeting = await makeMeeting({ groupId: group.id, createdById: admin.id, title: "April meeting" });
+    const decision = await db.decision.create({ data: { groupId: group.id, title: "Plant an orchard", result: "Agreed", decidedAt: new Date() } });
+    await db.decisionNote.create({ data: { decisionId: decision.id, authorId: bob.id, body: "Saplings ordered", status: "in_progress" } });
+    await db.decisionNote.create({ data: { decisionId: decision.id, authorId: admin.id, body: "Someone else's note" } });
+    const assigned = await db.task.create({ data: { groupId: group.id, title: "Dig the holes", createdById: admin.id, decisionId: decision.id, assignees: { create: [{ userId: bob.id }] } } });
+    const added = await db.task.create({ data: { groupId: group.id, title: "Buy stakes", createdById: bob.id, meetingId: meeting.id, doneAt: new Date(), doneById: bob.id } });
+    await db.task.create({ data: { groupId: group.id, title: "Not about Bob", createdById: admin.id, assignees: { create: [{ userId: alice.id }] } } });
+    const hash = "e".repeat(64);
+    const minutes = await db.ackRequest.create({ data: { groupId: group.id, subjectType: "minutes", subjectId: meeting.id, contentHash: hash } });
+    await db.acknowledgement.create({ data: { requestId: minutes.id, userId: bob.id, contentHash: "f".repeat(64) } });
+    await db.acknowledgement.create({ data: { requestId: minutes.id, userId: alice.id, contentHash: hash } });
+
+    const before = await exportOf(bob.id);
+    expect(before.data.tasks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: assigned.id, title: "Dig the holes", addedByYou: false, assignedToYou: true, decision: { id: decision.id, title: "Plant an orchard" }, meeting: null }),
+        expect.objectContaining({ id: added.id, title: "Buy stakes", addedByYou: true, assignedToYou: false, doneByYou: true, meeting: { id: meeting.id, title: "April meeting" } }),
+      ]),
+    );
+    expect(before.data.tasks).toHaveLength(2);
+    expect(before.data.decisionNotes).toEqual([
+      expect.objectContaining({ body: "Saplings ordered", status: "in_progress", decision: { id: decision.id, title: "Plant an orchard" }, group: { handle: group.handle, name: group.name } }),
+    ]);
+    expect(before.data.acknowledgements).toEqual([expect.objectContaining({ subject: { type: "minutes", id: meeting.id, title: "April meeting" }, current: false })]);
+    expect(before.raw).not.toContain("Not about Bob");
+    expect(before.raw).not.toContain("Someone else's note");
+
+    // Once Bob has left, what he wrote stays; the group's titles and a task someone else wrote do not.
+    await db.membership.delete({ where: { userId_groupId: { userId: bob.id, groupId: group.id } } });
+    const after = await exportOf(bob.id);
+    expect(after.data.tasks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: assigned.id, title: null, decision: { id: decision.id, title: null } }),
+        expect.objectContaining({ id: added.id, title: "Buy stakes", meeting: { id: meeting.id, title: null } }),
+      ]),
+    );
+    expect(after.data.decisionNotes).toEqual([expect.objectContaining({ body: "Saplings ordered", decision: { id: decision.id, title: null } })]);
+    expect(after.data.acknowledgements).toEqual([expect.objectContaining({ subject: { type: "minutes", id: meeting.id, title: null } })]);
+    for (const title of ["Dig the holes", "Plant an orchard", "April meeting"]) expect(after.raw).not.toContain(title);
   });
 });

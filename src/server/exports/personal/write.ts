@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { acknowledgementsGiven, decisionNotesWritten, tasksOf } from "@/server/exports/personal/follow-up-records";
 import { JsonObjectWriter } from "@/server/exports/personal/json-writer";
 import {
   commentsWritten,
@@ -21,7 +22,7 @@ export const PERSONAL_EXPORT_VERSION = 1;
 /** Said in the file itself, so whoever opens it knows what is there and what cannot be. */
 export const PERSONAL_EXPORT_NOTES = [
   "Your votes in anonymous polls are not here: Hearth does not link an anonymous ballot to anyone, so nobody, Hearth included, can find which ballots were yours.",
-  "Everything you wrote is here, also in groups you have left. The title of a thread, poll or document appears only while you can still see it; otherwise only its id and group.",
+  "Everything you wrote is here, also in groups you have left. The title of a thread, poll, document, meeting or decision appears only while you can still see it; otherwise only its id and group.",
   "Uploaded files are described (name, type, size) but not included; download them in Hearth, or ask a group admin for the group's download.",
   "No password, session or sign-in link is included.",
 ];
@@ -92,5 +93,8 @@ export async function writePersonalExport(db: Db, userId: string, out: NodeJS.Wr
   await json.list("meetingsScheduled", meetingsScheduled(db, userId));
   await json.list("documentComments", documentCommentsWritten(db, userId));
   await json.list("documentVersions", documentVersionsAuthored(db, userId));
+  await json.list("tasks", tasksOf(db, userId));
+  await json.list("decisionNotes", decisionNotesWritten(db, userId));
+  await json.list("acknowledgements", acknowledgementsGiven(db, userId));
   await json.end();
 }

@@ -4,6 +4,7 @@ import { pagedById, pages, pagesById } from "@/server/exports/streams";
 import { csvFile, type TableScope } from "@/server/exports/zip/csv";
 import { groupHandle, person } from "@/server/exports/zip/selects";
 import { isClosed } from "@/server/polls/access";
+import { votingRulesSelect } from "@/server/polls/voting-rules";
 
 /**
  * Polls whose ballots the download holds: those whose results the group's admins see now. While
@@ -38,6 +39,8 @@ export const pollsCsv = csvFile(
           hideResults: true,
           countingMethod: true,
           seats: true,
+          ...votingRulesSelect,
+          opensAt: true,
           options: { select: { name: true }, orderBy: { position: "asc" } },
           _count: { select: { participations: true } },
         },
@@ -60,6 +63,11 @@ export const pollsCsv = csvFile(
     ["hide_results", (p) => p.hideResults],
     ["counting_method", (p) => (p.kind === "ranked_choice" || p.kind === "stv" ? p.countingMethod : null)],
     ["seats", (p) => (p.kind === "stv" ? p.seats : null)],
+    ["opens_at", (p) => p.opensAt],
+    ["quorum", (p) => (p.quorumPercent !== null ? `${p.quorumPercent}%` : p.quorumCount)],
+    ["threshold", (p) => (p.thresholdRule === "custom" ? `${p.thresholdPercent ?? ""}%` : p.thresholdRule)],
+    ["threshold_of", (p) => (p.thresholdRule ? p.thresholdBase : null)],
+    ["reasons_required_for", (p) => p.reasonRequiredFor.split(",").filter(Boolean).join("; ")],
     ["options", (p) => p.options.map(({ name }) => name).join("; ")],
     ["voters", (p) => p._count.participations],
     ["votes_in_export", (p) => p.votesIncluded],

@@ -22,7 +22,7 @@ describe("a group's ZIP download", () => {
       expect.arrayContaining([
         "README.txt",
         "group.json",
-        ...["threads", "comments", "polls", "votes", "outcomes", "members", "resources", "meetings", "files"].map((name) => `${name}.csv`),
+        ...["threads", "comments", "polls", "votes", "outcomes", "decisions", "tasks", "members", "resources", "meetings", "files"].map((name) => `${name}.csv`),
         "documents/our-vision/current.md",
         "documents/our-vision/version-1.md",
         "documents/our-vision/version-2.md",
@@ -92,6 +92,58 @@ describe("a group's ZIP download", () => {
       cast_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     expect(records("outcomes.csv")).toEqual([expect.objectContaining({ poll_id: scene.polls.named.id, statement: "Adopted as written", option: "Agree" })]);
+  });
+
+  it("gives each poll's voting rules, and the decisions and tasks with their links, formulas defused", () => {
+    expect(records("polls.csv").find((row) => row.poll_id === scene.polls.named.id)).toMatchObject({
+      opens_at: "",
+      quorum: "50%",
+      threshold: "60%",
+      threshold_of: "eligible",
+      reasons_required_for: "disagree; block",
+    });
+    expect(records("polls.csv").find((row) => row.poll_id === scene.polls.secret.id)).toMatchObject({ quorum: "", threshold: "", threshold_of: "", reasons_required_for: "" });
+
+    const decisions = records("decisions.csv");
+    expect(decisions).toHaveLength(2);
+    expect(decisions.find((row) => row.decision_id === scene.decisions.budget.id)).toEqual(
+      expect.objectContaining({
+        group: scene.group.handle,
+        question: "Adopt the budget",
+        result: "Adopted as written",
+        verdict: "Passed: 1 of 3 eligible voted",
+        decided_at: "2026-03-09T00:00:00.000Z",
+        owner_id: scene.alice.id,
+        owner: scene.alice.name,
+        status: "in_progress",
+        review_on: "2026-09-01T00:00:00.000Z",
+        poll_id: scene.polls.named.id,
+        links: "Poll: Adopt the budget; Thread: Budget, 2026",
+        superseded_by: "",
+      }),
+    );
+    expect(decisions.find((row) => row.decision_id === scene.decisions.earlier.id)).toMatchObject({
+      question: `'${INJECTION}`,
+      status: "superseded",
+      superseded_by_id: scene.decisions.budget.id,
+      superseded_by: "Adopt the budget",
+    });
+
+    expect(records("tasks.csv")).toEqual([
+      expect.objectContaining({
+        group: scene.group.handle,
+        task_id: scene.task.id,
+        title: "Book the room",
+        assignee_ids: [scene.alice, scene.bob].sort((a, b) => a.name.localeCompare(b.name)).map(({ id }) => id).join("; "),
+        assignees: [scene.alice.name, scene.bob.name].sort().join("; "),
+        due_on: "2026-12-10T00:00:00.000Z",
+        done_at: "",
+        created_by: scene.bob.name,
+        where: "Comment 1 in thread: Budget, 2026",
+        thread_id: scene.thread.id,
+        decision_id: scene.decisions.budget.id,
+      }),
+    ]);
   });
 
   it("writes each document's versions as Markdown, oldest first, with an index", () => {

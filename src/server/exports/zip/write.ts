@@ -7,12 +7,25 @@ import type { CsvFile } from "@/server/exports/zip/csv";
 import { outcomesCsv, pollsCsv, votesCsv } from "@/server/exports/zip/decision-tables";
 import { commentsCsv, threadsCsv } from "@/server/exports/zip/discussion-tables";
 import { addDocuments } from "@/server/exports/zip/documents";
+import { decisionsCsv, tasksCsv } from "@/server/exports/zip/follow-up-tables";
 import { filesCsv, meetingsCsv, membersCsv, resourcesCsv } from "@/server/exports/zip/group-tables";
 import { addStoredFiles } from "@/server/exports/zip/stored-files";
 import { ZipWriter } from "@/server/exports/zip/zip-writer";
 import { getFileStorage, type FileStorage } from "@/server/files/storage";
 
-const CSV_FILES: readonly CsvFile[] = [threadsCsv, commentsCsv, pollsCsv, votesCsv, outcomesCsv, membersCsv, resourcesCsv, meetingsCsv, filesCsv];
+const CSV_FILES: readonly CsvFile[] = [
+  threadsCsv,
+  commentsCsv,
+  pollsCsv,
+  votesCsv,
+  outcomesCsv,
+  decisionsCsv,
+  tasksCsv,
+  membersCsv,
+  resourcesCsv,
+  meetingsCsv,
+  filesCsv,
+];
 
 function readme(scope: GroupExportScope, now: Date): string {
   const lines = [

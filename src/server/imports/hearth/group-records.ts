@@ -11,6 +11,7 @@ import {
   type ImportContext,
 } from "@/server/imports/hearth/context";
 import { GROUP_KEEPER_ROLE } from "@/server/policy";
+import { zVotingRuleDefaults } from "@/server/polls/voting-rules";
 import { zEmail } from "@/server/users/schemas";
 
 /** The person importing becomes an admin of every group the file brings, so they can see what arrived. */
@@ -46,6 +47,10 @@ export const importGroup: Handler<"group"> = async (ctx, d) => {
   const handle = await freeHandle(ctx, d.handle, d.name);
   if (handle !== d.handle) ctx.later(() => ctx.warn(`The handle “${d.handle}” was taken, so the group “${d.name}” has the handle “${handle}”.`));
   if (ctx.dryRun) ctx.plannedHandles.add(handle);
+  const ruleDefaults = zVotingRuleDefaults.safeParse(d.votingRuleDefaults);
+  if (!ruleDefaults.success) {
+    ctx.later(() => ctx.warn(`The group “${d.name}” came with default voting rules this Hearth cannot read: it has none, and its admins can set them again.`));
+  }
   const groupId = await ctx.ids.make("group", d.id, () =>
     ctx.db.group.create({
       data: {
@@ -56,6 +61,7 @@ export const importGroup: Handler<"group"> = async (ctx, d) => {
         membersCanInvite: d.membersCanInvite,
         membersCanPropose: d.membersCanPropose,
         membersCanAddResources: d.membersCanAddResources,
+        votingRuleDefaults: JSON.stringify(ruleDefaults.success ? ruleDefaults.data : {}),
         createdAt: d.createdAt,
         updatedAt: d.updatedAt,
       },

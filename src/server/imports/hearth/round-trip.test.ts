@@ -14,7 +14,8 @@ import { descendantIds } from "@/server/groups/ancestry";
 import { importHearth } from "@/server/imports/hearth/import";
 import { callerOn, exportToFile, freshDatabase } from "@/server/imports/hearth/test-support";
 import { importedNothing, type ImportReport } from "@/server/imports/report";
-import { addMember, makeGroup, makeMeeting, makeUser } from "@/server/test/factories";
+import { verdictFor } from "@/server/polls/verdict";
+import { addMember, makeDocComment, makeGroup, makeMeeting, makeUser } from "@/server/test/factories";
 import { inOneWeek, pollGroup } from "@/server/test/poll-fixtures";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -158,6 +159,88 @@ async function buildScene(filesDir: string) {
   await db.document.update({ where: { id: document.id }, data: { adoptedVersionId: document.versions[0]!.id } });
   await db.documentVersion.update({ where: { id: document.versions[0]!.id }, data: { adoptedAt: new Date(), pollId: named.id } });
 
+  // Voting rules: the group's defaults, and a closed poll's rules with the eligible count frozen at its close.
+  await db.group.update({
+    where: { id: group.id },
+    data: { votingRuleDefaults: JSON.stringify({ quorum: { percent: 50 }, threshold: { rule: "two_thirds", of: "eligible" }, requireReasonFor: ["disagree"] }) },
+  });
+  await db.poll.update({
+    where: { id: named.id },
+    data: { quorumCount: 2, thresholdRule: "custom", thresholdPercent: 60, thresholdBase: "eligible", reasonRequiredFor: "disagree,block", eligibleAtClose: 3 },
+  });
+  await db.poll.update({ where: { id: count.id }, data: { quorumPercent: 40, thresholdRule: "simple_majority", opensAt: new Date(Date.UTC(2026, 1, 1)), openedNoticeAt: new Date(Date.UTC(2026, 1, 1, 0, 5)) } });
+
+  // Decisions: a poll's outcome (with notes), an adopted version, and a chain of replacements
+  // written oldest first, so the file must put each replacement before what it replaced.
+  const decidedAt = new Date(Date.UTC(2026, 2, 1));
+  // The outcome may have made the poll's decision already; either way it ends up as written here.
+  const budgetDecision = {
+    groupId: group.id,
+    title: "Adopt the budget",
+    result: "Adopted as written",
+    verdict: "Passed: 2 of 3 eligible voted (quorum 2); 2 agree",
+    decidedAt,
+    ownerId: alice.id,
+    status: "in_progress" as const,
+    reviewOn: new Date(Date.UTC(2026, 8, 1)),
+  };
+  const budget = await db.decision.upsert({ where: { pollId: named.id }, create: { ...budgetDecision, pollId: named.id }, update: budgetDecision, select: { id: true } });
+  await db.decisionNote.deleteMany({ where: { decisionId: budget.id } });
+  await db.decisionNote.createMany({
+    data: [
+      { decisionId: budget.id, authorId: alice.id, body: "Started on it", status: "in_progress", createdAt: decidedAt },
+      { decisionId: budget.id, authorId: carol.id, body: "A note from someone who left" },
+    ],
+  });
+  const vision = { groupId: group.id, title: "Our vision", result: "Version 1", decidedAt };
+  await db.decision.upsert({ where: { documentVersionId: document.versions[0]!.id }, create: { ...vision, documentVersionId: document.versions[0]!.id }, update: vision });
+  const oldest = await db.decision.create({ data: { groupId: group.id, title: "Meet monthly", result: "Monthly", decidedAt, status: "superseded" } });
+  const middle = await db.decision.create({ data: { groupId: group.id, title: "Meet fortnightly", result: "Fortnightly", decidedAt, status: "superseded" } });
+  const newest = await db.decision.create({ data: { groupId: sub.id, title: "Meet weekly", result: "Weekly", decidedAt, ownerId: bob.id } });
+  await db.decision.update({ where: { id: oldest.id }, data: { supersededById: middle.id } });
+  await db.decision.update({ where: { id: middle.id }, data: { supersededById: newest.id } });
+
+  // Tasks written in a comment, a thread, a meeting's agenda and a document comment, and one added by hand.
+  const due = new Date(Date.UTC(2026, 11, 10));
+  await db.task.create({
+    data: {
+      groupId: group.id,
+      title: "Book the room",
+      dueOn: due,
+      createdById: bob.id,
+      threadId: thread.id,
+      commentId: first.id,
+      sourceKey: `comment:${first.id}:0`,
+      decisionId: budget.id,
+      assignees: { create: [{ userId: alice.id }, { userId: bob.id }] },
+    },
+  });
+  await db.task.create({
+    data: { groupId: group.id, title: "Draft the budget", createdById: alice.id, threadId: thread.id, sourceKey: `thread:${thread.id}:1`, doneAt: decidedAt, doneById: alice.id, assignees: { create: [{ userId: alice.id }] } },
+  });
+  await db.task.create({ data: { groupId: group.id, title: "Send the agenda", createdById: admin.id, meetingId: meeting.id, sourceKey: `meeting:${meeting.id}:0`, dueRemindedAt: decidedAt } });
+  const docComment = await makeDocComment({ documentId: document.id, authorId: alice.id, body: "- [ ] [@Bob](mention:x) read it" });
+  await db.task.create({ data: { groupId: group.id, title: "Read the vision", createdById: alice.id, docCommentId: docComment.id, sourceKey: `doc_comment:${docComment.id}:0`, assignees: { create: [{ userId: bob.id }] } } });
+  await db.task.create({ data: { groupId: sub.id, title: "Tidy the notes", createdById: admin.id, decisionId: newest.id, assignees: { create: [{ userId: admin.id }] } } });
+
+  // Requests to acknowledge an outcome, an adopted version and minutes; one acknowledgement is of an older text.
+  const ackAt = new Date(Date.UTC(2026, 2, 2));
+  await db.ackRequest.create({
+    data: {
+      groupId: group.id,
+      subjectType: "outcome",
+      subjectId: named.id,
+      contentHash: "a".repeat(64),
+      requestedById: admin.id,
+      lastRemindedAt: ackAt,
+      acks: { create: [{ userId: alice.id, contentHash: "a".repeat(64), at: ackAt }, { userId: bob.id, contentHash: "b".repeat(64), at: ackAt }] },
+    },
+  });
+  await db.ackRequest.create({ data: { groupId: group.id, subjectType: "document_version", subjectId: document.versions[0]!.id, contentHash: "c".repeat(64), requestedById: admin.id } });
+  await db.ackRequest.create({ data: { groupId: group.id, subjectType: "minutes", subjectId: meeting.id, contentHash: "d".repeat(64), acks: { create: [{ userId: carol.id, contentHash: "d".repeat(64), at: ackAt }] } } });
+  // Read receipts stay out of the file.
+  await db.outcomeSeen.create({ data: { pollId: named.id, userId: alice.id } });
+
   return { group, sub, admin, alice, bob, carol, thread, secret, named, files: { kept, lost } };
 }
 
@@ -176,7 +259,7 @@ async function picture(db: Db, handle: string, viewerId: string, skipEmail: stri
 
   const groups = await db.group.findMany({
     where: { id: { in: groupIds } },
-    select: { handle: true, name: true, description: true, parent: { select: { handle: true } }, membersCanPropose: true },
+    select: { handle: true, name: true, description: true, parent: { select: { handle: true } }, membersCanPropose: true, votingRuleDefaults: true },
     orderBy: { handle: "asc" },
   });
   const memberships = await db.membership.findMany({
@@ -232,6 +315,15 @@ async function picture(db: Db, handle: string, viewerId: string, skipEmail: stri
       scoreMin: true,
       scoreMax: true,
       countTarget: true,
+      quorumCount: true,
+      quorumPercent: true,
+      thresholdRule: true,
+      thresholdPercent: true,
+      thresholdBase: true,
+      reasonRequiredFor: true,
+      opensAt: true,
+      openedNoticeAt: true,
+      eligibleAtClose: true,
       closingAt: true,
       outcomeStatement: true,
       thread: { select: { title: true } },
@@ -314,8 +406,75 @@ async function picture(db: Db, handle: string, viewerId: string, skipEmail: stri
     });
   }
 
+  const decisions = await db.decision.findMany({
+    where: inGroups,
+    orderBy: { title: "asc" },
+    select: {
+      title: true,
+      result: true,
+      verdict: true,
+      decidedAt: true,
+      status: true,
+      reviewOn: true,
+      group: { select: { handle: true } },
+      owner: { select: { email: true } },
+      poll: { select: { title: true } },
+      documentVersion: { select: { name: true } },
+      supersededBy: { select: { title: true } },
+      notes: { orderBy: { body: "asc" }, select: { body: true, status: true, createdAt: true, author: { select: { email: true } } } },
+    },
+  });
+  const meetingTitles = new Map(
+    (await db.meeting.findMany({ where: inGroups, select: { id: true, title: true } })).map(({ id, title }) => [id, `meeting ${title}`]),
+  );
+  const tasks = await db.task.findMany({
+    where: inGroups,
+    orderBy: { title: "asc" },
+    select: {
+      title: true,
+      dueOn: true,
+      doneAt: true,
+      sourceKey: true,
+      dueRemindedAt: true,
+      docCommentId: true,
+      group: { select: { handle: true } },
+      doneBy: { select: { email: true } },
+      createdBy: { select: { email: true } },
+      thread: { select: { title: true } },
+      comment: { select: { body: true } },
+      meeting: { select: { title: true } },
+      decision: { select: { title: true } },
+      assignees: { select: { user: { select: { email: true } } }, orderBy: { user: { email: "asc" } } },
+    },
+  });
+  /** A source key with the id of its text replaced by what the text is, as ids differ between instances. */
+  const sourceKeyLabel = (key: string | null) => key && key.replace(/:(.+):/, (_, id: string) => `:${labels.get(id) ?? meetingTitles.get(id) ?? "?"}:`);
+  const acknowledgementRequests = await db.ackRequest.findMany({
+    where: inGroups,
+    orderBy: { subjectType: "asc" },
+    select: {
+      subjectType: true,
+      subjectId: true,
+      contentHash: true,
+      lastRemindedAt: true,
+      requestedBy: { select: { email: true } },
+      acks: { select: { contentHash: true, at: true, user: { select: { email: true } } }, orderBy: { user: { email: "asc" } } },
+    },
+  });
+  const subjectOf = async (type: string, id: string) =>
+    type === "outcome"
+      ? (await db.poll.findUniqueOrThrow({ where: { id }, select: { title: true } })).title
+      : type === "minutes"
+        ? meetingTitles.get(id)
+        : (await db.documentVersion.findUniqueOrThrow({ where: { id }, select: { name: true } })).name;
+  const acks = [];
+  for (const { subjectId, ...request } of acknowledgementRequests) acks.push({ ...request, subject: await subjectOf(request.subjectType, subjectId) });
+
   return {
     groups: groups.map(({ parent, ...group }) => ({ ...group, parent: parent?.handle ?? null })),
+    decisions,
+    tasks: tasks.map(({ sourceKey, docCommentId, ...task }) => ({ ...task, sourceKey: sourceKeyLabel(sourceKey), fromDocComment: docCommentId !== null })),
+    acks,
     memberships: sortedJson(memberships.map(({ role, group, user }) => [group.handle, user.email, user.name, role])),
     threads: threads.map(({ id: _id, comments, tags, guests, attachments, missingAttachments, ...thread }) => ({
       ...thread,
@@ -335,7 +494,7 @@ async function picture(db: Db, handle: string, viewerId: string, skipEmail: stri
 }
 
 async function rowCounts(db: Db) {
-  const [users, groups, memberships, threads, comments, reactions, polls, options, ballots, resources, versions, files, documents, records] = await Promise.all([
+  const [users, groups, memberships, threads, comments, reactions, polls, options, ballots, resources, versions, files, documents, records, decisions, notes, tasks, assignees, requests, acks] = await Promise.all([
     db.user.count(),
     db.group.count(),
     db.membership.count(),
@@ -350,8 +509,14 @@ async function rowCounts(db: Db) {
     db.storedFile.count(),
     db.documentVersion.count(),
     db.importedRecord.count(),
+    db.decision.count(),
+    db.decisionNote.count(),
+    db.task.count(),
+    db.taskAssignee.count(),
+    db.ackRequest.count(),
+    db.acknowledgement.count(),
   ]);
-  return { users, groups, memberships, threads, comments, reactions, polls, options, ballots, resources, versions, files, documents, records };
+  return { users, groups, memberships, threads, comments, reactions, polls, options, ballots, resources, versions, files, documents, records, decisions, notes, tasks, assignees, requests, acks };
 }
 
 describe("Hearth export and import: the round trip", () => {
@@ -402,7 +567,7 @@ describe("Hearth export and import: the round trip", () => {
       if (typeof data.id === "string") seen.add(data.id);
     }
     const types = new Set(records.map(({ type }) => type));
-    for (const type of ["group", "user", "membership", "thread", "thread_guest", "thread_attachment", "comment", "missing_attachment", "reaction", "poll", "poll_option", "ballot", "participation", "outcome", "poll_template", "folder", "resource", "resource_version", "meeting", "meeting_attendee", "document", "document_version"]) {
+    for (const type of ["group", "user", "membership", "thread", "thread_guest", "thread_attachment", "comment", "missing_attachment", "reaction", "poll", "poll_option", "ballot", "participation", "outcome", "poll_template", "folder", "resource", "resource_version", "meeting", "meeting_attendee", "document", "document_version", "decision", "decision_note", "task", "ack_request"]) {
       expect(types, type).toContain(type);
     }
     // Each person once, and only people the group's records mention.
@@ -412,7 +577,8 @@ describe("Hearth export and import: the round trip", () => {
 
   it("holds no password hash, token or credential version, and no voter or time in anonymous ballots", async () => {
     const raw = readFileSync(exportFile, "utf8");
-    for (const secret of ["passwordHash", "credentialVersion", "tokenHash", "receipt", "changeKey", "$2a$", "$2b$"]) expect(raw).not.toContain(secret);
+    // Read receipts (threads read, outcomes seen) and document comments are not in the file.
+    for (const secret of ["passwordHash", "credentialVersion", "tokenHash", "receipt", "changeKey", "$2a$", "$2b$", "seenAt", "lastReadSeq", "docCommentId"]) expect(raw).not.toContain(secret);
     const { passwordHash } = await getDb().user.findUniqueOrThrow({ where: { id: scene.alice.id }, select: { passwordHash: true } });
     expect(raw).not.toContain(passwordHash);
 
@@ -450,12 +616,104 @@ describe("Hearth export and import: the round trip", () => {
     expect(after.templates).toEqual(before.templates);
     expect(after.documents).toEqual(before.documents);
     expect(after.documents[0]!.markdown).toContain("Homes for everyone");
+    expect(after.decisions).toEqual(before.decisions);
+    // The closed poll's verdict is measured against the eligible count frozen at its close, so it survives the move.
+    const verdictOf = async (db: Db) => verdictFor(db, (await db.poll.findFirstOrThrow({ where: { title: "Adopt the budget" }, select: { id: true } })).id);
+    expect(await verdictOf(target.db)).toBe(await verdictOf(getDb()));
+    expect(await verdictOf(target.db)).toMatch(/3 eligible/);
+    expect(after.decisions.map(({ title, supersededBy }) => [title, supersededBy?.title ?? null])).toEqual([
+      ["Adopt the budget", null],
+      ["Meet fortnightly", "Meet weekly"],
+      ["Meet monthly", "Meet fortnightly"],
+      ["Meet weekly", null],
+      ["Our vision", null],
+    ]);
+    // Document comments are not exported: a task written in one comes as a task added by hand.
+    const byHand = ({ fromDocComment, sourceKey, ...task }: (typeof before.tasks)[number]) => ({ ...task, fromDocComment: false, sourceKey: fromDocComment ? null : sourceKey });
+    expect(before.tasks.filter(({ fromDocComment }) => fromDocComment)).toHaveLength(1);
+    expect(after.tasks).toEqual(before.tasks.map(byHand));
+    expect(after.tasks.map(({ sourceKey }) => sourceKey)).toEqual(["comment:comment First:0", "thread:thread Budget:1", null, "meeting:meeting March meeting:0", null]);
+    expect(after.acks).toEqual(before.acks);
+    expect(after.acks.flatMap(({ acks }) => acks)).toHaveLength(3);
 
     // The attachment whose bytes came along is attached again; the other waits for an admin.
     const budget = (p: typeof before) => p.threads.find(({ title }) => title === "Budget")!;
     expect(budget(after).attachments.map(({ originalName }) => originalName)).toEqual(["plan.pdf"]);
     expect(budget(after).missingAttachments).toEqual(["from-loomio.docx", "lost.pdf"]);
     expect(report.warnings.join("\n")).toContain("lost.pdf");
+  });
+
+  it("writes the voting rules, decisions, tasks and acknowledgements again as they came: export, import, export", async () => {
+    const { id } = await target.db.group.findUniqueOrThrow({ where: { handle: scene.group.handle }, select: { id: true } });
+    const again = readFileSync(await exportToFile(target.db, id), "utf8").trimEnd().split("\n").slice(1).map((line) => JSON.parse(line) as (typeof lines)[number]);
+    // Ids differ between instances; what the records say does not.
+    const withoutIds = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(withoutIds)
+        : typeof value === "object" && value !== null
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([key]) => !/^id$|Ids?$/.test(key))
+                .map(([key, field]) => [key, key === "sourceKey" && typeof field === "string" ? field.replace(/:.+:/, ":…:") : withoutIds(field)]),
+            )
+          : value;
+    const shapes = (records: typeof lines, type: string) => sortedJson(records.filter((record) => record.type === type).map(({ data }) => withoutIds(data)));
+    for (const type of ["decision", "decision_note", "task", "ack_request"]) expect(shapes(again, type), type).toEqual(shapes(lines, type));
+    const rules = (records: typeof lines) =>
+      sortedJson(
+        records
+          .filter(({ type }) => type === "poll" || type === "group")
+          .map(({ data }) => [data.title ?? data.handle, data.votingRuleDefaults, data.quorumCount, data.quorumPercent, data.thresholdRule, data.thresholdPercent, data.thresholdBase, data.reasonRequiredFor, data.opensAt, data.openedNoticeAt, data.eligibleAtClose]),
+      );
+    expect(rules(again)).toEqual(rules(lines));
+    expect(lines.find(({ type, data }) => type === "poll" && data.id === scene.named.id)?.data).toMatchObject({ quorumCount: 2, thresholdRule: "custom", thresholdPercent: 60, eligibleAtClose: 3 });
+  });
+
+  it("imports a file written before voting rules, decisions, tasks and acknowledgements, with no rules", async () => {
+    const newer = ["decision", "decision_note", "task", "ack_request"];
+    const ruleFields = ["votingRuleDefaults", "quorumCount", "quorumPercent", "thresholdRule", "thresholdPercent", "thresholdBase", "reasonRequiredFor", "opensAt", "openedNoticeAt", "eligibleAtClose"];
+    const [header, ...records] = readFileSync(exportFile, "utf8").trimEnd().split("\n").map((line) => JSON.parse(line) as (typeof lines)[number]);
+    const older = [header, ...records.filter(({ type }) => !newer.includes(type)).map(({ type, data }) => ({ type, data: Object.fromEntries(Object.entries(data).filter(([key]) => !ruleFields.includes(key))) }))];
+    const olderFile = path.join(mkdtempSync(path.join(tmpdir(), "hearth-older-")), "group.json");
+    writeFileSync(olderFile, older.map((line) => JSON.stringify(line)).join("\n") + "\n");
+    const elsewhere = await freshDatabase();
+    try {
+      const person = await elsewhere.db.user.create({ data: { name: "Importer", email: "importer@example.test", passwordHash: "x" }, select: { id: true } });
+      const result = await importHearth(elsewhere.db, { filePath: olderFile, adminUserId: person.id, dryRun: false, storage: localDiskStorage(path.join(elsewhere.dir, "uploads")) });
+      expect(result.skipped).toEqual([]);
+      expect(result.warnings.join("\n")).not.toContain("does not know");
+      const group = await elsewhere.db.group.findUniqueOrThrow({ where: { handle: scene.group.handle }, select: { votingRuleDefaults: true } });
+      expect(group.votingRuleDefaults).toBe("{}");
+      const poll = await elsewhere.db.poll.findFirstOrThrow({ where: { title: "Adopt the budget" }, select: Object.fromEntries(ruleFields.slice(1).map((key) => [key, true])) });
+      expect(poll).toEqual({ quorumCount: null, quorumPercent: null, thresholdRule: null, thresholdPercent: null, thresholdBase: "votes_cast", reasonRequiredFor: "", opensAt: null, openedNoticeAt: null, eligibleAtClose: null });
+    } finally {
+      await elsewhere.db.$disconnect();
+    }
+  });
+
+  it("skips, with a reason, a decision, task or acknowledgement request whose poll, comment or subject was skipped, and keeps the rest", async () => {
+    const broken = lines
+      .filter(({ type, data }) => !(type === "comment" && data.body === "First") && !(type === "poll" && data.id === scene.named.id))
+      .map((line) => (line.type === "group" && line.data.id === scene.group.id ? { ...line, data: { ...line.data, votingRuleDefaults: { quorum: "lots" } } } : line));
+    const brokenFile = path.join(mkdtempSync(path.join(tmpdir(), "hearth-broken-")), "group.json");
+    writeFileSync(brokenFile, broken.map((line) => JSON.stringify(line)).join("\n") + "\n");
+    const elsewhere = await freshDatabase();
+    try {
+      const person = await elsewhere.db.user.create({ data: { name: "Importer", email: "importer@example.test", passwordHash: "x" }, select: { id: true } });
+      const result = await importHearth(elsewhere.db, { filePath: brokenFile, adminUserId: person.id, dryRun: false, storage: localDiskStorage(path.join(elsewhere.dir, "uploads")) });
+      const reasons = result.skipped.filter(({ table }) => ["decision", "decision_note", "task", "ack_request"].includes(table)).map(({ table, reason }) => `${table}: ${reason}`);
+      expect(reasons).toEqual([
+        expect.stringMatching(/^decision: Its poll \(.+\) is not in the file, or was not imported\. The 2 records under it were not imported either\.$/),
+        expect.stringMatching(/^task: Its comment \(.+\) is not in the file/),
+        expect.stringMatching(/^ack_request: Its poll \(.+\) is not in the file/),
+      ]);
+      expect(result.created).toMatchObject({ decisions: 4, tasks: 4, acknowledgementRequests: 2 });
+      // Default voting rules this Hearth cannot read are dropped, with a word, rather than the group.
+      expect(result.warnings.join("\n")).toContain(`The group “${scene.group.name}” came with default voting rules this Hearth cannot read`);
+      expect((await elsewhere.db.group.findUniqueOrThrow({ where: { handle: scene.group.handle }, select: { votingRuleDefaults: true } })).votingRuleDefaults).toBe("{}");
+    } finally {
+      await elsewhere.db.$disconnect();
+    }
   });
 
   it("restores the uploaded files' bytes into storage", async () => {
@@ -511,7 +769,21 @@ describe("Hearth export and import: the round trip", () => {
     expect(dryRun.created).toEqual(report.created);
     expect(dryRun.matched).toEqual(report.matched);
     expect(dryRun.groups).toEqual(report.groups);
-    expect(report.created).toMatchObject({ groups: 2, threads: 2, comments: 6, polls: 11, outcomes: 1, votes: 20, voteHistory: 1, documents: 1, documentVersions: 2 });
+    expect(report.created).toMatchObject({
+      groups: 2,
+      threads: 2,
+      comments: 6,
+      polls: 11,
+      outcomes: 1,
+      votes: 20,
+      voteHistory: 1,
+      documents: 1,
+      documentVersions: 2,
+      decisions: 5,
+      decisionNotes: 2,
+      tasks: 5,
+      acknowledgementRequests: 3,
+    });
     expect(importedNothing(report)).toBe(false);
 
     const empty = await freshDatabase();
@@ -530,11 +802,13 @@ describe("Hearth export and import: the round trip", () => {
     const beforeRun = await rowCounts(target.db);
     const second = await importHearth(target.db, { filePath: exportFile, adminUserId: importer.id, dryRun: false, storage: storageOf() });
     expect(second.created).toEqual({});
-    expect(second.matched).toMatchObject({ groups: 2, threads: 2, comments: 6, votes: 20 });
+    expect(second.matched).toMatchObject({ groups: 2, threads: 2, comments: 6, votes: 20, decisions: 5, tasks: 5, acknowledgementRequests: 3 });
     expect(importedNothing(second)).toBe(false);
     expect(await rowCounts(target.db)).toEqual(beforeRun);
 
     await callerOn(getDb(), scene.bob.id).comment.create({ threadId: scene.thread.id, body: "Written after the first export" });
+    const outcomeRequest = await getDb().ackRequest.findFirstOrThrow({ where: { subjectType: "outcome", subjectId: scene.named.id }, select: { id: true, contentHash: true } });
+    await getDb().acknowledgement.create({ data: { requestId: outcomeRequest.id, userId: scene.admin.id, contentHash: outcomeRequest.contentHash } });
     const newer = await exportToFile(getDb(), scene.group.id);
     const third = await importHearth(target.db, { filePath: newer, adminUserId: importer.id, dryRun: false, storage: storageOf() });
     expect(third.created).toEqual({ comments: 1 });
@@ -543,5 +817,8 @@ describe("Hearth export and import: the round trip", () => {
       select: { commentCount: true, lastCommentSeq: true, comments: { orderBy: { seq: "desc" }, take: 1, select: { body: true, seq: true } } },
     });
     expect(thread).toMatchObject({ commentCount: 5, lastCommentSeq: 6, comments: [{ body: "Written after the first export", seq: 6 }] });
+    // An acknowledgement given since comes to the request brought in before.
+    const request = await target.db.ackRequest.findFirstOrThrow({ where: { subjectType: "outcome" }, select: { acks: { select: { user: { select: { email: true } } } } } });
+    expect(request.acks.map(({ user }) => user.email).sort()).toEqual([scene.admin.email, scene.alice.email, scene.bob.email].sort());
   });
 });

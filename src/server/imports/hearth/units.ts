@@ -1,5 +1,6 @@
 import type { RecordType } from "@/server/exports/hearth-json/format";
 import type { Handler, IdMap, ImportContext, Outcome } from "@/server/imports/hearth/context";
+import { importAckRequest, importDecision, importDecisionNote, importTask } from "@/server/imports/hearth/decision-records";
 import { importFolder, importGroup, importMeeting, importMeetingAttendee, importMembership, importPollTemplate, importUser } from "@/server/imports/hearth/group-records";
 import { importDocument, importDocumentVersion, importResource, importResourceVersion } from "@/server/imports/hearth/library-records";
 import type { ExportLine } from "@/server/imports/hearth/lines";
@@ -37,6 +38,10 @@ const HANDLERS: { [T in RecordType]: Handler<T> } = {
   outcome: importOutcome,
   document: importDocument,
   document_version: importDocumentVersion,
+  decision: importDecision,
+  decision_note: importDecisionNote,
+  task: importTask,
+  ack_request: importAckRequest,
 };
 
 /** The report's name for each kind of record. */
@@ -63,14 +68,18 @@ export const COUNTED_AS: Record<RecordType, string> = {
   outcome: "outcomes",
   document: "documents",
   document_version: "documentVersions",
+  decision: "decisions",
+  decision_note: "decisionNotes",
+  task: "tasks",
+  ack_request: "acknowledgementRequests",
 };
 
 /**
  * A unit is written in one transaction: a thread with everything under it, a poll with its
  * options and votes, a resource with its versions, a meeting with its attendees, a document with
- * its versions; anything else on its own. A unit longer than this is written in several
- * transactions, so memory stays flat even for a thread of a hundred thousand comments; a rerun
- * finishes one that was interrupted.
+ * its versions, a decision with its notes; anything else on its own. A unit longer than this is
+ * written in several transactions, so memory stays flat even for a thread of a hundred thousand
+ * comments; a rerun finishes one that was interrupted.
  */
 export const MAX_UNIT_LINES = 2_000;
 
@@ -107,6 +116,8 @@ export function belongs(unit: Unit, line: ExportLine): boolean {
       return line.type === "resource_version" && d.resourceId === rootId;
     case "document":
       return line.type === "document_version" && d.documentId === rootId;
+    case "decision":
+      return line.type === "decision_note" && d.decisionId === rootId;
     default:
       return false;
   }

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { canInGroup } from "@/server/policy";
 import { GroupDownload } from "@/app/groups/[handle]/settings/_components/group-download";
 import { GroupSettingsForm } from "@/app/groups/[handle]/settings/_components/group-settings-form";
+import { VotingRulesForm } from "@/app/groups/[handle]/settings/_components/voting-rules-form";
 import { groupPageMetadata } from "@/app/groups/[handle]/_lib/group-page-metadata";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 
@@ -24,6 +25,7 @@ export default async function GroupSettingsPage({ params }: { params: Promise<{ 
           ...group.settings,
         }}
       />
+      <VotingRulesForm group={{ id: group.id, votingRuleDefaults: group.votingRuleDefaults }} />
       {canExport && <GroupDownload group={group} />}
     </div>
   );

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { CommentEditForm } from "@/app/threads/[id]/_components/comment-edit-form";
 import { DeleteCommentDialog } from "@/app/threads/[id]/_components/delete-comment-dialog";
-import { CookedMarkdown } from "@/components/cooked-markdown";
+import { TaskMarkdown } from "@/components/tasks/task-markdown";
 import type { CommentDto } from "@/components/threads/comment-cache";
 import { ReactionsBar } from "@/components/threads/reactions-bar";
 import { RevisionsDialog } from "@/components/threads/revisions-dialog";
@@ -86,7 +86,7 @@ export function CommentItem({
       ) : editing ? (
         <CommentEditForm comment={comment} onDone={stopEditing} />
       ) : (
-        <CookedMarkdown html={comment.bodyHtml} className="min-w-0 break-words" />
+        <TaskMarkdown html={comment.bodyHtml} className="min-w-0 break-words" source={{ kind: "comment", id: comment.id }} scope={{ threadId: thread.id }} />
       )}
 
       {!comment.deleted && !editing && (

@@ -7,7 +7,7 @@ import { InviteToThreadDialog } from "@/app/threads/[id]/_components/invite-to-t
 import { MissingAttachments } from "@/app/threads/[id]/_components/missing-attachments";
 import { ThreadActions } from "@/app/threads/[id]/_components/thread-actions";
 import { ThreadEditForm } from "@/app/threads/[id]/_components/thread-edit-form";
-import { CookedMarkdown } from "@/components/cooked-markdown";
+import { TaskMarkdown } from "@/components/tasks/task-markdown";
 import { MeetingRef } from "@/components/meetings/meeting-ref";
 import { AttachmentList } from "@/components/threads/attachment-list";
 import { Breadcrumb } from "@/components/shell/breadcrumb";
@@ -74,7 +74,7 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
       {editing ? (
         <ThreadEditForm thread={thread} onDone={() => setEditing(false)} />
       ) : (
-        <CookedMarkdown html={thread.bodyHtml} className="min-w-0 break-words text-lg" />
+        <TaskMarkdown html={thread.bodyHtml} className="min-w-0 break-words text-lg" source={{ kind: "thread", id: thread.id }} scope={{ threadId: thread.id }} />
       )}
 
       <AttachmentList attachments={thread.attachments} />

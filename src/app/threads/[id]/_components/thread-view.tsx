@@ -8,6 +8,7 @@ import { PresenceLine } from "@/app/threads/[id]/_components/presence-line";
 import { SeenBy } from "@/app/threads/[id]/_components/seen-by";
 import { ThreadHeader } from "@/app/threads/[id]/_components/thread-header";
 import { ThreadPolls } from "@/components/polls/thread-polls";
+import { TaskList } from "@/components/tasks/task-list";
 import { CommentComposer } from "@/components/threads/comment-composer";
 import { firstUnreadId, type CommentPage } from "@/components/threads/comment-cache";
 import { ThreadDeletedNotice } from "@/components/threads/thread-deleted-notice";
@@ -77,6 +78,7 @@ export function ThreadView({
       {revoked ? <Alert>{revoked}</Alert> : error && <Alert>{errorMessage(error)}</Alert>}
       <ThreadHeader thread={thread} />
       <ThreadPolls groupId={thread.group.id} threadId={thread.id} canStart={thread.viewer.canStartPoll} />
+      <TaskList scope={{ threadId: thread.id }} canAdd={thread.viewer.role !== "guest"} />
       <PresenceLine viewers={viewers} typing={typing} viewerId={thread.viewer.id} />
       <CommentList
         thread={thread}
