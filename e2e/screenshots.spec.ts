@@ -65,6 +65,14 @@ test("main screens, from the demo steering group", async ({ page }) => {
   await expect(page.getByText("Saved")).toBeVisible();
   await shoot(page, "document");
 
+  await page.goto("/groups/compassionate-community/decisions");
+  await expect(page.getByRole("heading", { level: 3, name: "November steering group meeting" })).toBeVisible();
+  await shoot(page, "decisions");
+
+  await page.goto("/tasks");
+  await expect(page.getByTestId("task-row").first()).toBeVisible();
+  await shoot(page, "my-tasks");
+
   // The same steering group on a phone: one column, the header on one row.
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/groups/compassionate-community");

@@ -1,6 +1,6 @@
 "use client";
 
-import { BellRing, Building2, ChevronDown, CircleUser, Import, LogOut, Mail, Menu } from "lucide-react";
+import { BellRing, Building2, ChevronDown, CircleUser, Import, ListTodo, LogOut, Mail, Menu } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { forgetLocalCopies } from "@/lib/documents/local-copy";
@@ -43,6 +43,12 @@ export function UserMenu({
       <DropdownMenuContent>
         <DropdownMenuLabel>Signed in as {email}</DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/tasks">
+            <ListTodo aria-hidden="true" className="size-4" />
+            My tasks
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem asChild>
           <Link href="/account">
             <CircleUser aria-hidden="true" className="size-4" />

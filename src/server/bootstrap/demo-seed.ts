@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { seedDemoContent } from "@/server/bootstrap/demo-content";
 import { seedDemoDocuments } from "@/server/bootstrap/demo-documents";
+import { seedDemoFollowUps } from "@/server/bootstrap/demo-follow-ups";
 import { seedDemoMeetings } from "@/server/bootstrap/demo-meetings";
 import { seedDemoResources } from "@/server/bootstrap/demo-resources";
 import type { Db } from "@/server/db";
@@ -145,6 +146,8 @@ export async function seedDemo(db: Db): Promise<DemoSignIn[]> {
     await seedDemoResources(tx, steering.id, { alex, priya });
     await seedDemoMeetings(tx, steering.id, { alex, priya, tom, grace });
     await seedDemoDocuments(tx, steering.id, { alex, priya });
+    const person = (index: number) => ({ id: users[index]!.id, name: people[index]!.name });
+    await seedDemoFollowUps(tx, steering.id, { alex: person(0), priya: person(1), tom: person(2) });
   });
   return people.map(({ name, email, password, role, isAdmin }) => ({ name, email, password, role, isAdmin }));
 }

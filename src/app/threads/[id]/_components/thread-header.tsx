@@ -26,11 +26,12 @@ export function ThreadHeader({ thread }: { thread: ThreadDetail }) {
     <article className="flex flex-col gap-4" aria-labelledby="thread-title">
       <Breadcrumb trail={[{ href: `/groups/${thread.group.handle}`, label: thread.group.name }]} />
 
+      {/* The title keeps at least half the row; the actions wrap within the other half. */}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-        <h1 id="thread-title" className="min-w-0 break-words text-3xl font-bold">
+        <h1 id="thread-title" className="min-w-0 flex-1 break-words text-3xl font-bold">
           {thread.title}
         </h1>
-        <div className="flex shrink-0 flex-wrap items-start gap-2 sm:justify-end">
+        <div className="flex flex-wrap items-start gap-2 sm:max-w-[50%] sm:justify-end">
           <FollowButtons thread={thread} />
           {thread.viewer.canInviteGuests && <InviteToThreadDialog groupId={thread.group.id} threadId={thread.id} />}
           <ThreadActions thread={thread} onEdit={() => setEditing(true)} />
