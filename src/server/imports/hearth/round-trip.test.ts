@@ -451,7 +451,6 @@ async function picture(db: Db, handle: string, viewerId: string, skipEmail: stri
   const sourceKeyLabel = (key: string | null) => key && key.replace(/:(.+):/, (_, id: string) => `:${labels.get(id) ?? meetingTitles.get(id) ?? "?"}:`);
   const acknowledgementRequests = await db.ackRequest.findMany({
     where: inGroups,
-    orderBy: { subjectType: "asc" },
     select: {
       subjectType: true,
       subjectId: true,
@@ -469,6 +468,8 @@ async function picture(db: Db, handle: string, viewerId: string, skipEmail: stri
         : (await db.documentVersion.findUniqueOrThrow({ where: { id }, select: { name: true } })).name;
   const acks = [];
   for (const { subjectId, ...request } of acknowledgementRequests) acks.push({ ...request, subject: await subjectOf(request.subjectType, subjectId) });
+  // In JavaScript: PostgreSQL orders an enum by its declaration, SQLite by its text.
+  acks.sort((a, b) => `${a.subjectType} ${a.subject}`.localeCompare(`${b.subjectType} ${b.subject}`));
 
   return {
     groups: groups.map(({ parent, ...group }) => ({ ...group, parent: parent?.handle ?? null })),
