@@ -44,12 +44,6 @@ export function UserMenu({
         <DropdownMenuLabel>Signed in as {email}</DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>
-          <Link href="/tasks">
-            <ListTodo aria-hidden="true" className="size-4" />
-            My tasks
-          </Link>
-        </DropdownMenuItem>
-        <DropdownMenuItem asChild>
           <Link href="/account">
             <CircleUser aria-hidden="true" className="size-4" />
             Your account
@@ -59,6 +53,12 @@ export function UserMenu({
           <Link href="/settings/notifications">
             <BellRing aria-hidden="true" className="size-4" />
             Email settings
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/tasks">
+            <ListTodo aria-hidden="true" className="size-4" />
+            My tasks
           </Link>
         </DropdownMenuItem>
         {canViewOrganisations && (

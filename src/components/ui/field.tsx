@@ -16,7 +16,8 @@ export function Field({ label, error, hint, id, children }: FieldProps & { child
   const hintId = hint ? `${controlId}-hint` : undefined;
   const errorId = error ? `${controlId}-error` : undefined;
   return (
-    <div className="flex flex-col gap-1">
+    // Never wider than its row: a select sizes itself to its longest option, which on a phone can be wider than the screen.
+    <div className="flex min-w-0 max-w-full flex-col gap-1">
       <label htmlFor={controlId} className="font-semibold">
         {label}
       </label>

@@ -14,7 +14,7 @@ export function SelectField({ label, options, error, hint, className, id, ...pro
           id={control.id}
           aria-invalid={control.invalid}
           aria-describedby={control.describedBy}
-          className={cn("min-h-11 rounded-lg border bg-card px-3 py-2 text-ink", control.borderClass, className)}
+          className={cn("min-h-11 max-w-full rounded-lg border bg-card px-3 py-2 text-ink", control.borderClass, className)}
           {...props}
         >
           {options.map((option) => (
