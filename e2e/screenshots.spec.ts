@@ -69,6 +69,14 @@ test("main screens, from the demo steering group", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 3, name: "November steering group meeting" })).toBeVisible();
   await shoot(page, "decisions");
 
+  await page.goto("/groups/compassionate-community/stakeholders");
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+  await shoot(page, "stakeholders");
+
+  await page.goto("/groups/compassionate-community/charter");
+  await expect(page.getByRole("heading", { name: "Compassionate City Charter for Bath & North East Somerset" })).toBeVisible();
+  await shoot(page, "charter");
+
   await page.goto("/tasks");
   await expect(page.getByTestId("task-row").first()).toBeVisible();
   await shoot(page, "my-tasks");

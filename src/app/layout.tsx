@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { THEME_COLOUR } from "@/app/manifest";
 import { TRPCReactProvider } from "@/lib/trpc/client";
 import "./globals.css";
 
@@ -8,7 +9,7 @@ export const metadata: Metadata = {
   description: "Private discussions, decisions and drafting for the Compassionate Community steering group.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: THEME_COLOUR };
 
 /**
  * Every page is rendered per request, so each gets the nonce of its Content-Security-Policy

@@ -107,8 +107,11 @@ function parseEnv(env: Environment) {
 }
 
 const SECRET_FILE = "nextauth-secret";
-/** Secrets Hearth keeps beside the database: the auth secret, and the demo passwords (bootstrap/start-up.ts). */
-const SECRET_FILES = [SECRET_FILE, "demo-sign-ins.json"];
+/**
+ * Secrets Hearth keeps beside the database: the auth secret, the demo passwords (bootstrap/start-up.ts)
+ * and the web push key pair (push/vapid.ts, made on first use).
+ */
+const SECRET_FILES = [SECRET_FILE, "demo-sign-ins.json", "vapid-keys.json"];
 
 /**
  * The NEXTAUTH_SECRET is generated on first start and kept in the data directory, so the two

@@ -40,6 +40,10 @@ export type DomainEvents = {
   "meeting.updated": { meetingId: string; groupId: string };
   /** A document's inline comments changed (new, reply, resolved, reopened, edited, deleted): open panels refetch. */
   "docComment.changed": { documentId: string };
+  /** A document's suggestions changed (new, accepted, rejected, replied to): open panels refetch. */
+  "suggestion.changed": { documentId: string };
+  /** A document's mode (editing or suggesting) or who may suggest changed: open editors refetch the document. */
+  "document.settings": { documentId: string };
   /** A Yjs update to a document, already stored: editors merge it (bytes arrive as ArrayBuffer in browsers). */
   "document.update": { documentId: string; update: Uint8Array | ArrayBuffer };
   /** y-protocols awareness (cursors, selections, names) of other editors of the document. */
@@ -60,12 +64,18 @@ export type DomainEvents = {
   "folder.changed": { groupId: string; folderId: string };
   /** A decision of the register was created, updated or withdrawn: open registers and decision pages refetch. Ids only. */
   "decision.changed": { groupId: string; decisionId: string };
+  /** A stakeholder or link of the group's map was added, changed, moved or deleted: open maps refetch. Ids only. */
+  "stakeholder.changed": { groupId: string };
+  /** The charter's text or public switch changed, or a signature was asked for or decided: open charter pages refetch. Ids only. */
+  "charter.changed": { groupId: string };
   /**
    * Tasks were written, changed, ticked or removed: open task lists, checkboxes and My tasks refetch
    * through the authorised queries. Ids only, to the group's room, the thread's room and each
    * assignee's own room, so a title never reaches anyone who may not see it.
    */
   "task.changed": { groupId: string; taskIds: string[]; threadId?: string; meetingId?: string; decisionId?: string };
+  /** An initiative was added, edited (its threads too) or deleted: open directories and thread pages refetch. Ids only. */
+  "initiative.changed": { groupId: string; initiativeId: string };
   /** Every session of the user ended (password changed or reset, "Sign out everywhere"): their sockets are closed. */
   "session.revoked": { userId: string };
 };

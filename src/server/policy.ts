@@ -106,6 +106,23 @@ export const GROUP_PERMISSIONS = {
   "ack.confirm": { roles: ["admin", "member"] },
   /** Who has acknowledged, by name, as Discourse shows it; who has not is the report for "ack.request". Never guests. */
   "ack.viewAcknowledgedNames": { roles: ["admin", "member"] },
+  /** The stakeholder map (who is around the group, how they relate) and its links. Never guests. */
+  "stakeholder.view": { roles: ["admin", "member"] },
+  /** Add, edit, delete, link and arrange the map's stakeholders. */
+  "stakeholder.manage": { roles: ["admin"] },
+  /** The directory of initiatives (work under way in the area), with their contacts. Never guests. */
+  "initiative.view": { roles: ["admin", "member"] },
+  "initiative.create": { roles: ["admin", "member"] },
+  /** Edit or delete anyone's initiative; its creator may too (see canChangeInitiative). */
+  "initiative.manage": { roles: ["admin"] },
+  /** The charter, its versions and signatories. Never guests (anyone may read it at its public page once an admin opts in). */
+  "charter.view": { roles: ["admin", "member"] },
+  /** Write the charter (each changed text a new version), and open or close its public page. */
+  "charter.edit": { roles: ["admin"] },
+  /** Ask for one's own organisation to sign the charter. */
+  "charter.requestSignature": { roles: ["admin", "member"] },
+  /** See the pending requests to sign, and approve or decline them. */
+  "charter.decideSignature": { roles: ["admin"] },
 } as const satisfies Record<string, GroupRule>;
 
 export type GroupAction = keyof typeof GROUP_PERMISSIONS;
@@ -254,6 +271,12 @@ export function canViewDocument(standing: GroupStanding, facts: { isDocumentGues
 export function canViewResource(standing: GroupStanding, facts: { isPublished: boolean; isAuthor: boolean }): boolean {
   if (!canInGroup(standing, "resource.view")) return false;
   return facts.isPublished || facts.isAuthor || canInGroup(standing, "resource.manage");
+}
+
+/** Changing or deleting an initiative: those who manage initiatives, and its creator while they may still see the directory. */
+export function canChangeInitiative(standing: GroupStanding, facts: { actorId: string; createdById: string | null }): boolean {
+  if (canInGroup(standing, "initiative.manage")) return true;
+  return facts.createdById === facts.actorId && canInGroup(standing, "initiative.view");
 }
 
 /**

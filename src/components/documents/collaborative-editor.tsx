@@ -4,6 +4,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useEffect } from "react";
+import { SuggestChanges, setSuggesting } from "@/components/documents/suggestions/suggest-changes";
 import type { Collaboration as Shared } from "@/components/documents/use-collaboration";
 import { DOCUMENT_FRAGMENT, documentExtensions } from "@/lib/documents/extensions";
 
@@ -34,18 +35,23 @@ function renderSelection(user: User) {
 /**
  * The rich-text editor bound to the shared Y.Doc (Tiptap Collaboration on the "default"
  * fragment) with everyone's carets. Read-only seats get a non-editable editor that still follows
- * every change live.
+ * every change live. While `suggesting`, typing, deleting and formatting become suggestions.
  */
 export function CollaborativeEditor({
   shared,
   user,
   editable,
+  suggesting,
+  onUnsuggestable,
   labelledBy,
   onEditor,
 }: {
   shared: Shared;
   user: User;
   editable: boolean;
+  suggesting: boolean;
+  /** Called when a change cannot be made as a suggestion (and so is not made). */
+  onUnsuggestable: () => void;
   labelledBy: string;
   onEditor: (editor: Editor | null) => void;
 }) {
@@ -57,6 +63,7 @@ export function CollaborativeEditor({
         ...documentExtensions,
         Collaboration.configure({ document: shared.doc, field: DOCUMENT_FRAGMENT }),
         CollaborationCaret.configure({ provider: { awareness: shared.awareness }, user, render: renderCaret, selectionRender: renderSelection }),
+        SuggestChanges,
       ],
       editorProps: {
         attributes: {
@@ -65,7 +72,7 @@ export function CollaborativeEditor({
           role: "textbox",
           ...(editable ? {} : { "aria-readonly": "true" }),
           class:
-            "markdown min-h-[24rem] rounded-b-xl border border-line bg-card px-5 py-4 text-lg leading-relaxed focus:outline-none focus-visible:outline-3 focus-visible:outline-ember-600 [&_table]:w-full [&_table]:border-collapse [&_td]:border [&_td]:border-line [&_td]:p-2 [&_th]:border [&_th]:border-line [&_th]:bg-ember-50 [&_th]:p-2 [&_th]:text-left [&_p]:min-h-[1lh]",
+            "markdown min-h-[24rem] rounded-b-xl border border-line bg-card px-5 py-4 text-lg leading-relaxed focus:outline-none focus-visible:outline-3 focus-visible:outline-ember-600 [&_table]:w-full [&_table]:border-collapse [&_td]:border [&_td]:border-line [&_td]:p-2 [&_th]:border [&_th]:border-line [&_th]:bg-ember-50 [&_th]:p-2 [&_th]:text-left [&_p]:min-h-[1lh] [&_ins]:underline [&_ins]:decoration-2 [&_ins]:underline-offset-4 [&_del]:line-through [&_del]:decoration-2",
         },
       },
     },
@@ -75,6 +82,10 @@ export function CollaborativeEditor({
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+
+  useEffect(() => {
+    if (editor) setSuggesting(editor, suggesting, onUnsuggestable);
+  }, [editor, suggesting, onUnsuggestable]);
 
   useEffect(() => {
     onEditor(editor);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -25,12 +25,17 @@ const LOCAL_COPY_WAIT_MS = 1000;
  * sync: edits made offline then survive a closed tab and reach the server with the next sync,
  * as if the tab had stayed open. `keptOnDevice` says whether that copy is working.
  */
-export function useCollaboration(documentId: string, { userId, keepLocally }: { userId: string; keepLocally: boolean }) {
+export function useCollaboration(
+  documentId: string,
+  { userId, keepLocally, maySuggest }: { userId: string; keepLocally: boolean; maySuggest: boolean },
+) {
   const { socket } = useRealtime();
   const [collaboration, setCollaboration] = useState<Collaboration | null>(null);
   const [sync, setSync] = useState<SyncState>({ status: "connecting", canEdit: false, error: null, notice: null });
   const [editors, setEditors] = useState<PresentEditor[]>([]);
   const [keptOnDevice, setKeptOnDevice] = useState(false);
+  const syncRef = useRef<DocumentSync | null>(null);
+  const maySuggestRef = useRef(maySuggest);
 
   useEffect(() => {
     if (!socket) return;
@@ -43,6 +48,8 @@ export function useCollaboration(documentId: string, { userId, keepLocally }: { 
       if (state.status === "saved" || state.status === "saving") setCollaboration(shared);
     };
     const documentSync = new DocumentSync(socket, documentId, doc, awareness, onState);
+    documentSync.maySuggest = maySuggestRef.current;
+    syncRef.current = documentSync;
     const onPresence = (presence: DomainEvents["document.presence"]) => {
       if (presence.documentId === documentId) setEditors(presence.editors);
     };
@@ -70,8 +77,14 @@ export function useCollaboration(documentId: string, { userId, keepLocally }: { 
       doc.destroy();
       setCollaboration(null);
       setKeptOnDevice(false);
+      syncRef.current = null;
     };
   }, [socket, documentId, userId, keepLocally]);
+
+  useEffect(() => {
+    maySuggestRef.current = maySuggest;
+    if (syncRef.current) syncRef.current.maySuggest = maySuggest;
+  }, [maySuggest]);
 
   return { collaboration, sync, editors, keptOnDevice };
 }

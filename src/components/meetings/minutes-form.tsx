@@ -2,10 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { MarkdownEditor } from "@/components/threads/markdown-editor";
-import { Alert } from "@/components/ui/alert";
-import { FormButtons } from "@/components/ui/form-buttons";
-import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
+import { MarkdownTextForm } from "@/components/threads/markdown-text-form";
 import { useTRPC } from "@/lib/trpc/client";
 import { MAX_MEETING_MARKDOWN } from "@/server/meetings/schemas";
 
@@ -26,25 +23,18 @@ export function MinutesForm({ meetingId, minutes, onDone }: { meetingId: string;
   const submit = () => save.mutate({ id: meetingId, minutes: text });
 
   return (
-    <form
-      className="flex flex-col gap-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
-      <MarkdownEditor
-        label="Minutes"
-        value={text}
-        onChange={setText}
-        onSubmitShortcut={submit}
-        error={fieldErrors(save.error)?.minutes?.[0]}
-        rows={10}
-        maxLength={MAX_MEETING_MARKDOWN}
-        autoFocus
-      />
-      {save.error && !fieldErrors(save.error)?.minutes && <Alert>{errorMessage(save.error)}</Alert>}
-      <FormButtons label="Save minutes" pending={save.isPending} onCancel={onDone} />
-    </form>
+    <MarkdownTextForm
+      label="Minutes"
+      field="minutes"
+      value={text}
+      onChange={setText}
+      onSubmit={submit}
+      error={save.error}
+      pending={save.isPending}
+      rows={10}
+      maxLength={MAX_MEETING_MARKDOWN}
+      saveLabel="Save minutes"
+      onCancel={onDone}
+    />
   );
 }

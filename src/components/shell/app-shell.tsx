@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import { HeaderSearch, type SearchScope } from "@/components/search/header-search";
 import { LiveIndicator } from "@/components/shell/live-indicator";
 import { NotificationBell } from "@/components/shell/notification-bell";
@@ -22,6 +23,7 @@ export function AppShell({
 }) {
   return (
     <RealtimeProvider>
+      <ServiceWorkerRegistration userId={me.id} />
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-card focus:p-2">
         Skip to content
       </a>

@@ -3,7 +3,9 @@
 import { BellRing, Building2, ChevronDown, CircleUser, Import, ListTodo, LogOut, Mail, Menu } from "lucide-react";
 import { signOut } from "next-auth/react";
 import Link from "next/link";
+import { forgetThisDevice } from "@/components/pwa/forget-device";
 import { forgetLocalCopies } from "@/lib/documents/local-copy";
+import { useTRPCClient } from "@/lib/trpc/client";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -13,9 +15,12 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
-/** Signing out also removes this person's document copies from the device, for shared computers. */
-async function signOutHere(userId: string): Promise<void> {
-  await forgetLocalCopies(userId);
+/**
+ * Signing out also removes this person's document copies, offline pages and push subscription
+ * from the device, for shared computers.
+ */
+async function signOutHere(userId: string, unsubscribePush: (endpoint: string) => Promise<unknown>): Promise<void> {
+  await Promise.all([forgetLocalCopies(userId), forgetThisDevice(userId, unsubscribePush)]);
   await signOut({ callbackUrl: "/signin" });
 }
 
@@ -32,6 +37,8 @@ export function UserMenu({
   isAdmin: boolean;
   canViewOrganisations: boolean;
 }) {
+  const trpcClient = useTRPCClient();
+  const unsubscribePush = (endpoint: string) => trpcClient.push.unsubscribe.mutate({ endpoint });
   return (
     <DropdownMenu>
       {/* On a phone the trigger is a menu icon so the header stays one row; it is still named after the person. */}
@@ -86,7 +93,7 @@ export function UserMenu({
           </DropdownMenuItem>
         )}
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void signOutHere(userId)}>
+        <DropdownMenuItem onSelect={() => void signOutHere(userId, unsubscribePush)}>
           <LogOut aria-hidden="true" className="size-4" />
           Sign out
         </DropdownMenuItem>

@@ -149,8 +149,14 @@ export class DocumentSync {
     this.set({ status: "refused", canEdit: false, error: event.message });
   };
 
+  /**
+   * A read-only seat the document lets suggest (a guest) sends its changes too: its editor makes
+   * only suggestions, and the server refuses anything more.
+   */
+  maySuggest = false;
+
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === this.remote || !this.joined || !this.state.canEdit) return;
+    if (origin === this.remote || !this.joined || !(this.state.canEdit || this.maySuggest)) return;
     this.send("document.update", update);
   };
 

@@ -2,6 +2,7 @@ import type { AnyExtension } from "@tiptap/core";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 import { DocCommentMark } from "@/lib/documents/comment-mark";
+import { SuggestionDeletion, SuggestionInsertion, SuggestionModification } from "@/lib/documents/suggestion-marks";
 
 /** Where Tiptap's Collaboration extension keeps the document inside the Y.Doc. */
 export const DOCUMENT_FRAGMENT = "default";
@@ -24,4 +25,7 @@ export const documentExtensions: AnyExtension[] = [
   TableHeader,
   TableCell,
   DocCommentMark,
+  SuggestionInsertion,
+  SuggestionDeletion,
+  SuggestionModification,
 ];

@@ -1,9 +1,14 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { createECDH, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { getDb } from "@/server/db";
 import { paragraph, stateOf } from "@/server/documents/versions/test-content";
 import { newToken } from "@/server/auth/tokens";
+import { appendUpdate } from "@/server/documents/persistence";
+import { editorOn } from "@/server/suggestions/test-suggesting";
+import { suggestionsIn } from "@/server/suggestions/text";
+import * as Y from "yjs";
 import { mintUnsubscribeToken } from "@/server/notifications/unsubscribe-token";
 import {
   addMember,
@@ -74,6 +79,17 @@ async function commentedDocument({ group, people }: Scenario) {
   const comment = await makeDocComment({ documentId: document.id, authorId: people.member.id });
   return { documentId: document.id, commentId: comment.id };
 }
+/** A document of the scenario's group (the guest invited to read) whose text holds one suggestion by the member. */
+async function suggestedDocument(scenario: Scenario) {
+  const { documentId } = await commentedDocument(scenario);
+  const start = stateOf([paragraph("We care for the valley.")]);
+  const editor = editorOn(start);
+  const suggestion = editor.suggest((tr) => tr.insertText("green ", 17));
+  const [id] = [...suggestionsIn(editor.content()).keys()];
+  await appendUpdate(getDb(), documentId, Y.mergeUpdates([start, suggestion]), scenario.people.member.id);
+  await getDb().suggestion.create({ data: { id: id!, documentId, authorId: scenario.people.member.id } });
+  return { documentId, id: id!, authorId: scenario.people.member.id };
+}
 /** The scenario's document with one named version, whose text differs from the (empty) current text. */
 async function versionedDocument(scenario: Scenario) {
   const { documentId } = await commentedDocument(scenario);
@@ -124,6 +140,16 @@ async function pollWithOutcome({ poll, group }: Scenario, asked = false) {
   await getDb().poll.update({ where: { id: poll.id }, data: { closedAt: new Date(), outcomeStatement: "Agreed.", outcomeAt: new Date() } });
   if (asked) await getDb().ackRequest.create({ data: { groupId: group.id, subjectType: "outcome", subjectId: poll.id, contentHash: "earlier" } });
   return poll.id;
+}
+
+/** A stakeholder on the scenario group's map. */
+function mapStakeholder(groupId: string) {
+  return getDb().stakeholder.create({ data: { groupId, name: "Hospice", sector: "health", relationship: "partner" }, select: { id: true } });
+}
+
+/** The scenario group's charter, with text to sign. */
+function writtenCharter(groupId: string) {
+  return getDb().charter.create({ data: { groupId, body: "We care." }, select: { id: true } });
 }
 
 const unsubscribeToken = (userId: string, scope: string) => mintUnsubscribeToken({ userId, scope }, process.env.NEXTAUTH_SECRET!);
@@ -318,6 +344,26 @@ const MATRIX: Record<string, Entry> = {
     input: async (scenario) => ({ id: (await commentedDocument(scenario)).documentId, title: "Renamed" }),
     expect: documentEditors,
   },
+  "document.setMode": {
+    input: async (scenario) => ({ id: (await commentedDocument(scenario)).documentId, mode: "suggesting" }),
+    expect: documentEditors,
+  },
+  "document.setGuestsMaySuggest": {
+    input: async (scenario) => ({ id: (await commentedDocument(scenario)).documentId, allowed: true }),
+    expect: documentEditors,
+  },
+  /** Guests the document lets suggest may reply too (suggestions/suggestions.test.ts); this one does not. */
+  "suggestion.list": { input: async (scenario) => ({ documentId: (await suggestedDocument(scenario)).documentId }), expect: groupMembers },
+  "suggestion.accept": { input: async (scenario) => ({ id: (await suggestedDocument(scenario)).id }), expect: documentEditors },
+  "suggestion.reject": { input: async (scenario) => ({ id: (await suggestedDocument(scenario)).id }), expect: documentEditors },
+  "suggestion.reply": { input: async (scenario) => ({ id: (await suggestedDocument(scenario)).id, body: "Why green?" }), expect: documentEditors },
+  "suggestion.decideByAuthor": {
+    input: async (scenario) => {
+      const { documentId, authorId } = await suggestedDocument(scenario);
+      return { documentId, authorId, accept: true };
+    },
+    expect: documentEditors,
+  },
 
   "user.updateProfile": { input: () => ({ name: "Renamed", bio: "" }), expect: signedInOk },
   "user.changePassword": { input: () => ({ currentPassword: TEST_PASSWORD, newPassword: "a brand new password" }), expect: signedInOk },
@@ -440,6 +486,16 @@ const MATRIX: Record<string, Entry> = {
     expect: groupAdmins,
   },
   "notificationSettings.reset": { input: ({ group }) => ({ groupId: group.id }), expect: groupMembers },
+  /** A browser's own subscription (the endpoint at a real push service's host); each caller turns push on and off for themselves only. */
+  "push.subscribe": {
+    input: ({ me }) => ({
+      endpoint: `https://fcm.googleapis.com/fcm/send/matrix-${me?.id ?? "nobody"}`,
+      keys: { p256dh: createECDH("prime256v1").generateKeys("base64url"), auth: randomBytes(16).toString("base64url") },
+      timeZone: "Europe/London",
+    }),
+    expect: signedInOk,
+  },
+  "push.unsubscribe": { input: ({ me }) => ({ endpoint: `https://fcm.googleapis.com/fcm/send/matrix-${me?.id ?? "nobody"}` }), expect: signedInOk },
   "meeting.create": {
     input: ({ group }) => ({ groupId: group.id, title: "Steering group", startsAt: new Date(Date.now() + 86_400_000) }),
     expect: groupAdmins,
@@ -454,6 +510,66 @@ const MATRIX: Record<string, Entry> = {
   "meeting.delete": {
     input: async ({ group, people }) => ({ id: (await makeMeeting({ groupId: group.id, createdById: people.admin.id })).id }),
     expect: threadModerators,
+  },
+  /** The initiatives directory: members and admins read and add; guests never see it (initiatives/initiatives.test.ts: creators, leavers). */
+  "initiative.list": { input: ({ group }) => ({ groupId: group.id }), expect: { ...groupMembers, guest: "FORBIDDEN" } },
+  "initiative.forThread": { input: ({ thread }) => ({ threadId: thread.id }), expect: threadReaders },
+  "initiative.create": { input: ({ group }) => ({ groupId: group.id, name: "Village agents" }), expect: { ...groupMembers, guest: "FORBIDDEN" } },
+  /** An initiative the admin added: its creator and admins change it. */
+  "initiative.update": {
+    input: async ({ group, people }) => ({
+      id: (await getDb().initiative.create({ data: { groupId: group.id, name: "Befriending", createdById: people.admin.id }, select: { id: true } })).id,
+      area: "Keynsham",
+    }),
+    expect: threadModerators,
+  },
+  "initiative.delete": {
+    input: async ({ group, people }) => ({
+      id: (await getDb().initiative.create({ data: { groupId: group.id, name: "Befriending", createdById: people.admin.id }, select: { id: true } })).id,
+    }),
+    expect: threadModerators,
+  },
+  /** The charter: members and admins read it, admins write it; guests never see it (charter/charter.test.ts: leavers, the public page). */
+  "charter.get": { input: ({ group }) => ({ groupId: group.id }), expect: { ...groupMembers, guest: "FORBIDDEN" } },
+  "charter.update": { input: ({ group }) => ({ groupId: group.id, body: "We care." }), expect: groupAdmins },
+  /** Each caller belongs to an organisation and asks for it; the group has a charter to sign. */
+  "charter.requestSignature": {
+    input: async ({ group, me }) => {
+      await writtenCharter(group.id);
+      if (me) await getDb().user.update({ where: { id: me.id }, data: { organisationId: (await makeOrganisation()).id } });
+      return { groupId: group.id };
+    },
+    expect: { ...groupMembers, guest: "FORBIDDEN" },
+  },
+  "charter.approveSignature": {
+    input: async ({ group }) => {
+      const charter = await writtenCharter(group.id);
+      const organisation = await makeOrganisation();
+      return { signatureId: (await getDb().charterSignature.create({ data: { charterId: charter.id, organisationId: organisation.id }, select: { id: true } })).id };
+    },
+    expect: threadModerators,
+  },
+  /** The stakeholder map: members and admins read it, admins change it; guests never see it. */
+  "stakeholder.list": { input: ({ group }) => ({ groupId: group.id }), expect: { ...groupMembers, guest: "FORBIDDEN" } },
+  "stakeholder.upsert": {
+    input: ({ group }) => ({ groupId: group.id, name: "Council", kind: "organisation", sector: "council", relationship: "core" }),
+    expect: groupAdmins,
+  },
+  "stakeholder.delete": { input: ({ group }) => mapStakeholder(group.id), expect: threadModerators },
+  "stakeholder.link": {
+    input: async ({ group }) => ({ groupId: group.id, fromId: (await mapStakeholder(group.id)).id, toId: (await mapStakeholder(group.id)).id, kind: "funds" }),
+    expect: groupAdmins,
+  },
+  "stakeholder.unlink": {
+    input: async ({ group }) => {
+      const [from, to] = [await mapStakeholder(group.id), await mapStakeholder(group.id)];
+      return getDb().stakeholderLink.create({ data: { groupId: group.id, fromId: from.id, toId: to.id, kind: "refers_to" }, select: { id: true } });
+    },
+    expect: threadModerators,
+  },
+  "stakeholder.layout": {
+    input: async ({ group }) => ({ groupId: group.id, positions: [{ id: (await mapStakeholder(group.id)).id, x: 40, y: -12.5 }] }),
+    expect: groupAdmins,
   },
 };
 

@@ -2,10 +2,12 @@ import { ackRouter } from "@/server/acks/router";
 import { activityRouter } from "@/server/activity/router";
 import { createCallerFactory, createTRPCRouter } from "@/server/api/trpc";
 import { auditRouter } from "@/server/audit/router";
+import { charterRouter } from "@/server/charter/router";
 import { commentRouter } from "@/server/comments/router";
 import { dashboardRouter } from "@/server/dashboard/router";
 import { decisionRouter } from "@/server/decisions/router";
 import { docCommentRouter } from "@/server/doc-comments/router";
+import { suggestionRouter } from "@/server/suggestions/router";
 import { documentRouter } from "@/server/documents/router";
 import { groupRouter } from "@/server/groups/router";
 import { importRouter, missingAttachmentRouter } from "@/server/imports/admin/router";
@@ -29,6 +31,9 @@ import { resourceRouter } from "@/server/resources/router";
 import { searchRouter } from "@/server/search/router";
 import { folderRouter } from "@/server/folders/router";
 import { taskRouter } from "@/server/tasks/router";
+import { pushRouter } from "@/server/push/router";
+import { initiativeRouter } from "@/server/initiatives/router";
+import { stakeholderRouter } from "@/server/stakeholders/router";
 
 export const appRouter = createTRPCRouter({
   user: userRouter,
@@ -52,6 +57,7 @@ export const appRouter = createTRPCRouter({
   resource: resourceRouter,
   folder: folderRouter,
   docComment: docCommentRouter,
+  suggestion: suggestionRouter,
   document: documentRouter,
   meeting: meetingRouter,
   imports: importRouter,
@@ -60,8 +66,12 @@ export const appRouter = createTRPCRouter({
   activity: activityRouter,
   search: searchRouter,
   task: taskRouter,
+  stakeholder: stakeholderRouter,
   outcome: outcomeRouter,
   ack: ackRouter,
+  push: pushRouter,
+  charter: charterRouter,
+  initiative: initiativeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,7 +19,9 @@ export type AuditSubjectType =
   | "folder"
   | "meeting"
   | "document"
-  | "decision";
+  | "decision"
+  | "charter"
+  | "initiative";
 
 /** What a sentence is built from: the subject's name as it was, and the stored values. */
 export type AuditFacts = { subjectType: string; label: string; before: AuditValues; after: AuditValues };
@@ -134,6 +136,16 @@ export const AUDIT_ACTIONS = {
   "folder.deleted": { subjects: ["folder"], describe: ({ label }) => `deleted the folder ${quoted(label)}` },
   "meeting.deleted": { subjects: ["meeting"], describe: ({ label }) => `deleted the meeting ${quoted(label)}` },
   "decision.updated": { subjects: ["decision"], describe: ({ label }) => `updated the decision ${quoted(label)}` },
+  "charter.updated": {
+    subjects: ["charter"],
+    describe: ({ after }) =>
+      [after.version !== undefined && `saved version ${text(after.version)} of the charter`, after.isPublic !== undefined && (after.isPublic ? "made the charter public" : "made the charter private")]
+        .filter(Boolean)
+        .join(" and ") || "changed the charter",
+  },
+  "charter.signature_approved": { subjects: ["charter"], describe: ({ label }) => `approved ${possessive(label)} signature of the charter` },
+  "charter.signature_declined": { subjects: ["charter"], describe: ({ label }) => `declined ${possessive(label)} request to sign the charter` },
+  "initiative.deleted": { subjects: ["initiative"], describe: ({ label }) => `deleted the initiative ${quoted(label)}` },
 } as const satisfies Record<string, ActionRule>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

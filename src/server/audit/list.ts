@@ -73,6 +73,10 @@ async function subjectUrls(db: Db, groupId: string, rows: readonly AuditRow[]): 
       (await db.decision.findMany({ where: { id: { in: ids }, groupId }, select: { id: true, group: { select: { handle: true } } } })).map(
         ({ id, group }) => [id, `/groups/${group.handle}/decisions/${id}`],
       ),
+    charter: async (ids) =>
+      (await db.charter.findMany({ where: { id: { in: ids }, groupId }, select: { id: true, group: { select: { handle: true } } } })).map(
+        ({ id, group }) => [id, `/groups/${group.handle}/charter`],
+      ),
   };
   const found = await Promise.all(
     Object.entries(lookups).map(async ([type, lookup]) => {

@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { seedDemoCharter } from "@/server/bootstrap/demo-charter";
 import { seedDemoContent } from "@/server/bootstrap/demo-content";
 import { seedDemoDocuments } from "@/server/bootstrap/demo-documents";
 import { seedDemoFollowUps } from "@/server/bootstrap/demo-follow-ups";
+import { seedDemoInitiatives } from "@/server/bootstrap/demo-initiatives";
+import { seedDemoStakeholders } from "@/server/bootstrap/demo-stakeholders";
 import { seedDemoMeetings } from "@/server/bootstrap/demo-meetings";
 import { seedDemoResources } from "@/server/bootstrap/demo-resources";
 import type { Db } from "@/server/db";
@@ -148,6 +151,10 @@ export async function seedDemo(db: Db): Promise<DemoSignIn[]> {
     await seedDemoDocuments(tx, steering.id, { alex, priya });
     const person = (index: number) => ({ id: users[index]!.id, name: people[index]!.name });
     await seedDemoFollowUps(tx, steering.id, { alex: person(0), priya: person(1), tom: person(2) });
+    await seedDemoInitiatives(tx, steering.id, alex);
+    await seedDemoStakeholders(tx, steering.id, organisationId);
+    const signatories = ORGANISATIONS.filter(({ signedCharter }) => signedCharter).map(({ name, charterSignedOn }) => ({ organisationId: organisationId(name)!, signedOn: charterSignedOn }));
+    await seedDemoCharter(tx, steering.id, { alex, tom }, signatories, organisationId("Curo Housing")!);
   });
   return people.map(({ name, email, password, role, isAdmin }) => ({ name, email, password, role, isAdmin }));
 }

@@ -3,7 +3,18 @@ import { AppError } from "@/server/errors";
 import { getStanding } from "@/server/groups/standing";
 import { canInGroup, canViewDocument } from "@/server/policy";
 
-export type DocumentAccess = { documentId: string; groupId: string; title: string; canEdit: boolean };
+/**
+ * `canSuggest`: editors, and guests when the document lets guests invited to read suggest
+ * changes; a guest who may suggest still never edits directly (the live room checks every change).
+ */
+export type DocumentAccess = {
+  documentId: string;
+  groupId: string;
+  title: string;
+  canEdit: boolean;
+  canSuggest: boolean;
+  mode: "editing" | "suggesting";
+};
 
 const NOT_VISIBLE = "That document does not exist, or you cannot see it.";
 
@@ -16,11 +27,18 @@ export async function requireDocumentAccess(
   db: Db,
   userId: string,
   documentId: string,
-  need: "view" | "edit",
+  need: "view" | "suggest" | "edit",
 ): Promise<DocumentAccess> {
   const document = await db.document.findUnique({
     where: { id: documentId },
-    select: { id: true, groupId: true, title: true, guests: { where: { userId }, select: { userId: true } } },
+    select: {
+      id: true,
+      groupId: true,
+      title: true,
+      mode: true,
+      guestsMaySuggest: true,
+      guests: { where: { userId }, select: { userId: true } },
+    },
   });
   if (!document) throw new AppError("NOT_FOUND", NOT_VISIBLE);
   const standing = await getStanding(db, userId, document.groupId);
@@ -28,6 +46,8 @@ export async function requireDocumentAccess(
     throw new AppError("NOT_FOUND", NOT_VISIBLE);
   }
   const canEdit = canInGroup(standing, "document.edit");
+  const canSuggest = canEdit || (document.guestsMaySuggest && document.guests.length > 0);
   if (need === "edit" && !canEdit) throw new AppError("FORBIDDEN", "You can read this document but not change it.");
-  return { documentId: document.id, groupId: document.groupId, title: document.title, canEdit };
+  if (need === "suggest" && !canSuggest) throw new AppError("FORBIDDEN", "You can read this document but not suggest changes to it.");
+  return { documentId: document.id, groupId: document.groupId, title: document.title, canEdit, canSuggest, mode: document.mode };
 }

@@ -2,6 +2,7 @@ import { getSchema } from "@tiptap/core";
 import { Fragment, Mark, type MarkType, type Node, type NodeType } from "@tiptap/pm/model";
 import * as Y from "yjs";
 import { documentExtensions } from "@/lib/documents/extensions";
+import { SUGGESTION_ID, SUGGESTION_MARKS } from "@/lib/documents/suggestion-marks";
 
 /**
  * The editor's ProseMirror schema, built from the same extension list the browser's editor uses
@@ -79,6 +80,9 @@ export function markTypeOf(key: string): MarkType | null {
   return Object.hasOwn(documentSchema.marks, name) ? documentSchema.marks[name]! : null;
 }
 
+const suggestionMarkNames = new Set<string>(SUGGESTION_MARKS);
+const isSuggestionMark = (type: MarkType): boolean => suggestionMarkNames.has(type.name);
+
 /** What is wrong with one formatting run (a Yjs format attribute) inside a node of type `parent`. */
 export function formatProblem(key: string, value: unknown, parent: NodeType): UnfitReason | null {
   const type = markTypeOf(key);
@@ -88,7 +92,11 @@ export function formatProblem(key: string, value: unknown, parent: NodeType): Un
   if (value === null) return null;
   if (typeof value !== "object" || Array.isArray(value)) return UNFIT.badSettings;
   const entries = Object.entries(value as Record<string, unknown>);
-  return entries.every(([name, attr]) => isKnownAttribute(type, name) && isPlainValue(attr)) ? null : UNFIT.badSettings;
+  if (!entries.every(([name, attr]) => isKnownAttribute(type, name) && isPlainValue(attr))) return UNFIT.badSettings;
+  // A suggestion mark names its Suggestion row, so its id must be one the editor makes.
+  const id = (value as { id?: unknown }).id;
+  if (isSuggestionMark(type) && !(typeof id === "string" && SUGGESTION_ID.test(id))) return UNFIT.badSettings;
+  return null;
 }
 
 /** The visible items of a Yjs list (a fragment's, an element's or a text's), formatting items included. */

@@ -7,7 +7,12 @@ import {
   zDocumentList,
   zListDocumentsInput,
   zRenameDocumentInput,
+  zSetDocumentModeInput,
+  zSetDocumentModeOutput,
+  zSetGuestsMaySuggestInput,
+  zSetGuestsMaySuggestOutput,
 } from "@/server/documents/schemas";
+import { setDocumentMode, setGuestsMaySuggest } from "@/server/documents/mode";
 import { documentVersionProcedures } from "@/server/documents/versions/router";
 import { createDocument, getDocument, listDocuments, renameDocument } from "@/server/documents/service";
 
@@ -31,4 +36,12 @@ export const documentRouter = createTRPCRouter({
     .input(zRenameDocumentInput)
     .output(zId)
     .mutation(({ ctx, input }) => renameDocument(ctx.db, ctx.userId, input)),
+  setMode: protectedProcedure
+    .input(zSetDocumentModeInput)
+    .output(zSetDocumentModeOutput)
+    .mutation(({ ctx, input }) => setDocumentMode(ctx.db, ctx.publish, ctx.userId, input)),
+  setGuestsMaySuggest: protectedProcedure
+    .input(zSetGuestsMaySuggestInput)
+    .output(zSetGuestsMaySuggestOutput)
+    .mutation(({ ctx, input }) => setGuestsMaySuggest(ctx.db, ctx.publish, ctx.userId, input)),
 });

@@ -16,6 +16,13 @@ export const zListDocumentsInput = z.object({
 });
 export const zDocumentIdInput = z.object({ id: zId });
 export const zRenameDocumentInput = z.object({ id: zId, title: zDocumentTitle });
+export const zDocumentMode = z.enum(["editing", "suggesting"], "Choose editing or suggesting.");
+export const zSetDocumentModeInput = z.object({ id: zId, mode: zDocumentMode });
+export type SetDocumentModeInput = z.infer<typeof zSetDocumentModeInput>;
+export const zSetDocumentModeOutput = z.object({ id: z.string(), mode: zDocumentMode });
+export const zSetGuestsMaySuggestInput = z.object({ id: zId, allowed: z.boolean() });
+export type SetGuestsMaySuggestInput = z.infer<typeof zSetGuestsMaySuggestInput>;
+export const zSetGuestsMaySuggestOutput = z.object({ id: z.string(), guestsMaySuggest: z.boolean() });
 
 export const zAdoptedVersion = z.object({ id: z.string(), name: z.string(), adoptedAt: z.date() });
 
@@ -45,6 +52,12 @@ export const zDocumentDetail = z.object({
   group: z.object({ id: z.string(), name: z.string(), handle: z.string() }),
   /** False for guests: they read, and the live room refuses their changes. */
   canEdit: z.boolean(),
+  /** Editors, and guests when the document lets them suggest; suggestions need a decision by an editor. */
+  canSuggest: z.boolean(),
+  /** In suggesting mode the editor turns everyone's typing into suggestions. */
+  mode: zDocumentMode,
+  /** Whether guests invited to read may suggest changes. */
+  guestsMaySuggest: z.boolean(),
   /** Whether the caller may invite a guest to read this document. */
   canInviteGuests: z.boolean(),
   adoptedVersion: zAdoptedVersion.nullable(),

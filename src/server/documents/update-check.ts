@@ -1,3 +1,4 @@
+import type { Node as PmNode } from "@tiptap/pm/model";
 import * as Y from "yjs";
 import { DOCUMENT_FRAGMENT } from "@/lib/documents/extensions";
 import {
@@ -13,11 +14,22 @@ import {
   Unfit,
   type UnfitReason,
 } from "@/server/documents/content-schema";
+import { readDocument } from "@/server/documents/repair";
+import { suggestionsIn, withoutSuggestions } from "@/server/suggestions/text";
 
 /** The largest Yjs update one message may carry: a long paste fits, a flood does not. */
 export const MAX_UPDATE_BYTES = 256 * 1024;
 
 export type CheckedUpdate = { ok: true; update: Uint8Array; empty: boolean } | { ok: false; reason: string };
+
+/**
+ * A seat that may only suggest (a guest allowed to): its update may add, extend or withdraw its own
+ * suggestions, nothing else. `othersIds` are the open suggestions of everyone else in the document.
+ */
+export type SuggestOnly = { othersIds: ReadonlySet<string> };
+
+export const ONLY_SUGGESTIONS = "You can only suggest changes to this document: that change edits it directly.";
+export const OTHERS_SUGGESTIONS = "You can only suggest changes to this document: that change alters someone else's suggestion.";
 
 const UNREADABLE = "That change could not be read.";
 const INCOMPLETE = "That change builds on changes the server does not have.";
@@ -180,17 +192,41 @@ function isComplete(doc: Y.Doc, decoded: Decoded): boolean {
   return [...reaches].every(([client, clock]) => Y.getState(doc.store, client) >= clock);
 }
 
+/**
+ * Why an update from a suggest-only seat is more than suggestions: rejecting every suggestion must
+ * give back the same text as before it (so nothing was edited directly), and every suggestion of
+ * someone else must read exactly as before (so none was accepted, rejected or changed).
+ */
+function suggestOnlyProblem(was: PmNode, after: Y.Doc, seat: SuggestOnly): string | null {
+  const now = readDocument(after).content;
+  if (!withoutSuggestions(was).eq(withoutSuggestions(now))) return ONLY_SUGGESTIONS;
+  const then = suggestionsIn(was);
+  const later = suggestionsIn(now);
+  for (const [id, text] of then) {
+    if (!seat.othersIds.has(id)) continue;
+    const still = later.get(id);
+    if (!still || still.inserted !== text.inserted || still.deleted !== text.deleted || still.changesFormat !== text.changesFormat) {
+      return OTHERS_SUGGESTIONS;
+    }
+  }
+  return null;
+}
+
 /** Applies the update to the live document's shadow and judges what it added. */
-function checkAgainst(live: Y.Doc, update: Uint8Array, decoded: Decoded): string | null {
+function checkAgainst(live: Y.Doc, update: Uint8Array, decoded: Decoded, seat?: SuggestOnly): string | null {
   const shadow = shadowOf(live);
   shadow.verdict = null;
+  const before = seat ? readDocument(shadow.doc).content : null;
   try {
     Y.applyUpdate(shadow.doc, update, CHECKING);
   } catch {
     shadow.stale = true;
     return UNREADABLE;
   }
-  const reason = shadow.verdict ?? (isComplete(shadow.doc, decoded) ? null : INCOMPLETE);
+  const reason =
+    shadow.verdict ??
+    (isComplete(shadow.doc, decoded) ? null : INCOMPLETE) ??
+    (seat && before ? suggestOnlyProblem(before, shadow.doc, seat) : null);
   if (reason) {
     shadow.stale = true;
     return reason;
@@ -208,7 +244,7 @@ function checkAgainst(live: Y.Doc, update: Uint8Array, decoded: Decoded): string
  * placed where the schema allows, at most MAX_NESTING levels deep, building only on changes the
  * server has. A refused update changes nothing the live document or anyone else sees.
  */
-export function checkUpdate(data: unknown, maxBytes = MAX_UPDATE_BYTES, current?: Y.Doc): CheckedUpdate {
+export function checkUpdate(data: unknown, maxBytes = MAX_UPDATE_BYTES, current?: Y.Doc, seat?: SuggestOnly): CheckedUpdate {
   if (!(data instanceof Uint8Array)) return { ok: false, reason: "An update must be binary." };
   if (data.byteLength > maxBytes) return { ok: false, reason: "That change is too large to send at once." };
   let decoded: Decoded;
@@ -218,7 +254,7 @@ export function checkUpdate(data: unknown, maxBytes = MAX_UPDATE_BYTES, current?
     return { ok: false, reason: UNREADABLE };
   }
   if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return { ok: true, update: data, empty: true };
-  const reason = current ? checkAgainst(current, data, decoded) : readsAlone(data);
+  const reason = current ? checkAgainst(current, data, decoded, seat) : readsAlone(data);
   return reason ? { ok: false, reason } : { ok: true, update: data, empty: false };
 }
 
@@ -233,4 +269,22 @@ function readsAlone(update: Uint8Array): string | null {
   } finally {
     scratch.destroy();
   }
+}
+
+const SUGGESTION_KEYS = new Set(["insertion", "deletion", "modification"]);
+
+/** The suggestion ids an update's new formatting names (read without applying it); empty when it cannot be read. */
+export function suggestionIdsInUpdate(update: Uint8Array): string[] {
+  const ids = new Set<string>();
+  try {
+    for (const struct of Y.decodeUpdate(update).structs) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue;
+      const { key, value } = struct.content;
+      const id = (value as { id?: unknown } | null)?.id;
+      if (SUGGESTION_KEYS.has(key) && typeof id === "string") ids.add(id);
+    }
+  } catch {
+    return [];
+  }
+  return [...ids];
 }

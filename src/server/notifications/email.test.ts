@@ -142,7 +142,10 @@ describe("unsubscribe", () => {
     expect(await signedOut.unsubscribe.preview({ token })).toEqual({ email: alice.email, group: { id: group.id, name: group.name }, unsubscribed: false });
     expect(await signedOut.unsubscribe.confirm({ token })).toMatchObject({ unsubscribed: true });
     expect(await signedOut.unsubscribe.preview({ token })).toMatchObject({ unsubscribed: true });
-    expect((await as(alice).notificationSettings.get()).groups).toEqual([{ groupId: group.id, groupName: group.name, level: "none", inherited: false }]);
+    expect((await as(alice).notificationSettings.get()).groups).toEqual([
+      // Only email stops: push is chosen apart, on the settings page.
+      { groupId: group.id, groupName: group.name, level: "none", inherited: false, pushLevel: "important", pushInherited: true },
+    ]);
 
     await as(admin).comment.create({ threadId: thread.id, body: `Again ${mentionOf(alice)}` });
     await deliver();

@@ -5,6 +5,7 @@ import { toNotificationDto } from "@/server/notifications/dto";
 import { queueNotificationEmails } from "@/server/notifications/email";
 import type { NotificationKind } from "@/server/notifications/schemas";
 import { summarize } from "@/server/notifications/summary";
+import { PUSH_AUDIENCE_SELECT, pushDevices, pushInBackground } from "@/server/push/send";
 
 /** What every notification of one event shares: who caused it, where, and what it links to. */
 type NotifyCommon = {
@@ -72,7 +73,8 @@ export async function notifyMany(db: Db, publish: Publish, common: NotifyCommon,
     const [rows, actor, group] = await Promise.all([
       db.notification.createManyAndReturn({
         data: kept.flatMap(({ kind, recipients }) => recipients.map((userId) => ({ userId, kind, actorId, groupId, title, url, excerpt }))),
-        select: { id: true, userId: true, kind: true, createdAt: true },
+        // Each recipient's browsers with push turned on come with the rows: no query more for push.
+        select: { id: true, userId: true, kind: true, createdAt: true, user: { select: PUSH_AUDIENCE_SELECT } },
       }),
       actorId ? db.user.findUnique({ where: { id: actorId }, select: { id: true, name: true } }) : null,
       groupId ? db.group.findUnique({ where: { id: groupId }, select: { id: true, name: true } }) : null,
@@ -83,17 +85,13 @@ export async function notifyMany(db: Db, publish: Publish, common: NotifyCommon,
       publish({ name: "notification.created", room: `user:${row.userId}`, payload });
     }
     const groupName = group?.name ?? null;
-    await queueNotificationEmails(db, {
-      groupId,
-      groupName,
-      title,
-      url,
-      batches: kept.map(({ kind, recipients, details }) => ({
-        kind,
-        recipients,
-        details,
-        summary: summarize({ kind, title, actorName: actor?.name ?? null, groupName }),
-      })),
-    });
+    const summaries = kept.map(({ kind, recipients, details }) => ({
+      kind,
+      recipients,
+      details,
+      summary: summarize({ kind, title, actorName: actor?.name ?? null, groupName }),
+    }));
+    await queueNotificationEmails(db, { groupId, groupName, title, url, batches: summaries });
+    pushInBackground(db, { groupId, title, url, batches: summaries, devices: pushDevices(rows) });
   });
 }

@@ -63,8 +63,17 @@ export type EmailLevel = z.infer<typeof zEmailLevel>;
 /** Used when someone has never chosen an account-wide level. */
 export const DEFAULT_EMAIL_LEVEL: EmailLevel = "important";
 
+/** What reaches people's browsers as push notifications: email's levels but the digest (a push is never batched). */
+export const PUSH_LEVELS = ["all", "important", "none"] as const;
+export const zPushLevel = z.enum(PUSH_LEVELS);
+export type PushLevel = z.infer<typeof zPushLevel>;
+
 export const zNotificationSettings = z.object({
   account: zEmailLevel,
+  /** The account-wide push level (default "important"). */
+  pushAccount: zPushLevel,
+  /** Push between 21:00 and 08:00 in the person's time zone too. */
+  pushAtNight: z.boolean(),
   groups: z.array(
     z.object({
       groupId: z.string(),
@@ -72,13 +81,32 @@ export const zNotificationSettings = z.object({
       level: zEmailLevel,
       /** True when the group has no setting of its own and follows the account's. */
       inherited: z.boolean(),
+      pushLevel: zPushLevel,
+      /** True when the group follows the account's push level. */
+      pushInherited: z.boolean(),
     }),
   ),
 });
 export type NotificationSettings = z.infer<typeof zNotificationSettings>;
 
-/** Without a groupId, sets the account-wide default. */
-export const zUpdateNotificationSettingInput = z.object({ groupId: z.string().min(1).max(100).optional(), level: zEmailLevel });
+/**
+ * Without a groupId, sets the account-wide default. Any of the email level, the push level (null:
+ * follow the account's, or for the account the default) and, for the account only, push at night.
+ */
+export const zUpdateNotificationSettingInput = z
+  .object({
+    groupId: z.string().min(1).max(100).optional(),
+    level: zEmailLevel.optional(),
+    pushLevel: zPushLevel.nullable().optional(),
+    pushAtNight: z.boolean().optional(),
+  })
+  .refine((input) => input.level !== undefined || input.pushLevel !== undefined || input.pushAtNight !== undefined, {
+    message: "Choose an email level, a push level or push at night.",
+  })
+  .refine((input) => input.pushAtNight === undefined || input.groupId === undefined, {
+    message: "Push at night is chosen for the whole account, not one group.",
+    path: ["pushAtNight"],
+  });
 export type UpdateNotificationSettingInput = z.infer<typeof zUpdateNotificationSettingInput>;
 
 /** Makes the group follow the account-wide level again. */

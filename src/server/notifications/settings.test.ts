@@ -16,9 +16,11 @@ describe("notificationSettings.get, update and reset", () => {
     await addMember(beta.id, me.id, "guest");
     expect(await callerFor(me.id).caller.notificationSettings.get()).toEqual({
       account: "important",
+      pushAccount: "important",
+      pushAtNight: false,
       groups: [
-        { groupId: alpha.id, groupName: "Alpha", level: "important", inherited: true },
-        { groupId: beta.id, groupName: "Beta", level: "important", inherited: true },
+        { groupId: alpha.id, groupName: "Alpha", level: "important", inherited: true, pushLevel: "important", pushInherited: true },
+        { groupId: beta.id, groupName: "Beta", level: "important", inherited: true, pushLevel: "important", pushInherited: true },
       ],
     });
   });

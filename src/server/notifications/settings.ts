@@ -4,6 +4,7 @@ import {
   DEFAULT_EMAIL_LEVEL,
   type EmailLevel,
   type NotificationSettings,
+  type PushLevel,
   type ResetNotificationSettingInput,
   type UpdateNotificationSettingInput,
 } from "@/server/notifications/schemas";
@@ -19,25 +20,43 @@ export function levelInForce(chosen: (scope: string) => EmailLevel | undefined, 
   return (groupId === null ? undefined : chosen(groupId)) ?? chosen(ACCOUNT_SCOPE) ?? DEFAULT_EMAIL_LEVEL;
 }
 
-/** The caller's account-wide level and, for every group they belong to, the level in force there. */
+/** Used when someone has chosen no push level, for the group or the account. */
+export const DEFAULT_PUSH_LEVEL: PushLevel = "important";
+
+/**
+ * The push level in force in a group (or, for null, the account): the group's own, else the
+ * account's, else the default. A stored "digest" means nothing: a push is never batched.
+ */
+export function pushLevelInForce(chosen: (scope: string) => EmailLevel | null | undefined, groupId: string | null): PushLevel {
+  const level = (groupId === null ? undefined : chosen(groupId)) ?? chosen(ACCOUNT_SCOPE) ?? DEFAULT_PUSH_LEVEL;
+  return level === "digest" ? "none" : level;
+}
+
+/** The caller's account-wide levels (email and push) and, for every group they belong to, the levels in force there. */
 export async function getNotificationSettings(db: Db, userId: string): Promise<NotificationSettings> {
-  const [memberships, rows] = await Promise.all([
+  const [memberships, rows, user] = await Promise.all([
     db.membership.findMany({
       where: { userId },
       select: { group: { select: { id: true, name: true } } },
       orderBy: { group: { name: "asc" } },
     }),
-    db.notificationSetting.findMany({ where: { userId }, select: { scope: true, level: true } }),
+    db.notificationSetting.findMany({ where: { userId }, select: { scope: true, level: true, pushLevel: true } }),
+    db.user.findUnique({ where: { id: userId }, select: { pushAtNight: true } }),
   ]);
-  const byScope = new Map(rows.map(({ scope, level }) => [scope, level]));
-  const chosen = (scope: string) => byScope.get(scope);
+  const byScope = new Map(rows.map((row) => [row.scope, row]));
+  const chosen = (scope: string) => byScope.get(scope)?.level;
+  const chosenPush = (scope: string) => byScope.get(scope)?.pushLevel;
   return {
     account: levelInForce(chosen, null),
+    pushAccount: pushLevelInForce(chosenPush, null),
+    pushAtNight: user?.pushAtNight ?? false,
     groups: memberships.map(({ group }) => ({
       groupId: group.id,
       groupName: group.name,
       level: levelInForce(chosen, group.id),
       inherited: !byScope.has(group.id),
+      pushLevel: pushLevelInForce(chosenPush, group.id),
+      pushInherited: (byScope.get(group.id)?.pushLevel ?? null) === null,
     })),
   };
 }
@@ -55,11 +74,17 @@ export async function updateNotificationSetting(
 ): Promise<NotificationSettings> {
   if (input.groupId) await requireMember(db, userId, input.groupId);
   const scope = input.groupId ?? ACCOUNT_SCOPE;
-  await db.notificationSetting.upsert({
-    where: { userId_scope: { userId, scope } },
-    create: { userId, scope, level: input.level },
-    update: { level: input.level },
-  });
+  const { level, pushLevel, pushAtNight } = input;
+  if (level !== undefined || pushLevel !== undefined) {
+    // A row needs an email level: choosing only push for a scope without one keeps the email level in force there.
+    const inForce = level ?? (await effectiveLevels(db, [userId], input.groupId ?? null)).get(userId)!;
+    await db.notificationSetting.upsert({
+      where: { userId_scope: { userId, scope } },
+      create: { userId, scope, level: inForce, pushLevel: pushLevel ?? null },
+      update: { ...(level !== undefined && { level }), ...(pushLevel !== undefined && { pushLevel }) },
+    });
+  }
+  if (pushAtNight !== undefined) await db.user.update({ where: { id: userId }, data: { pushAtNight }, select: { id: true } });
   return getNotificationSettings(db, userId);
 }
 

@@ -5,12 +5,13 @@ import * as syncProtocol from "y-protocols/sync";
 import type { Db } from "@/server/db";
 import { requireDocumentAccess } from "@/server/documents/access";
 import { OpenDocuments, type OpenDocument } from "@/server/documents/open-documents";
-import { checkUpdate, MAX_UPDATE_BYTES } from "@/server/documents/update-check";
+import { checkUpdate, MAX_UPDATE_BYTES, OTHERS_SUGGESTIONS, suggestionIdsInUpdate, type SuggestOnly } from "@/server/documents/update-check";
 import type { DocumentSyncAnswer, getEventBus } from "@/server/events";
 import { logger } from "@/server/logger";
 import { labelAwarenessUpdate } from "@/server/realtime/awareness-labels";
 import type { LiveAccess, LiveSocket, Recheck } from "@/server/realtime/live-access";
 import type { RealtimeServer } from "@/server/realtime/socket-server";
+import { openSuggestionIdsOfOthers, recordSuggestions, suggestionsOfOthers } from "@/server/suggestions/service";
 
 type DocumentRoom = `document:${string}`;
 const roomOf = (documentId: string): DocumentRoom => `document:${documentId}`;
@@ -71,14 +72,46 @@ export function handleDocumentRooms(
 ): { recheck: Recheck; openCount: () => number; close: () => Promise<void> } {
   const documents = new OpenDocuments(db);
 
+  const queues = new Map<string, Promise<unknown>>();
+
+  /** Runs the work after the socket's earlier work has finished, so its updates are checked in the order they came. */
+  function inOrder<T>(socketId: string, work: () => Promise<T>): Promise<T> {
+    const run = (queues.get(socketId) ?? Promise.resolve()).then(work, work);
+    const tail = run.catch(() => undefined);
+    queues.set(socketId, tail);
+    void tail.then(() => {
+      if (queues.get(socketId) === tail) queues.delete(socketId);
+    });
+    return run;
+  }
+
+  /**
+   * A read-only seat may still suggest when the document lets its guests: read from the database
+   * at each change, so turning the setting off stops suggestions at once. Its changes may touch
+   * only its own suggestions, and may not reuse someone else's suggestion id.
+   */
+  async function suggestOnlySeat(documentId: string, userId: string, data: unknown): Promise<SuggestOnly | string> {
+    const document = await db.document.findUnique({ where: { id: documentId }, select: { guestsMaySuggest: true } });
+    if (!document?.guestsMaySuggest) return READ_ONLY;
+    if (!(data instanceof Uint8Array) || data.byteLength > MAX_UPDATE_BYTES) return { othersIds: new Set() };
+    if (await suggestionsOfOthers(db, documentId, userId, suggestionIdsInUpdate(data))) return OTHERS_SUGGESTIONS;
+    return { othersIds: await openSuggestionIdsOfOthers(db, documentId, userId) };
+  }
+
   /** Stores a change from a socket, then applies and relays it. */
   async function receiveUpdate(socketId: string, userId: string, documentId: string, data: unknown): Promise<DocumentSyncAnswer> {
     // A change that arrives while someone's access is being checked again waits for the verdict.
     await access.settled();
     const seat = await documents.find(documentId, socketId);
     if (!seat) return { ok: false, reason: NOT_OPEN };
-    if (!seat.editor.canEdit) return { ok: false, reason: READ_ONLY };
-    const checked = checkUpdate(data, MAX_UPDATE_BYTES, seat.open.doc);
+    const checked = seat.editor.canEdit
+      ? checkUpdate(data, MAX_UPDATE_BYTES, seat.open.doc)
+      : // The seat's look-ups must not let a later update be checked before an earlier one of the same socket.
+        await inOrder(socketId, async () => {
+          const suggestOnly = await suggestOnlySeat(documentId, userId, data);
+          if (typeof suggestOnly === "string") return { ok: false as const, reason: suggestOnly };
+          return checkUpdate(data, MAX_UPDATE_BYTES, seat.open.doc, suggestOnly);
+        });
     if (!checked.ok) return { ok: false, reason: checked.reason };
     if (checked.empty) return { ok: true, replies: [] };
     try {
@@ -90,6 +123,9 @@ export function handleDocumentRooms(
     documents.applyStored(seat.open, checked.update);
     // Through the bus, so every instance's copy of the document takes it too (stored once, here).
     bus.publish({ name: "document.update", room: roomOf(documentId), payload: { documentId, update: checked.update }, exceptSocket: socketId });
+    await recordSuggestions(db, bus.publish, documentId, userId, suggestionIdsInUpdate(checked.update)).catch((error: unknown) =>
+      logger.warn({ err: error, documentId }, "suggestions not recorded"),
+    );
     return { ok: true, replies: [] };
   }
 

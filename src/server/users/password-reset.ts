@@ -70,6 +70,8 @@ export async function completePasswordReset(db: Db, publish: Publish, input: Pas
     if (count === 0) throw new AppError("BAD_REQUEST", "This password reset link has just been used. Ask for a new one if you still need it.");
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, credentialVersion: { increment: 1 } }, select: { id: true } });
     await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: now } });
+    // Whoever had the account's devices no longer hears about it.
+    await tx.pushSubscription.deleteMany({ where: { userId: reset.userId } });
   });
   publishSessionsEnded(publish, reset.userId);
   await signInThrottle().clearAccount(reset.user.email);

@@ -66,9 +66,15 @@ export async function changePassword(db: Db, publish: Publish, userId: string, i
   return { ok: true };
 }
 
-/** Ends every session of the account, on every device, this one included. */
+/**
+ * Ends every session of the account, on every device, this one included; a lost device also stops
+ * receiving push notifications (each browser turns push on again when its person signs in there).
+ */
 export async function signOutEverywhere(db: Db, publish: Publish, userId: string): Promise<{ ok: true }> {
-  await db.user.update({ where: { id: userId }, data: { credentialVersion: { increment: 1 } }, select: { id: true } });
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { credentialVersion: { increment: 1 } }, select: { id: true } }),
+    db.pushSubscription.deleteMany({ where: { userId } }),
+  ]);
   publishSessionsEnded(publish, userId);
   return { ok: true };
 }

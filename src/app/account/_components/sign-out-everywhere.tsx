@@ -5,6 +5,7 @@ import { signOut } from "next-auth/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { forgetThisDevice } from "@/components/pwa/forget-device";
 import { forgetLocalCopies } from "@/lib/documents/local-copy";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
@@ -18,7 +19,8 @@ export function SignOutEverywhere({ userId }: { userId: string }) {
   const end = useMutation(
     trpc.user.signOutEverywhere.mutationOptions({
       onSuccess: async () => {
-        await forgetLocalCopies(userId);
+        // The session has ended, so the server forgets this browser's push subscription when its push service next answers 410.
+        await Promise.all([forgetLocalCopies(userId), forgetThisDevice(userId, async () => undefined)]);
         await signOut({ callbackUrl: "/signin" });
       },
     }),

@@ -1,8 +1,10 @@
 import { redirect } from "next/navigation";
 import { EmailSettings } from "@/app/settings/notifications/_components/email-settings";
+import { PushSettings } from "@/app/settings/notifications/_components/push-settings";
 import { AppShell } from "@/components/shell/app-shell";
 import { getSessionUserId } from "@/server/api/context";
 import { getServerCaller } from "@/server/api/server-caller";
+import { vapidKeys } from "@/server/push/vapid";
 
 export const metadata = { title: "Email settings" };
 
@@ -18,6 +20,16 @@ export default async function NotificationSettingsPage() {
         invitations and password resets are always emailed.
       </p>
       <EmailSettings initial={settings} />
+      <section aria-labelledby="push-heading" className="mt-10 flex max-w-2xl flex-col gap-4">
+        <h2 id="push-heading" className="text-2xl font-bold">
+          Push notifications
+        </h2>
+        <p className="text-muted">
+          Hearth can also tell you on this phone or computer, like a text message, even when Hearth is closed. Each push
+          says what the bell says, never more.
+        </p>
+        <PushSettings initial={settings} vapidPublicKey={vapidKeys().publicKey} />
+      </section>
       <section aria-labelledby="threads-heading" className="mt-10 flex max-w-2xl flex-col gap-3">
         <h2 id="threads-heading" className="text-2xl font-bold">
           Threads you follow or mute

@@ -10,12 +10,12 @@ const FORMATS = [
   { format: "pdf", label: "PDF (.pdf)" },
 ] as const;
 
-export function exportUrl(documentId: string, format: string, versionId?: string): string {
-  const query = new URLSearchParams({ format, ...(versionId && { version: versionId }) });
+export function exportUrl(documentId: string, format: string, versionId?: string, tracked = false): string {
+  const query = new URLSearchParams({ format, ...(versionId && { version: versionId }), ...(tracked && { suggestions: "tracked" }) });
   return `/api/documents/${documentId}/export?${query}`;
 }
 
-/** Downloads the current text, or one version, in each export format. */
+/** Downloads the current text, or one version, in each export format; also with open suggestions as tracked changes. */
 export function ExportMenu({ documentId, versionId, label = "Export" }: { documentId: string; versionId?: string; label?: string }) {
   return (
     <DropdownMenu>
@@ -31,6 +31,13 @@ export function ExportMenu({ documentId, versionId, label = "Export" }: { docume
           <DropdownMenuItem key={format} asChild>
             <a href={exportUrl(documentId, format, versionId)} download>
               {name}
+            </a>
+          </DropdownMenuItem>
+        ))}
+        {FORMATS.filter(({ format }) => format !== "pdf").map(({ format, label: name }) => (
+          <DropdownMenuItem key={`${format}-tracked`} asChild>
+            <a href={exportUrl(documentId, format, versionId, true)} download>
+              {name.replace(" (", " with suggestions (")}
             </a>
           </DropdownMenuItem>
         ))}

@@ -6,12 +6,14 @@ import { toHtmlDocument } from "@/server/documents/versions/html";
 import { toMarkdown } from "@/server/documents/versions/markdown";
 import { getPdfExporter } from "@/server/documents/versions/pdf-exporter";
 import { versionLabel } from "@/server/documents/versions/service";
-import { contentOf } from "@/server/documents/versions/state";
+import { agreedContentOf, contentOf } from "@/server/documents/versions/state";
 import { AppError } from "@/server/errors";
 
 export const zExportQuery = z.object({
   format: z.enum(["md", "html", "pdf"]).default("html"),
   version: z.string().min(1).max(64).optional(),
+  /** "tracked": open suggestions shown as tracked changes (CriticMarkup in Markdown, <ins>/<del> in HTML and PDF). */
+  suggestions: z.enum(["tracked"], "Suggestions can only be exported as tracked changes.").optional(),
 });
 export type ExportQuery = z.infer<typeof zExportQuery>;
 
@@ -60,7 +62,9 @@ export async function exportDocument(db: Db, userId: string, documentId: string,
     subtitle = `Current text, exported ${dateOf(now)}`;
     suffix = dateOf(now);
   }
-  const content = contentOf(state);
+  // Without tracked changes an export is the agreed text: every open suggestion left out (as if rejected).
+  const content = query.suggestions === "tracked" ? contentOf(state) : agreedContentOf(state);
+  if (query.suggestions === "tracked") suffix += " with suggestions";
   const filename = `${safeFileName(access.title, suffix)}.${query.format}`;
   const contentType = CONTENT_TYPES[query.format];
   if (query.format === "md") return { filename, contentType, body: toMarkdown(content, access.title) };

@@ -5,7 +5,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-const MARK_TAGS: Record<string, string> = { bold: "strong", italic: "em", strike: "s", underline: "u", code: "code" };
+/** Suggestions appear only in a "with suggestions" export, as <ins> and <del>. */
+const MARK_TAGS: Record<string, string> = {
+  bold: "strong",
+  italic: "em",
+  strike: "s",
+  underline: "u",
+  code: "code",
+  insertion: "ins",
+  deletion: "del",
+};
 
 function inline(node: PmNode): string {
   if (node.type === "hardBreak") return "<br>";

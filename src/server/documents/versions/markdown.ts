@@ -23,16 +23,28 @@ function inline(nodes: PmNode[] | undefined): string {
       if (node.type === "hardBreak") return "\\\n";
       if (node.type !== "text") return inline(node.content);
       const raw = node.text ?? "";
-      if (has(node, "code")) return `\`${raw.replaceAll("`", "'")}\``;
+      if (has(node, "code")) return tracked(node, `\`${raw.replaceAll("`", "'")}\``);
       let text = escapeText(raw);
       if (has(node, "bold")) text = wrap(text, "**");
       if (has(node, "italic")) text = wrap(text, "_");
       if (has(node, "strike")) text = wrap(text, "~~");
       const link = node.marks?.find((mark) => mark.type === "link");
       const href = link ? safeHref(link) : null;
-      return href ? `[${text}](<${href.replace(/[<>]/g, encodeURIComponent)}>)` : text;
+      const linked = href ? `[${text}](<${href.replace(/[<>]/g, encodeURIComponent)}>)` : text;
+      return tracked(node, linked);
     })
     .join("");
+}
+
+/**
+ * Suggestions as CriticMarkup (`{++added++}`, `{--removed--}`), in a "with suggestions" export;
+ * the zero-width characters that mark a suggested paragraph break are left out.
+ */
+function tracked(node: PmNode, text: string): string {
+  const plain = text.replaceAll("\u200b", "");
+  if (has(node, "insertion")) return plain ? `{++${plain}++}` : "";
+  if (has(node, "deletion")) return plain ? `{--${plain}--}` : "";
+  return text;
 }
 
 /** A block that would otherwise start like a list item or a heading keeps its text as text. */

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { DOCUMENT_FRAGMENT } from "@/lib/documents/extensions";
 import { readDocument } from "@/server/documents/repair";
 import type { PmNode } from "@/server/documents/versions/content";
+import { withoutSuggestions } from "@/server/suggestions/text";
 
 function withDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
   const doc = new Y.Doc();
@@ -20,6 +21,11 @@ function withDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
  */
 export function contentOf(state: Uint8Array): PmNode {
   return withDoc(state, (doc) => readDocument(doc).content.toJSON() as PmNode);
+}
+
+/** The content of a stored Yjs state with every open suggestion left out: the text as agreed so far. */
+export function agreedContentOf(state: Uint8Array): PmNode {
+  return withDoc(state, (doc) => withoutSuggestions(readDocument(doc).content).toJSON() as PmNode);
 }
 
 /**

@@ -13,7 +13,7 @@ const ACCOUNT = "account";
 function chosen(settings: Settings, scope: string, choice: Choice): Settings {
   if (scope === ACCOUNT) {
     const account = choice === "inherit" ? settings.account : choice;
-    return { account, groups: settings.groups.map((group) => (group.inherited ? { ...group, level: account } : group)) };
+    return { ...settings, account, groups: settings.groups.map((group) => (group.inherited ? { ...group, level: account } : group)) };
   }
   return {
     ...settings,

@@ -7,6 +7,7 @@ import { CommentList } from "@/app/threads/[id]/_components/comment-list";
 import { PresenceLine } from "@/app/threads/[id]/_components/presence-line";
 import { SeenBy } from "@/app/threads/[id]/_components/seen-by";
 import { ThreadHeader } from "@/app/threads/[id]/_components/thread-header";
+import { ThreadInitiatives } from "@/components/initiatives/thread-initiatives";
 import { ThreadPolls } from "@/components/polls/thread-polls";
 import { TaskList } from "@/components/tasks/task-list";
 import { CommentComposer } from "@/components/threads/comment-composer";
@@ -77,6 +78,7 @@ export function ThreadView({
     <div className="flex flex-col gap-8">
       {revoked ? <Alert>{revoked}</Alert> : error && <Alert>{errorMessage(error)}</Alert>}
       <ThreadHeader thread={thread} />
+      <ThreadInitiatives threadId={thread.id} groupId={thread.group.id} enabled={thread.viewer.role !== "guest"} />
       <ThreadPolls groupId={thread.group.id} threadId={thread.id} canStart={thread.viewer.canStartPoll} />
       <TaskList scope={{ threadId: thread.id }} canAdd={thread.viewer.role !== "guest"} />
       <PresenceLine viewers={viewers} typing={typing} viewerId={thread.viewer.id} />

@@ -12,7 +12,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const userId = await getSessionUserId();
   if (!userId) return new Response("Please sign in first.", { status: 401 });
   const search = new URL(request.url).searchParams;
-  const query = zExportQuery.safeParse({ format: search.get("format") ?? undefined, version: search.get("version") ?? undefined });
+  const query = zExportQuery.safeParse({
+    format: search.get("format") ?? undefined,
+    version: search.get("version") ?? undefined,
+    suggestions: search.get("suggestions") ?? undefined,
+  });
   if (!query.success) return new Response(describeZodError(query.error), { status: 400 });
   try {
     const file = await exportDocument(getDb(), userId, (await params).id, query.data);
