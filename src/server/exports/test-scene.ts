@@ -125,8 +125,41 @@ export async function exportScene() {
   await db.task.create({ data: { groupId: theirs.id, title: "Not for the parent's admins, a task", createdById: bob.id } });
   await db.decision.create({ data: { groupId: theirs.id, title: "Not for the parent's admins, a decision", result: "Raise", decidedAt: new Date() } });
 
+  // The community: a charter with a signature, an initiative about the thread, a stakeholder map;
+  // and a charter and initiative in `theirs`, which the parent's admins do not download.
+  const organisation = await db.organisation.create({ data: { name: `Age Concern ${group.handle}` } });
+  await db.charter.create({
+    data: {
+      groupId: group.id,
+      body: "# Our charter\n\nWe care for one another.",
+      versions: { create: [{ number: 1, body: "# Our charter\n\nWe care for one another.", createdById: admin.id }] },
+      signatures: { create: [{ organisationId: organisation.id, status: "approved", requestedById: alice.id, decidedById: admin.id, signedOn: new Date(Date.UTC(2026, 3, 1)), note: INJECTION }] },
+    },
+  });
+  await db.charter.create({ data: { groupId: mine.id, body: "The working group's charter" } });
+  await db.charter.create({ data: { groupId: theirs.id, body: "Not for the parent's admins, a charter" } });
+  const initiative = await db.initiative.create({
+    data: {
+      groupId: group.id,
+      name: "Befriending",
+      organisationId: organisation.id,
+      area: "North ward",
+      createdById: alice.id,
+      tags: { create: [{ tag: "loneliness" }, { tag: "older people" }] },
+      threads: { create: [{ threadId: thread.id }, { threadId: theirsThread.id }] },
+    },
+    select: { id: true },
+  });
+  await db.initiative.create({ data: { groupId: theirs.id, name: "Not for the parent's admins, an initiative" } });
+  const council = await db.stakeholder.create({ data: { groupId: group.id, name: "Town council", sector: "council", relationship: "supporter", x: 12.5, y: -3 } });
+  const charity = await db.stakeholder.create({
+    data: { groupId: group.id, name: "Age Concern", organisationId: organisation.id, initiativeId: initiative.id, sector: "third_sector", relationship: "core", notes: "Runs befriending" },
+  });
+  const link = await db.stakeholderLink.create({ data: { groupId: group.id, fromId: council.id, toId: charity.id, kind: "funds" }, select: { id: true } });
+
   return {
     ...scene,
+    community: { organisation, initiative, council, charity, link },
     decisions: { budget: decision, earlier },
     task,
     guest,

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import type { AckSubject, DecisionStatus, ThresholdBase, ThresholdRule } from "@/generated/prisma/enums.ts";
+import type {
+  AckSubject,
+  DecisionStatus,
+  SignatureStatus,
+  StakeholderLinkKind,
+  StakeholderRelationship,
+  StakeholderSector,
+  ThresholdBase,
+  ThresholdRule,
+} from "@/generated/prisma/enums.ts";
 import { COUNTING_METHODS, POLL_KINDS } from "@/server/polls/schemas";
 
 /**
@@ -46,6 +55,12 @@ const THRESHOLD_RULES = ["simple_majority", "two_thirds", "custom", "no_blocks"]
 const THRESHOLD_BASES = ["votes_cast", "eligible"] as const satisfies readonly ThresholdBase[];
 const DECISION_STATUSES = ["agreed", "in_progress", "done", "dropped", "superseded"] as const satisfies readonly DecisionStatus[];
 const ACK_SUBJECTS = ["outcome", "document_version", "minutes"] as const satisfies readonly AckSubject[];
+const SIGNATURE_STATUSES = ["pending", "approved", "declined"] as const satisfies readonly SignatureStatus[];
+const STAKEHOLDER_SECTORS = ["council", "education", "health", "third_sector", "faith", "business", "residents", "volunteers", "other"] as const satisfies readonly StakeholderSector[];
+const STAKEHOLDER_RELATIONSHIPS = ["core", "partner", "supporter", "to_approach"] as const satisfies readonly StakeholderRelationship[];
+const STAKEHOLDER_LINK_KINDS = ["funds", "refers_to", "partners_with"] as const satisfies readonly StakeholderLinkKind[];
+/** Organisations are shared by the whole instance, so the file names them rather than giving their ids. */
+const zOrganisationName = z.string().min(1).max(200);
 
 export const RECORD_SCHEMAS = {
   group: z.object({
@@ -296,6 +311,62 @@ export const RECORD_SCHEMAS = {
     createdAt: zDate,
     acks: z.array(z.object({ userId: zId, contentHash: z.string().min(1).max(200), at: zDate })),
   }),
+  /** The group's charter: its current text, every saved version, and the organisations' signatures (by organisation name). */
+  charter: z.object({
+    id: zId,
+    groupId: zId,
+    body: z.string(),
+    isPublic: z.boolean(),
+    createdAt: zDate,
+    updatedAt: zDate,
+    versions: z.array(z.object({ number: z.number().int().positive(), body: z.string(), createdById: zId.nullable(), createdAt: zDate })),
+    signatures: z.array(
+      z.object({
+        organisation: zOrganisationName,
+        status: z.enum(SIGNATURE_STATUSES),
+        requestedById: zId.nullable(),
+        decidedById: zId.nullable(),
+        signedOn: zDate.nullable(),
+        note: z.string(),
+        createdAt: zDate,
+        decidedAt: zDate.nullable(),
+      }),
+    ),
+  }),
+  /** Work under way in the area, run by an organisation (by name); threadIds are the threads in the file that are about it. */
+  initiative: z.object({
+    id: zId,
+    groupId: zId,
+    name: z.string().min(1).max(200),
+    description: z.string(),
+    organisation: zOrganisationName.nullable(),
+    contact: z.string(),
+    area: z.string(),
+    website: z.string(),
+    createdById: zId.nullable(),
+    createdAt: zDate,
+    updatedAt: zDate,
+    tags: z.array(z.string().min(1).max(100)),
+    threadIds: z.array(zId),
+  }),
+  /** A place on the group's stakeholder map, after the initiative it stands for. */
+  stakeholder: z.object({
+    id: zId,
+    groupId: zId,
+    name: z.string().min(1).max(200),
+    kind: z.enum(["organisation", "person"]),
+    organisation: zOrganisationName.nullable(),
+    initiativeId: zId.nullable(),
+    sector: z.enum(STAKEHOLDER_SECTORS),
+    relationship: z.enum(STAKEHOLDER_RELATIONSHIPS),
+    notes: z.string(),
+    x: z.number(),
+    y: z.number(),
+    createdAt: zDate,
+    updatedAt: zDate,
+  }),
+  /** A line on the stakeholder map between two stakeholders written before it. */
+  stakeholder_link: z.object({ id: zId, groupId: zId, fromId: zId, toId: zId, kind: z.enum(STAKEHOLDER_LINK_KINDS), createdAt: zDate }),
 } as const;
 
 /** The record type of the row an acknowledgement request's subjectId names. */

@@ -8,6 +8,7 @@ import { meetingPlanSelect } from "@/server/meetings/write";
 import { resourceTextSelect } from "@/server/resources/dto";
 import { writeDocuments } from "@/server/exports/hearth-json/write-documents";
 import { writeAckRequests, writeDecisions, writeTasks } from "@/server/exports/hearth-json/write-decisions";
+import { writeCharters, writeInitiatives, writeStakeholders } from "@/server/exports/hearth-json/write-community";
 import { fileMetaOf, writeStandalonePolls, writeThreads } from "@/server/exports/hearth-json/write-threads";
 
 /**
@@ -210,5 +211,9 @@ export async function writeGroupExport(
   await writeDecisions(db, w, groupIds);
   await writeTasks(db, w, groupIds);
   await writeAckRequests(db, w, groupIds);
+  // The community around the groups: initiatives link threads written above, stakeholders link initiatives.
+  await writeCharters(db, w, groupIds);
+  await writeInitiatives(db, w, groupIds);
+  await writeStakeholders(db, w, groupIds);
   return { lines: w.lines };
 }

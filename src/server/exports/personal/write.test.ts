@@ -15,7 +15,10 @@ async function exportOf(userId: string) {
   return {
     raw,
     data: JSON.parse(raw) as Record<string, unknown> &
-      Record<"comments" | "votes" | "threads" | "documentComments" | "documentVersions" | "tasks" | "decisionNotes" | "acknowledgements", Record<string, unknown>[]>,
+      Record<
+        "comments" | "votes" | "threads" | "documentComments" | "documentVersions" | "tasks" | "decisionNotes" | "acknowledgements" | "initiatives" | "charterSignatureRequests",
+        Record<string, unknown>[]
+      >,
   };
 }
 
@@ -125,5 +128,46 @@ describe("a person's own download", () => {
     expect(after.data.decisionNotes).toEqual([expect.objectContaining({ body: "Saplings ordered", decision: { id: decision.id, title: null } })]);
     expect(after.data.acknowledgements).toEqual([expect.objectContaining({ subject: { type: "minutes", id: meeting.id, title: null } })]);
     for (const title of ["Dig the holes", "Plant an orchard", "April meeting"]) expect(after.raw).not.toContain(title);
+  });
+
+  it("holds their push settings without any device's address or keys, the initiatives they added and the signatures they asked for", async () => {
+    const { group, admin, alice, bob } = await pollGroup();
+    const db = getDb();
+    await db.user.update({ where: { id: alice.id }, data: { timeZone: "Europe/London", pushAtNight: true } });
+    await db.notificationSetting.create({ data: { userId: alice.id, scope: "account", level: "all", pushLevel: "important" } });
+    await db.notificationSetting.create({ data: { userId: alice.id, scope: group.id, level: "digest", pushLevel: "none" } });
+    await db.notificationSetting.create({ data: { userId: bob.id, scope: group.id, level: "all", pushLevel: "all" } });
+    await db.pushSubscription.create({ data: { userId: alice.id, endpoint: "https://push.example/alice-secret-endpoint", p256dh: "alice-p256dh-key", auth: "alice-auth-secret", userAgent: "Firefox on Android" } });
+    await db.pushSubscription.create({ data: { userId: bob.id, endpoint: "https://push.example/bob", p256dh: "bob-key", auth: "bob-auth", userAgent: "Bob's browser" } });
+
+    const thread = await db.thread.create({ data: { groupId: group.id, authorId: admin.id, title: "Befriending plans", body: "" } });
+    const organisation = await db.organisation.create({ data: { name: `Age Concern ${group.handle}` } });
+    const initiative = await db.initiative.create({
+      data: { groupId: group.id, name: "Befriending", description: "Visits", organisationId: organisation.id, createdById: alice.id, tags: { create: [{ tag: "loneliness" }] }, threads: { create: [{ threadId: thread.id }] } },
+    });
+    await db.initiative.create({ data: { groupId: group.id, name: "Bob's initiative", createdById: bob.id } });
+    const charter = await db.charter.create({ data: { groupId: group.id, body: "We care" } });
+    const signedOn = new Date(Date.UTC(2026, 3, 1));
+    await db.charterSignature.create({ data: { charterId: charter.id, organisationId: organisation.id, requestedById: alice.id, decidedById: admin.id, status: "approved", signedOn, decidedAt: signedOn } });
+
+    const { raw, data } = await exportOf(alice.id);
+    expect((data.notificationSettings as Record<string, unknown>).push).toEqual({
+      levels: [
+        { scope: "account", group: null, level: "important" },
+        { scope: "group", group: { handle: group.handle, name: group.name }, level: "none" },
+      ],
+      pushAtNight: true,
+      timeZone: "Europe/London",
+      devices: [expect.objectContaining({ browser: "Firefox on Android", lastUsedAt: null })],
+    });
+    for (const secret of ["push.example", "alice-p256dh-key", "alice-auth-secret", "Bob's browser"]) expect(raw).not.toContain(secret);
+    expect(data.initiatives).toEqual([
+      expect.objectContaining({ id: initiative.id, name: "Befriending", description: "Visits", organisation: organisation.name, tags: ["loneliness"], threads: [{ id: thread.id, title: "Befriending plans" }], group: { handle: group.handle, name: group.name } }),
+    ]);
+    expect(raw).not.toContain("Bob's initiative");
+    expect(data.charterSignatureRequests).toEqual([
+      { id: expect.any(String), group: { handle: group.handle, name: group.name }, organisation: organisation.name, status: "approved", requestedAt: expect.any(String), decidedAt: signedOn.toISOString(), signedOn: signedOn.toISOString() },
+    ]);
+    expect((await exportOf(bob.id)).data.charterSignatureRequests).toEqual([]);
   });
 });

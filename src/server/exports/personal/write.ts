@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { initiativesCreated, pushSettingsOf, signatureRequestsMade } from "@/server/exports/personal/community-records";
 import { acknowledgementsGiven, decisionNotesWritten, tasksOf } from "@/server/exports/personal/follow-up-records";
 import { JsonObjectWriter } from "@/server/exports/personal/json-writer";
 import {
@@ -53,16 +54,18 @@ async function* membershipRequestsOf(db: Db, userId: string) {
   );
 }
 
-/** Email levels (account-wide and per group) and followed or muted threads. */
+/** Email and push levels (account-wide and per group), quiet hours, and followed or muted threads. */
 async function notificationSettingsOf(db: Db, userId: string) {
-  const [levels, follows] = await Promise.all([
+  const [levels, follows, push] = await Promise.all([
     db.notificationSetting.findMany({ where: { userId }, select: { scope: true, level: true }, orderBy: { scope: "asc" } }),
     db.threadFollow.findMany({ where: { userId }, select: { threadId: true, following: true }, orderBy: { threadId: "asc" } }),
+    pushSettingsOf(db, userId),
   ]);
   const groups = await db.group.findMany({ where: { id: { in: levels.map(({ scope }) => scope) } }, select: { id: true, handle: true, name: true } });
   const groupOf = new Map(groups.map(({ id, ...rest }) => [id, rest]));
   return {
     email: levels.map(({ scope, level }) => ({ scope: scope === "account" ? "account" : "group", group: groupOf.get(scope) ?? null, level })),
+    push,
     threads: follows.map(({ threadId, following }) => ({ threadId, following })),
   };
 }
@@ -96,5 +99,7 @@ export async function writePersonalExport(db: Db, userId: string, out: NodeJS.Wr
   await json.list("tasks", tasksOf(db, userId));
   await json.list("decisionNotes", decisionNotesWritten(db, userId));
   await json.list("acknowledgements", acknowledgementsGiven(db, userId));
+  await json.list("initiatives", initiativesCreated(db, userId));
+  await json.list("charterSignatureRequests", signatureRequestsMade(db, userId));
   await json.end();
 }

@@ -23,6 +23,9 @@ describe("a group's ZIP download", () => {
         "README.txt",
         "group.json",
         ...["threads", "comments", "polls", "votes", "outcomes", "decisions", "tasks", "members", "resources", "meetings", "files"].map((name) => `${name}.csv`),
+        ...["charter_signatures", "initiatives", "stakeholders", "stakeholder_links"].map((name) => `${name}.csv`),
+        "charter.md",
+        `charter-${scene.mine.handle}.md`,
         "documents/our-vision/current.md",
         "documents/our-vision/version-1.md",
         "documents/our-vision/version-2.md",
@@ -143,6 +146,49 @@ describe("a group's ZIP download", () => {
         thread_id: scene.thread.id,
         decision_id: scene.decisions.budget.id,
       }),
+    ]);
+  });
+
+  it("gives the charter as it reads now, its signatures, the initiatives and the stakeholder map", () => {
+    expect(zip.text("charter.md")).toBe("# Our charter\n\nWe care for one another.\n");
+    expect(zip.text(`charter-${scene.mine.handle}.md`)).toBe("The working group's charter\n");
+    expect(zip.names).not.toContain(`charter-${scene.theirs.handle}.md`);
+    const { organisation, initiative, council, charity, link } = scene.community;
+    expect(records("charter_signatures.csv")).toEqual([
+      expect.objectContaining({
+        group: scene.group.handle,
+        organisation_id: organisation.id,
+        organisation: organisation.name,
+        status: "approved",
+        signed_on: "2026-04-01T00:00:00.000Z",
+        note: `'${INJECTION}`,
+        requested_by_id: scene.alice.id,
+        requested_by: scene.alice.name,
+        decided_by: scene.admin.name,
+      }),
+    ]);
+    // The thread of a subgroup left out of the download is not named.
+    expect(records("initiatives.csv")).toEqual([
+      expect.objectContaining({
+        group: scene.group.handle,
+        initiative_id: initiative.id,
+        name: "Befriending",
+        organisation: organisation.name,
+        area: "North ward",
+        tags: "loneliness; older people",
+        thread_ids: scene.thread.id,
+        threads: "Budget, 2026",
+        created_by: scene.alice.name,
+      }),
+    ]);
+    expect(records("stakeholders.csv").map((row) => [row.stakeholder_id, row.name, row.kind, row.organisation, row.initiative, row.sector, row.relationship, row.x, row.y]).sort()).toEqual(
+      [
+        [council.id, "Town council", "organisation", "", "", "council", "supporter", "12.5", "-3"],
+        [charity.id, "Age Concern", "organisation", organisation.name, "Befriending", "third_sector", "core", "0", "0"],
+      ].sort(),
+    );
+    expect(records("stakeholder_links.csv")).toEqual([
+      expect.objectContaining({ group: scene.group.handle, link_id: link.id, from_id: council.id, from: "Town council", kind: "funds", to_id: charity.id, to: "Age Concern" }),
     ]);
   });
 

@@ -3,6 +3,7 @@ import type { Db } from "@/server/db";
 import type { GroupExportScope } from "@/server/exports/access";
 import { writeGroupExport } from "@/server/exports/hearth-json/write";
 import { writeChunk } from "@/server/exports/streams";
+import { addCharters, charterSignaturesCsv, initiativesCsv, stakeholderLinksCsv, stakeholdersCsv } from "@/server/exports/zip/community-tables";
 import type { CsvFile } from "@/server/exports/zip/csv";
 import { outcomesCsv, pollsCsv, votesCsv } from "@/server/exports/zip/decision-tables";
 import { commentsCsv, threadsCsv } from "@/server/exports/zip/discussion-tables";
@@ -25,6 +26,10 @@ const CSV_FILES: readonly CsvFile[] = [
   resourcesCsv,
   meetingsCsv,
   filesCsv,
+  charterSignaturesCsv,
+  initiativesCsv,
+  stakeholdersCsv,
+  stakeholderLinksCsv,
 ];
 
 function readme(scope: GroupExportScope, now: Date): string {
@@ -35,6 +40,7 @@ function readme(scope: GroupExportScope, now: Date): string {
     "*.csv             One file per kind of record, for spreadsheets. The group column names the group or subgroup.",
     "files/<sha256>    Every uploaded file, named by its content hash; files.csv gives each one's name.",
     "documents/<name>/ Each document as Markdown: current.md, and every saved version (versions.csv says which is which).",
+    "charter.md        The group's charter as it reads now (a subgroup's: charter-<handle>.md); every version is in group.json.",
     "",
     `Subgroups are included where the person who downloaded this is an admin (${scope.groupIds.length - 1} here).`,
     "Anonymous polls: votes.csv holds their ballots with no voter and no time; nobody can tell who voted how.",
@@ -61,6 +67,7 @@ export function writeGroupZip(db: Db, scope: GroupExportScope, options: { storag
     await zip.add("group.json", (out) => writeGroupExport(db, scope.group.id, out, { groupIds: scope.groupIds }), { mtime: now });
     for (const csv of CSV_FILES) await zip.add(csv.file, (out) => csv.write(db, tables, out, zip.signal), { mtime: now });
     await addDocuments(zip, db, scope.groupIds);
+    await addCharters(zip, db, scope.group.id, scope.groupIds);
     const missing = await addStoredFiles(zip, db, storage, scope.groupIds);
     if (missing.length) {
       const note = ["These files are listed in files.csv, but their content could not be read from storage:", ...missing, ""];

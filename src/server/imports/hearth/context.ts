@@ -8,7 +8,7 @@ export type Client = Db | Prisma.TransactionClient;
 export const SOURCE = "hearth";
 
 /** Tables a later unit of the file may refer to; a dry run remembers what it would have made of these only. */
-const REFERRED_ACROSS_UNITS = new Set<string>(["group", "user", "folder", "meeting", "poll", "thread", "comment", "document", "document_version", "decision"]);
+const REFERRED_ACROSS_UNITS = new Set<string>(["group", "user", "folder", "meeting", "poll", "thread", "comment", "document", "document_version", "decision", "initiative", "stakeholder"]);
 
 const PLANNED = "planned:";
 const keyOf = (table: string, sourceId: string) => `${table}\u0000${sourceId}`;

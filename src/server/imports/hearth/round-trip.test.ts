@@ -241,7 +241,55 @@ async function buildScene(filesDir: string) {
   // Read receipts stay out of the file.
   await db.outcomeSeen.create({ data: { pollId: named.id, userId: alice.id } });
 
-  return { group, sub, admin, alice, bob, carol, thread, secret, named, files: { kept, lost } };
+  // The community: a charter with two versions and two organisations' signatures (one approved),
+  // an initiative of an organisation with tags and the thread about it, and a stakeholder map.
+  const ageConcern = await db.organisation.create({ data: { name: "Age Concern Northtown" } });
+  const library = await db.organisation.create({ data: { name: "Northtown Library" } });
+  const signedOn = new Date(Date.UTC(2026, 3, 1));
+  await db.charter.create({
+    data: {
+      groupId: group.id,
+      body: "We **care** for one another",
+      isPublic: true,
+      versions: { create: [{ number: 1, body: "We care", createdById: admin.id, createdAt: decidedAt }, { number: 2, body: "We **care** for one another", createdById: alice.id }] },
+      signatures: {
+        create: [
+          { organisationId: ageConcern.id, status: "approved", requestedById: alice.id, decidedById: admin.id, signedOn, decidedAt: signedOn, note: "Signed at the AGM" },
+          { organisationId: library.id, requestedById: bob.id },
+        ],
+      },
+    },
+  });
+  const befriending = await db.initiative.create({
+    data: {
+      groupId: group.id,
+      name: "Befriending",
+      description: "Visits to people living alone",
+      organisationId: ageConcern.id,
+      contact: "befriending@example.org",
+      area: "North ward",
+      createdById: alice.id,
+      tags: { create: [{ tag: "loneliness" }, { tag: "older people" }] },
+      threads: { create: [{ threadId: thread.id }, { threadId: subThread.id }] },
+    },
+  });
+  await db.initiative.create({ data: { groupId: sub.id, name: "Village agents", createdById: carol.id } });
+  const council = await db.stakeholder.create({ data: { groupId: group.id, name: "Town council", sector: "council", relationship: "supporter", x: 120.5, y: -40 } });
+  const charity = await db.stakeholder.create({
+    data: { groupId: group.id, name: "Age Concern", organisationId: ageConcern.id, initiativeId: befriending.id, sector: "third_sector", relationship: "core", notes: "Runs befriending", x: 10, y: 20 },
+  });
+  const vicar = await db.stakeholder.create({ data: { groupId: group.id, name: "The vicar", kind: "person", sector: "faith", relationship: "to_approach" } });
+  await db.stakeholderLink.createMany({
+    data: [
+      { groupId: group.id, fromId: council.id, toId: charity.id, kind: "funds" },
+      { groupId: group.id, fromId: vicar.id, toId: charity.id, kind: "refers_to" },
+      { groupId: group.id, fromId: charity.id, toId: vicar.id, kind: "partners_with" },
+    ],
+  });
+  // Push subscriptions are device secrets: never in the file.
+  await db.pushSubscription.create({ data: { userId: alice.id, endpoint: "https://push.example/alice-device", p256dh: "alice-p256dh-key", auth: "alice-auth-secret" } });
+
+  return { group, sub, admin, alice, bob, carol, thread, secret, named, council, files: { kept, lost } };
 }
 
 const sortedJson = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
@@ -517,7 +565,18 @@ async function rowCounts(db: Db) {
     db.ackRequest.count(),
     db.acknowledgement.count(),
   ]);
-  return { users, groups, memberships, threads, comments, reactions, polls, options, ballots, resources, versions, files, documents, records, decisions, notes, tasks, assignees, requests, acks };
+  const community = await Promise.all([
+    db.organisation.count(),
+    db.charter.count(),
+    db.charterVersion.count(),
+    db.charterSignature.count(),
+    db.initiative.count(),
+    db.initiativeTag.count(),
+    db.threadInitiative.count(),
+    db.stakeholder.count(),
+    db.stakeholderLink.count(),
+  ]);
+  return { users, groups, memberships, threads, comments, reactions, polls, options, ballots, resources, versions, files, documents, records, decisions, notes, tasks, assignees, requests, acks, community };
 }
 
 describe("Hearth export and import: the round trip", () => {
@@ -568,7 +627,7 @@ describe("Hearth export and import: the round trip", () => {
       if (typeof data.id === "string") seen.add(data.id);
     }
     const types = new Set(records.map(({ type }) => type));
-    for (const type of ["group", "user", "membership", "thread", "thread_guest", "thread_attachment", "comment", "missing_attachment", "reaction", "poll", "poll_option", "ballot", "participation", "outcome", "poll_template", "folder", "resource", "resource_version", "meeting", "meeting_attendee", "document", "document_version", "decision", "decision_note", "task", "ack_request"]) {
+    for (const type of ["group", "user", "membership", "thread", "thread_guest", "thread_attachment", "comment", "missing_attachment", "reaction", "poll", "poll_option", "ballot", "participation", "outcome", "poll_template", "folder", "resource", "resource_version", "meeting", "meeting_attendee", "document", "document_version", "decision", "decision_note", "task", "ack_request", "charter", "initiative", "stakeholder", "stakeholder_link"]) {
       expect(types, type).toContain(type);
     }
     // Each person once, and only people the group's records mention.
@@ -579,7 +638,7 @@ describe("Hearth export and import: the round trip", () => {
   it("holds no password hash, token or credential version, and no voter or time in anonymous ballots", async () => {
     const raw = readFileSync(exportFile, "utf8");
     // Read receipts (threads read, outcomes seen) and document comments are not in the file.
-    for (const secret of ["passwordHash", "credentialVersion", "tokenHash", "receipt", "changeKey", "$2a$", "$2b$", "seenAt", "lastReadSeq", "docCommentId"]) expect(raw).not.toContain(secret);
+    for (const secret of ["passwordHash", "credentialVersion", "tokenHash", "receipt", "changeKey", "$2a$", "$2b$", "seenAt", "lastReadSeq", "docCommentId", "push.example", "p256dh", "alice-auth-secret"]) expect(raw).not.toContain(secret);
     const { passwordHash } = await getDb().user.findUniqueOrThrow({ where: { id: scene.alice.id }, select: { passwordHash: true } });
     expect(raw).not.toContain(passwordHash);
 
@@ -659,7 +718,33 @@ describe("Hearth export and import: the round trip", () => {
             )
           : value;
     const shapes = (records: typeof lines, type: string) => sortedJson(records.filter((record) => record.type === type).map(({ data }) => withoutIds(data)));
-    for (const type of ["decision", "decision_note", "task", "ack_request"]) expect(shapes(again, type), type).toEqual(shapes(lines, type));
+    for (const type of ["decision", "decision_note", "task", "ack_request", "charter", "initiative", "stakeholder", "stakeholder_link"]) {
+      expect(shapes(again, type), type).toEqual(shapes(lines, type));
+    }
+    // What the ids pointed at survives too: the initiative's threads, the stakeholder's initiative and the links' ends.
+    const titlesById = (records: typeof lines) => new Map(records.filter(({ data }) => typeof data?.id === "string").map(({ data }) => [data.id as string, String(data.title ?? data.name)]));
+    const pointers = (records: typeof lines) => {
+      const names = titlesById(records);
+      return sortedJson(
+        records.flatMap(({ type, data }) =>
+          type === "initiative"
+            ? [[data.name, ...(data.threadIds as string[]).map((id) => names.get(id)).sort()]]
+            : type === "stakeholder"
+              ? [[data.name, data.initiativeId ? names.get(data.initiativeId as string) : null]]
+              : type === "stakeholder_link"
+                ? [[names.get(data.fromId as string), data.kind, names.get(data.toId as string)]]
+                : [],
+        ),
+      );
+    };
+    expect(pointers(again)).toEqual(pointers(lines));
+    expect(pointers(lines)).toContain(JSON.stringify(["Befriending", "Budget", "Working notes"]));
+    const charter = lines.find(({ type }) => type === "charter")!.data;
+    expect(charter).toMatchObject({ body: "We **care** for one another", isPublic: true, versions: [{ number: 1, body: "We care" }, { number: 2 }] });
+    expect(charter.signatures).toMatchObject([
+      { organisation: "Age Concern Northtown", status: "approved", note: "Signed at the AGM" },
+      { organisation: "Northtown Library", status: "pending" },
+    ]);
     const rules = (records: typeof lines) =>
       sortedJson(
         records
@@ -671,7 +756,7 @@ describe("Hearth export and import: the round trip", () => {
   });
 
   it("imports a file written before voting rules, decisions, tasks and acknowledgements, with no rules", async () => {
-    const newer = ["decision", "decision_note", "task", "ack_request"];
+    const newer = ["decision", "decision_note", "task", "ack_request", "charter", "initiative", "stakeholder", "stakeholder_link"];
     const ruleFields = ["votingRuleDefaults", "quorumCount", "quorumPercent", "thresholdRule", "thresholdPercent", "thresholdBase", "reasonRequiredFor", "opensAt", "openedNoticeAt", "eligibleAtClose"];
     const [header, ...records] = readFileSync(exportFile, "utf8").trimEnd().split("\n").map((line) => JSON.parse(line) as (typeof lines)[number]);
     const older = [header, ...records.filter(({ type }) => !newer.includes(type)).map(({ type, data }) => ({ type, data: Object.fromEntries(Object.entries(data).filter(([key]) => !ruleFields.includes(key))) }))];
@@ -712,6 +797,77 @@ describe("Hearth export and import: the round trip", () => {
       // Default voting rules this Hearth cannot read are dropped, with a word, rather than the group.
       expect(result.warnings.join("\n")).toContain(`The group “${scene.group.name}” came with default voting rules this Hearth cannot read`);
       expect((await elsewhere.db.group.findUniqueOrThrow({ where: { handle: scene.group.handle }, select: { votingRuleDefaults: true } })).votingRuleDefaults).toBe("{}");
+    } finally {
+      await elsewhere.db.$disconnect();
+    }
+  });
+
+  it("brings the charter, initiatives and stakeholder map, adding the organisations this Hearth lacked by name", async () => {
+    const emailOf = async (db: Db, id: string | null) => (id ? (await db.user.findUniqueOrThrow({ where: { id }, select: { email: true } })).email : null);
+    const community = async (db: Db) => ({
+      versions: await Promise.all(
+        (await db.charterVersion.findMany({ select: { number: true, body: true, createdById: true }, orderBy: { number: "asc" } })).map(async ({ createdById, ...version }) => ({
+          ...version,
+          createdBy: await emailOf(db, createdById),
+        })),
+      ),
+      charter: await db.charter.findFirstOrThrow({
+        where: { group: { handle: scene.group.handle } },
+        select: {
+          body: true,
+          isPublic: true,
+          signatures: {
+            select: { status: true, signedOn: true, note: true, organisation: { select: { name: true } }, requestedBy: { select: { email: true } }, decidedBy: { select: { email: true } } },
+            orderBy: { organisation: { name: "asc" } },
+          },
+        },
+      }),
+      initiatives: await db.initiative.findMany({
+        select: {
+          name: true,
+          description: true,
+          contact: true,
+          area: true,
+          group: { select: { handle: true } },
+          organisation: { select: { name: true } },
+          createdBy: { select: { email: true } },
+          tags: { select: { tag: true }, orderBy: { tag: "asc" } },
+          threads: { select: { thread: { select: { title: true } } }, orderBy: { thread: { title: "asc" } } },
+        },
+        orderBy: { name: "asc" },
+      }),
+      stakeholders: await db.stakeholder.findMany({
+        select: { name: true, kind: true, sector: true, relationship: true, notes: true, x: true, y: true, organisation: { select: { name: true } }, initiative: { select: { name: true } } },
+        orderBy: { name: "asc" },
+      }),
+      links: sortedJson(await db.stakeholderLink.findMany({ select: { kind: true, from: { select: { name: true } }, to: { select: { name: true } } } })),
+    });
+    expect(await community(target.db)).toEqual(await community(getDb()));
+    expect((await target.db.organisation.findMany({ select: { name: true }, orderBy: { name: "asc" } })).map(({ name }) => name)).toEqual(["Age Concern Northtown", "Northtown Library"]);
+    expect(report.warnings.join("\n")).toContain("The organisation “Age Concern Northtown” was not in this Hearth; it was added to the organisations directory");
+    expect(report.created).toMatchObject({ charters: 1, initiatives: 2, stakeholders: 3, stakeholderLinks: 3 });
+    expect(await target.db.pushSubscription.count()).toBe(0);
+  });
+
+  it("skips, with a reason, a stakeholder link whose stakeholder was skipped, and keeps links to threads and initiatives that came", async () => {
+    const broken = lines.filter(({ type, data }) => !(type === "stakeholder" && data.id === scene.council.id) && !(type === "thread" && data.title === "Working notes"));
+    const brokenFile = path.join(mkdtempSync(path.join(tmpdir(), "hearth-broken-")), "group.json");
+    writeFileSync(brokenFile, broken.map((line) => JSON.stringify(line)).join("\n") + "\n");
+    const elsewhere = await freshDatabase();
+    try {
+      const person = await elsewhere.db.user.create({ data: { name: "Importer", email: "importer@example.test", passwordHash: "x" }, select: { id: true } });
+      // An organisation this Hearth has already, by name, is the one meant.
+      const known = await elsewhere.db.organisation.create({ data: { name: "Northtown Library" }, select: { id: true } });
+      const result = await importHearth(elsewhere.db, { filePath: brokenFile, adminUserId: person.id, dryRun: false, storage: localDiskStorage(path.join(elsewhere.dir, "uploads")) });
+      const reasons = result.skipped.filter(({ table }) => table.startsWith("stakeholder")).map(({ table, reason }) => `${table}: ${reason}`);
+      expect(reasons).toEqual([expect.stringMatching(/^stakeholder_link: Its stakeholder \(.+\) is not in the file, or was not imported\.$/)]);
+      expect(result.created).toMatchObject({ charters: 1, initiatives: 2, stakeholders: 2, stakeholderLinks: 2 });
+      expect(result.warnings.join("\n")).toContain("An initiative was linked to a thread that is not in the file or was not imported");
+      const befriending = await elsewhere.db.initiative.findFirstOrThrow({ where: { name: "Befriending" }, select: { threads: { select: { thread: { select: { title: true } } } } } });
+      expect(befriending.threads.map(({ thread }) => thread.title)).toEqual(["Budget"]);
+      const signatures = await elsewhere.db.charterSignature.findMany({ select: { organisationId: true } });
+      expect(signatures.map(({ organisationId }) => organisationId)).toContain(known.id);
+      expect(await elsewhere.db.organisation.count()).toBe(2);
     } finally {
       await elsewhere.db.$disconnect();
     }
@@ -804,6 +960,7 @@ describe("Hearth export and import: the round trip", () => {
     const second = await importHearth(target.db, { filePath: exportFile, adminUserId: importer.id, dryRun: false, storage: storageOf() });
     expect(second.created).toEqual({});
     expect(second.matched).toMatchObject({ groups: 2, threads: 2, comments: 6, votes: 20, decisions: 5, tasks: 5, acknowledgementRequests: 3 });
+    expect(second.matched).toMatchObject({ charters: 1, initiatives: 2, stakeholders: 3, stakeholderLinks: 3 });
     expect(importedNothing(second)).toBe(false);
     expect(await rowCounts(target.db)).toEqual(beforeRun);
 

@@ -1,5 +1,6 @@
 import type { RecordType } from "@/server/exports/hearth-json/format";
 import type { Handler, IdMap, ImportContext, Outcome } from "@/server/imports/hearth/context";
+import { importCharter, importInitiative, importStakeholder, importStakeholderLink } from "@/server/imports/hearth/community-records";
 import { importAckRequest, importDecision, importDecisionNote, importTask } from "@/server/imports/hearth/decision-records";
 import { importFolder, importGroup, importMeeting, importMeetingAttendee, importMembership, importPollTemplate, importUser } from "@/server/imports/hearth/group-records";
 import { importDocument, importDocumentVersion, importResource, importResourceVersion } from "@/server/imports/hearth/library-records";
@@ -42,6 +43,10 @@ const HANDLERS: { [T in RecordType]: Handler<T> } = {
   decision_note: importDecisionNote,
   task: importTask,
   ack_request: importAckRequest,
+  charter: importCharter,
+  initiative: importInitiative,
+  stakeholder: importStakeholder,
+  stakeholder_link: importStakeholderLink,
 };
 
 /** The report's name for each kind of record. */
@@ -72,6 +77,10 @@ export const COUNTED_AS: Record<RecordType, string> = {
   decision_note: "decisionNotes",
   task: "tasks",
   ack_request: "acknowledgementRequests",
+  charter: "charters",
+  initiative: "initiatives",
+  stakeholder: "stakeholders",
+  stakeholder_link: "stakeholderLinks",
 };
 
 /**

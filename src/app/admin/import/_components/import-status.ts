@@ -46,6 +46,14 @@ const KINDS: Record<string, [one: string, many: string]> = {
   meetingAttendees: ["meeting attendee", "meeting attendees"],
   documents: ["document", "documents"],
   documentVersions: ["document version", "document versions"],
+  decisions: ["decision", "decisions"],
+  decisionNotes: ["progress note on a decision", "progress notes on decisions"],
+  tasks: ["task", "tasks"],
+  acknowledgementRequests: ["request to acknowledge", "requests to acknowledge"],
+  charters: ["charter", "charters"],
+  initiatives: ["initiative", "initiatives"],
+  stakeholders: ["stakeholder", "stakeholders"],
+  stakeholderLinks: ["link on the stakeholder map", "links on the stakeholder map"],
 };
 
 /** Loomio exports hold no files: what the Loomio importer counts as attachments are names and links only. */
