@@ -98,6 +98,11 @@ export type SocketEvents = {
   "access.revoked": { room: "thread" | "document"; id: string; message: string };
   /** This socket's seat in an open document changed between editing and reading only. */
   "document.seat": { documentId: string; canEdit: boolean; message: string };
+  /**
+   * The socket is in its person's rooms: from now on it hears every event meant for them. Sent
+   * after each connect; pages say "Live" and refetch what a reconnect may have missed only then.
+   */
+  "live.ready": Record<string, never>;
 };
 
 export type ServerToClientEvents = { [K in EventName]: (payload: DomainEvents[K]) => void } & {

@@ -33,10 +33,10 @@ export function useGroupPollsLive(groupId: string) {
       if (event.groupId === groupId) refresh();
     };
     socket.on("poll.updated", onUpdated);
-    socket.on("connect", refresh);
+    socket.on("live.ready", refresh);
     return () => {
       socket.off("poll.updated", onUpdated);
-      socket.off("connect", refresh);
+      socket.off("live.ready", refresh);
     };
   }, [socket, groupId, queryClient, trpc]);
 }

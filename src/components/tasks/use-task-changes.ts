@@ -27,10 +27,10 @@ export function useTaskChanges(queries: QueryFilters[], concerns?: (change: Doma
       connectedBefore = true;
     };
     socket.on("task.changed", onChange);
-    socket.on("connect", onConnect);
+    socket.on("live.ready", onConnect);
     return () => {
       socket.off("task.changed", onChange);
-      socket.off("connect", onConnect);
+      socket.off("live.ready", onConnect);
     };
   }, [socket]);
 }

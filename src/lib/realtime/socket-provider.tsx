@@ -32,7 +32,8 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!socket) return;
     const refreshGroups = () => void queryClient.invalidateQueries({ queryKey: trpc.group.list.queryKey() });
-    const onConnect = () => setStatus("live");
+    // Connected is not yet live: the server joins the socket to its rooms first, then says so.
+    const onReady = () => setStatus("live");
     const onDisconnect = (reason: Socket.DisconnectReason) => {
       setStatus("reconnecting");
       // The server closes sockets when a session ends (a password change, "Sign out everywhere"):
@@ -40,7 +41,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       if (reason === "io server disconnect") socket.connect();
     };
     const onError = (error: Error) => setStatus(error.message === "unauthorized" ? "signed-out" : "reconnecting");
-    socket.on("connect", onConnect);
+    socket.on("live.ready", onReady);
     socket.on("disconnect", onDisconnect);
     socket.on("connect_error", onError);
     socket.on("membership.added", refreshGroups);
@@ -48,7 +49,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     socket.on("membership.changed", refreshGroups);
     socket.connect();
     return () => {
-      socket.off("connect", onConnect);
+      socket.off("live.ready", onReady);
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onError);
       socket.off("membership.added", refreshGroups);

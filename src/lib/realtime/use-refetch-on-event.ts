@@ -7,8 +7,8 @@ import type { DomainEvents, EventName } from "@/server/events";
 
 /**
  * Refetches `queries` whenever an event `name` arrives whose payload's `field` is `id`, and after
- * a reconnect, which may have missed some. The first connect refetches nothing: the queries have
- * just loaded. `queries` may be a fresh array each render; the latest one is used.
+ * a reconnect (once its rooms are joined), which may have missed some. The first connection
+ * refetches nothing: the queries have just loaded. `queries` may be a fresh array each render; the latest one is used.
  */
 export function useRefetchOnEvent<E extends EventName>(name: E, field: keyof DomainEvents[E], id: string, queries: QueryFilters[]) {
   const { socket } = useRealtime();
@@ -29,10 +29,10 @@ export function useRefetchOnEvent<E extends EventName>(name: E, field: keyof Dom
       connectedBefore = true;
     };
     socket.on(name, onEvent);
-    socket.on("connect", onConnect);
+    socket.on("live.ready", onConnect);
     return () => {
       socket.off(name, onEvent);
-      socket.off("connect", onConnect);
+      socket.off("live.ready", onConnect);
     };
   }, [socket, name, field, id]);
 }

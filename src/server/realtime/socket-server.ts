@@ -95,6 +95,7 @@ export function attachRealtime(
     await socket.join([`user:${userId}`, ...(await newsRoomsOf(deps.db, userId))]);
     // A re-check that ran while the memberships were read may have missed this socket.
     if (access.changedSince(mark)) await recheckGroups(socket, new RecheckPass());
+    socket.emit("live.ready", {});
   });
 
   const threadRooms = handleThreadRooms(io, deps.db, access);
