@@ -88,11 +88,7 @@ test("when the commented text is deleted the comment stays, with its quote; gues
   await panelOf(page).getByRole("button", { name: "Add comment" }).click();
   await expect(commentedText(page)).toHaveText("Drop that.");
 
-  // Selected with the keyboard, which the editor handles itself: a selection made in the page
-  // reaches the editor a moment later, and a Delete pressed before that deleted nothing.
-  await editorOf(page).click();
-  await page.keyboard.press("End");
-  for (const _ of "Drop that.") await page.keyboard.press("Shift+ArrowLeft");
+  await selectText(page, "Drop that.");
   await page.keyboard.press("Delete");
   await expect(editorOf(page)).toHaveText("Keep this. ");
   const thread = panelOf(page).getByRole("article", { name: `Comment by ${ADMIN.name}` });
