@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type Axe from "axe-core";
+import type { EditorState } from "@tiptap/pm/state";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 
 /** The administrator the first-run journey creates; later journeys sign in as them. */
@@ -144,6 +145,22 @@ export async function selectText(page: Page, text: string) {
     }
     throw new Error(`"${wanted}" is not in the editor`);
   }, text);
+  // ProseMirror takes a selection made in the page on its next selectionchange; a key pressed
+  // before then acts on the old one.
+  await editor.evaluate(
+    (root, wanted) =>
+      new Promise<void>((resolve, reject) => {
+        const started = Date.now();
+        const check = () => {
+          const { state } = (root as HTMLElement & { editor: { state: EditorState } }).editor;
+          if (state.doc.textBetween(state.selection.from, state.selection.to) === wanted) resolve();
+          else if (Date.now() - started > 5_000) reject(new Error(`the editor never selected "${wanted}"`));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    text,
+  );
 }
 
 /** A real one-page PDF with a line of text, its cross-reference offsets computed. */

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { titleOrNotFound } from "@/app/_lib/page-title";
 import { redirect } from "next/navigation";
 import { DocumentWorkspace } from "@/components/documents/document-workspace";
 import { AppShell } from "@/components/shell/app-shell";
@@ -10,8 +11,10 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   if (!(await getSessionUserId())) return { title: "Document" };
-  const { document } = await loadDocument(id);
-  return { title: `${document.title} · ${document.group.name}` };
+  return titleOrNotFound(async () => {
+    const { document } = await loadDocument(id);
+    return `${document.title} · ${document.group.name}`;
+  });
 }
 
 export default async function DocumentPage({ params }: Props) {

@@ -4,7 +4,7 @@ import { canInGroup } from "@/server/policy";
 import { AskToJoin } from "@/app/groups/[handle]/_components/ask-to-join";
 import { GroupHeader } from "@/app/groups/[handle]/_components/group-header";
 import { GroupTabs } from "@/app/groups/[handle]/_components/group-tabs";
-import { NOT_FOUND_TITLE } from "@/app/groups/[handle]/_lib/group-page-metadata";
+import { NOT_FOUND_TITLE } from "@/app/_lib/page-title";
 import { groupNameForTitle, loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 
 export async function generateMetadata({ params }: { params: Promise<{ handle: string }> }) {

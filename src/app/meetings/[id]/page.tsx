@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { titleOrNotFound } from "@/app/_lib/page-title";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { MeetingView } from "@/components/meetings/meeting-view";
@@ -20,8 +21,10 @@ const loadMeeting = cache(async (id: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   if (!(await getSessionUserId())) return { title: "Meeting" };
-  const { meeting } = await loadMeeting(id);
-  return { title: `${meeting.title} · ${meeting.group.name}` };
+  return titleOrNotFound(async () => {
+    const { meeting } = await loadMeeting(id);
+    return `${meeting.title} · ${meeting.group.name}`;
+  });
 }
 
 export default async function MeetingPage({ params }: Props) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { titleOrNotFound } from "@/app/_lib/page-title";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { MeetingRef } from "@/components/meetings/meeting-ref";
@@ -27,8 +28,10 @@ const loadPoll = cache(async (id: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   if (!(await getSessionUserId())) return { title: "Decision" };
-  const { poll } = await loadPoll(id);
-  return { title: `${poll.title} · ${poll.group.name}` };
+  return titleOrNotFound(async () => {
+    const { poll } = await loadPoll(id);
+    return `${poll.title} · ${poll.group.name}`;
+  });
 }
 
 export default async function PollPage({ params }: Props) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { titleOrNotFound } from "@/app/_lib/page-title";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { ResourceView } from "@/components/resources/resource-view";
@@ -20,8 +21,10 @@ const loadResource = cache(async (id: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   if (!(await getSessionUserId())) return { title: "Resource" };
-  const { resource } = await loadResource(id);
-  return { title: `${resource.title} · ${resource.group.name}` };
+  return titleOrNotFound(async () => {
+    const { resource } = await loadResource(id);
+    return `${resource.title} · ${resource.group.name}`;
+  });
 }
 
 export default async function ResourcePage({ params }: Props) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { titleOrNotFound } from "@/app/_lib/page-title";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { AppShell } from "@/components/shell/app-shell";
@@ -34,8 +35,10 @@ const loadThread = cache(async (id: string, commentId: string | undefined) => {
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { id } = await params;
   if (!(await getSessionUserId())) return { title: "Thread" };
-  const { thread } = await loadThread(id, await linkedCommentOf(searchParams));
-  return { title: `${thread.title} · ${thread.group.name}` };
+  return titleOrNotFound(async () => {
+    const { thread } = await loadThread(id, await linkedCommentOf(searchParams));
+    return `${thread.title} · ${thread.group.name}`;
+  });
 }
 
 export default async function ThreadPage({ params, searchParams }: Props) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { titleOrNotFound } from "@/app/_lib/page-title";
 import { redirect } from "next/navigation";
 import { DocumentHistory } from "@/components/documents/history/document-history";
 import { AppShell } from "@/components/shell/app-shell";
@@ -12,8 +13,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   if (!(await getSessionUserId())) return { title: "History" };
-  const { document } = await loadDocument(id);
-  return { title: `History · ${document.title}` };
+  return titleOrNotFound(async () => {
+    const { document } = await loadDocument(id);
+    return `History · ${document.title}`;
+  });
 }
 
 export default async function DocumentHistoryPage({ params, searchParams }: Props) {

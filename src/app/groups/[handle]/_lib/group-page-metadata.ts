@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NOT_FOUND_TITLE } from "@/app/_lib/page-title";
 import { groupNameForTitle } from "@/app/groups/[handle]/_lib/load-group";
 
 /**
@@ -11,6 +12,3 @@ export function groupPageMetadata(page: string) {
     return { title: name === null ? NOT_FOUND_TITLE : `${page} · ${name}` };
   };
 }
-
-/** The title of the not-found page a group's address shows when the group is not there for the caller. */
-export const NOT_FOUND_TITLE = "Page not found";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DecisionView } from "@/components/decisions/decision-view";
 import { getServerCaller, orNotFound } from "@/server/api/server-caller";
-import { NOT_FOUND_TITLE } from "@/app/groups/[handle]/_lib/group-page-metadata";
+import { titleOrNotFound } from "@/app/_lib/page-title";
 import { loadGroup } from "@/app/groups/[handle]/_lib/load-group";
 
 type Props = { params: Promise<{ handle: string; id: string }> };
@@ -19,12 +19,10 @@ const loadDecision = cache(async (handle: string, id: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { handle, id } = await params;
-  try {
+  return titleOrNotFound(async () => {
     const { group, decision } = await loadDecision(handle, id);
-    return { title: `${decision.title} · Decisions · ${group.name}` };
-  } catch {
-    return { title: NOT_FOUND_TITLE };
-  }
+    return `${decision.title} · Decisions · ${group.name}`;
+  });
 }
 
 export default async function DecisionPage({ params }: Props) {
