@@ -102,7 +102,7 @@ export async function runDigest(db: Db, schedule: DigestSchedule, now = new Date
     db.threadFollow.findMany({ where: { userId: { in: people }, following: false }, select: { userId: true, threadId: true } }),
     db.user.findMany({ where: { id: { in: people } }, select: { id: true, email: true } }),
   ]);
-  const levelOf = new Map(settings.map(({ userId, scope, level }) => [`${userId} ${scope}`, level]));
+  const levelOf = new Map(settings.map(({ userId, scope, level }) => [`${userId} ${scope}`, level ?? undefined]));
   const digestGroups = new Map<string, { id: string; name: string }[]>();
   for (const { userId, group } of memberships) {
     if (levelInForce((scope) => levelOf.get(`${userId} ${scope}`), group.id) !== "digest") continue;

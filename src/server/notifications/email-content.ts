@@ -19,6 +19,7 @@ const ACTION_LABELS: Record<NotificationKind, string> = {
   task_due: "See your tasks",
   decision_review: "Review the decision",
   ack_requested: "Read and acknowledge",
+  signature_requested: "Review the request",
 };
 
 /** The group's name leads every subject, so a mailbox can be sorted and filtered by group. */

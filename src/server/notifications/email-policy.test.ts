@@ -20,6 +20,7 @@ const EXPECTED: Record<NotificationKind, Record<EmailLevel, "send" | "skip">> = 
   task_due: { all: "send", important: "send", digest: "skip", none: "skip" },
   decision_review: { all: "send", important: "send", digest: "skip", none: "skip" },
   ack_requested: { all: "send", important: "send", digest: "skip", none: "skip" },
+  signature_requested: { all: "send", important: "send", digest: "skip", none: "skip" },
 };
 
 /** In a thread you follow, everything is emailed at once unless you chose no email at all. */

@@ -13,6 +13,7 @@ const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set([
   "task_due",
   "decision_review",
   "ack_requested",
+  "signature_requested",
 ]);
 
 /**
@@ -27,7 +28,8 @@ const IMPORTANT_KINDS: ReadonlySet<NotificationKind> = new Set([
  * |           | invitation_accepted,             |                    |                  |
  * |           | meeting_changed, task_assigned,  |                    |                  |
  * |           | task_due, decision_review,       |                    |                  |
- * |           | ack_requested                    |                    |                  |
+ * |           | ack_requested,                   |                    |                  |
+ * |           | signature_requested              |                    |                  |
  * | digest    | nothing now (the digest has it)  | send               | skip             |
  * | none      | nothing                          | skip               | skip             |
  *

@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   "task_due",
   "decision_review",
   "ack_requested",
+  "signature_requested",
 ] as const;
 export const zNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof zNotificationKind>;

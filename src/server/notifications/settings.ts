@@ -44,7 +44,7 @@ export async function getNotificationSettings(db: Db, userId: string): Promise<N
     db.user.findUnique({ where: { id: userId }, select: { pushAtNight: true } }),
   ]);
   const byScope = new Map(rows.map((row) => [row.scope, row]));
-  const chosen = (scope: string) => byScope.get(scope)?.level;
+  const chosen = (scope: string) => byScope.get(scope)?.level ?? undefined;
   const chosenPush = (scope: string) => byScope.get(scope)?.pushLevel;
   return {
     account: levelInForce(chosen, null),
@@ -54,7 +54,7 @@ export async function getNotificationSettings(db: Db, userId: string): Promise<N
       groupId: group.id,
       groupName: group.name,
       level: levelInForce(chosen, group.id),
-      inherited: !byScope.has(group.id),
+      inherited: (byScope.get(group.id)?.level ?? null) === null,
       pushLevel: pushLevelInForce(chosenPush, group.id),
       pushInherited: (byScope.get(group.id)?.pushLevel ?? null) === null,
     })),
@@ -107,6 +107,6 @@ export async function effectiveLevels(db: Db, userIds: readonly string[], groupI
     where: { userId: { in: [...userIds] }, scope: { in: groupId ? [ACCOUNT_SCOPE, groupId] : [ACCOUNT_SCOPE] } },
     select: { userId: true, scope: true, level: true },
   });
-  const chosen = new Map(rows.map(({ userId, scope, level }) => [`${userId} ${scope}`, level]));
+  const chosen = new Map(rows.map(({ userId, scope, level }) => [`${userId} ${scope}`, level ?? undefined]));
   return new Map(userIds.map((id) => [id, levelInForce((scope) => chosen.get(`${id} ${scope}`), groupId)]));
 }

@@ -39,5 +39,7 @@ export function summarize({ kind, title, actorName, groupName }: Facts): string 
       return `The decision “${title}” is due for review`;
     case "ack_requested":
       return `${actor} asks you to acknowledge “${title}”`;
+    case "signature_requested":
+      return `${actor} asks to sign the charter of ${title}`;
   }
 }
