@@ -21,6 +21,16 @@ type ThreadDetail = RouterOutputs["thread"]["byId"];
  * left at the top of the page when the form they were in goes away. The comment a link opened
  * the thread at (`linked`) is outlined, scrolled to the top and focused, like a `#comment-` target.
  */
+/**
+ * Whether focus is still where sending left it (the form, or nowhere). A comment can show, live,
+ * before its sender's request returns; someone already at work on it by then (a reaction menu
+ * opened) keeps their place.
+ */
+function focusStayedInForm(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || active.closest("form") !== null;
+}
+
 export function CommentItem({
   comment,
   thread,
@@ -37,7 +47,7 @@ export function CommentItem({
   const [editing, setEditing] = useState(false);
   const article = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (autoFocus) article.current?.focus();
+    if (autoFocus && focusStayedInForm()) article.current?.focus();
   }, [autoFocus]);
   useEffect(() => {
     if (!linked) return;
