@@ -23,13 +23,15 @@ describe("plainExcerpt", () => {
 });
 
 describe("excerpts of long or strange text", () => {
-  it("take no longer than for a short one", () => {
-    // Before: about 4 s each, as the link pattern rescanned the rest of the text from every "[".
-    for (const text of ["[".repeat(50_000), "\n".repeat(50_000), " \n".repeat(25_000), "[a](".repeat(12_500)]) {
+  it("take time in proportion to their length, not its square", () => {
+    // At 50,000 characters these took about 4 s each when the link pattern rescanned the rest of
+    // the text from every "[": at 200,000 that is about a minute, and linear work is milliseconds.
+    // The ceiling sits far from both, so a busy machine cannot fail it.
+    for (const text of ["[".repeat(200_000), "\n".repeat(200_000), " \n".repeat(100_000), "[a](".repeat(50_000)]) {
       const started = performance.now();
       plainExcerpt(text, 200);
       listExcerpt(text, 200);
-      expect(performance.now() - started).toBeLessThan(200);
+      expect(performance.now() - started).toBeLessThan(5_000);
     }
   });
 

@@ -1,11 +1,12 @@
 import type { Database } from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { keepStatementsPrepared } from "@/server/db/statement-cache";
+import { takeTurnsWithTransactions } from "@/server/db/transaction-turns";
 import { foldCaseInLike } from "@/server/db/unicode-like";
 
 /**
  * Prisma's SQLite adapter, with LIKE (Prisma's contains, startsWith, endsWith) ignoring case in
- * every language, and statements kept prepared.
+ * every language, statements kept prepared, and queries kept out of other requests' transactions.
  *
  * The journal stays a rollback journal, not a write-ahead log: in WAL mode every open connection
  * holds a shared lock on the file, and Prisma's schema engine migrates under
@@ -19,6 +20,6 @@ export class HearthSqliteAdapter extends PrismaBetterSqlite3 {
     const database = (adapter as unknown as { client: Database }).client;
     foldCaseInLike(database);
     keepStatementsPrepared(database);
-    return adapter;
+    return takeTurnsWithTransactions(adapter);
   }
 }
