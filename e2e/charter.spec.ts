@@ -43,6 +43,11 @@ test("the charter: an admin writes it and makes it public, a member asks to sign
   // The admin's page hears of the request and approves it.
   const requests = page.getByRole("list", { name: "Requests to sign" });
   await expect(requests.getByText(organisation.name, { exact: true })).toBeVisible();
+  // The admin is also notified, and the notice leads back to the requests.
+  await page.goto("/notifications");
+  await page.getByRole("link", { name: `Unread: ${second.person.name} asks to sign the charter of ${group.name}` }).click();
+  await expect(page).toHaveURL(`/groups/${group.handle}/charter#requests-heading`);
+  await expectHydrated(page);
   await requests.getByRole("button", { name: "Approve" }).click();
   const signatories = page.getByRole("list", { name: "Signatories" });
   await expect(signatories.getByText(organisation.name, { exact: true })).toBeVisible();

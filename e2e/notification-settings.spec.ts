@@ -37,10 +37,26 @@ test("email settings read like sentences, save on change and persist; a thread c
     await expect(page.getByRole("group", { name: groupName }).getByRole("radio", { name: "Same as my account setting" })).toBeChecked();
     await expectNoAxeViolations(page);
 
+    // Push chosen for the group leaves its email following the account, and email chosen back leaves push as it was.
+    const pushForGroup = () => page.getByRole("combobox", { name: `For ${groupName}` });
+    const pushSaved = () => page.waitForResponse((response) => response.url().includes("notificationSettings.update") && response.ok());
+    await Promise.all([pushSaved(), pushForGroup().selectOption({ label: "Push to this device: everything" })]);
+    await page.reload();
+    await expect(pushForGroup()).toHaveValue("all");
+    await expect(page.getByRole("group", { name: groupName }).getByRole("radio", { name: "Same as my account setting" })).toBeChecked();
+    await page.getByRole("group", { name: groupName }).getByRole("radio", { name: "Email me about everything" }).check();
+    await expect(page.getByRole("group", { name: groupName }).getByRole("status")).toHaveText("Saved");
+    await page.getByRole("group", { name: groupName }).getByRole("radio", { name: "Same as my account setting" }).check();
+    await expect(page.getByRole("group", { name: groupName }).getByRole("status")).toHaveText("Saved");
+    await page.reload();
+    await expect(page.getByRole("group", { name: groupName }).getByRole("radio", { name: "Same as my account setting" })).toBeChecked();
+    await expect(pushForGroup()).toHaveValue("all");
+
     await page.goto(`/threads/${thread.id}`);
     const mute = page.getByRole("button", { name: "Mute" });
     await expect(mute).toHaveAttribute("aria-pressed", "false");
-    await mute.click();
+    // The button shows the choice while it saves: the reload waits for the save itself.
+    await Promise.all([page.waitForResponse((response) => response.url().includes("thread.follow") && response.ok()), mute.click()]);
     await expect(mute).toHaveAttribute("aria-pressed", "true");
     await page.reload();
     await expect(page.getByRole("button", { name: "Mute" })).toHaveAttribute("aria-pressed", "true");

@@ -29,6 +29,8 @@ export type DomainEvents = {
   /** Who has the thread open right now. */
   "thread.presence": { threadId: string; viewers: { id: string; name: string }[] };
   "thread.typing": { threadId: string; user: { id: string; name: string }; typing: boolean };
+  /** Someone read the thread to its newest comment: open pages refetch "seen by". Ids only: guests in the room get counts, never names. */
+  "thread.seen": { threadId: string };
   /**
    * A poll was created, voted on, closed, reopened or given an outcome: pages showing it refetch.
    * `documentId`: its outcome adopted a version of that document, or no longer does.

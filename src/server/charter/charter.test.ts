@@ -103,7 +103,9 @@ describe("charter.requestSignature", () => {
     const { caller, published } = callerFor(member.id);
     const asked = await caller.charter.requestSignature({ groupId: group.id, organisationId: organisation.id });
     expect(asked).toMatchObject({ status: "pending", signedOn: null });
-    expect(published).toEqual([{ name: "charter.changed", room: `group:${group.id}`, payload: { groupId: group.id } }]);
+    expect(published.filter(({ name }) => name === "charter.changed")).toEqual([
+      { name: "charter.changed", room: `group:${group.id}`, payload: { groupId: group.id } },
+    ]);
 
     const seenByAdmin = await as(admin).charter.get({ groupId: group.id });
     expect(seenByAdmin.pending).toEqual([
@@ -125,6 +127,52 @@ describe("charter.requestSignature", () => {
     await addMember(group.id, colleague.id, "member");
     await joinOrganisation(colleague.id, organisation);
     await expect(as(colleague).charter.requestSignature({ groupId: group.id })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("tells the group's admins once per request, by bell, live and email, leading to the requests on the charter page", async () => {
+    const { group, admin, member, other, guest } = await charterWithSigner();
+    const secondAdmin = await makeUser();
+    await addMember(group.id, secondAdmin.id, "admin");
+    const { caller, published } = callerFor(member.id);
+    const { id } = await caller.charter.requestSignature({ groupId: group.id });
+
+    const notices = await getDb().notification.findMany({
+      where: { kind: "signature_requested", groupId: group.id },
+      select: { userId: true, actorId: true, title: true, url: true },
+    });
+    expect(notices.map(({ userId }) => userId).sort()).toEqual([admin.id, secondAdmin.id].sort());
+    for (const notice of notices) {
+      expect(notice).toMatchObject({ actorId: member.id, title: group.name, url: `/groups/${group.handle}/charter#requests-heading` });
+    }
+    expect(published.filter(({ name }) => name === "notification.created").map(({ room }) => room).sort()).toEqual(
+      [`user:${admin.id}`, `user:${secondAdmin.id}`].sort(),
+    );
+    const [bell] = (await as(admin).notification.list({})).items;
+    expect(bell).toMatchObject({ kind: "signature_requested", summary: `${member.name} asks to sign the charter of ${group.name}` });
+    // "Important" by default: emailed at once.
+    expect(await getDb().outboxMessage.count({ where: { to: admin.email, subject: { contains: "asks to sign the charter" } } })).toBe(1);
+    for (const person of [member, other, guest]) {
+      expect(await getDb().notification.count({ where: { userId: person.id, kind: "signature_requested" } })).toBe(0);
+    }
+
+    // Asking again while it is pending (a double click, a colleague) tells nobody again.
+    await expect(caller.charter.requestSignature({ groupId: group.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await getDb().notification.count({ where: { kind: "signature_requested", groupId: group.id } })).toBe(2);
+
+    // A declined organisation asking again is a new request: the admins hear of it again.
+    await as(admin).charter.approveSignature({ signatureId: id, approve: false });
+    await caller.charter.requestSignature({ groupId: group.id });
+    expect(await getDb().notification.count({ where: { userId: admin.id, kind: "signature_requested" } })).toBe(2);
+  });
+
+  it("tells the admins once when two people of one organisation ask at the same moment", async () => {
+    const { group, admin, member, organisation } = await charterWithSigner();
+    const colleague = await makeUser();
+    await addMember(group.id, colleague.id, "member");
+    await joinOrganisation(colleague.id, organisation);
+    const results = await Promise.allSettled([member, colleague].map((person) => as(person).charter.requestSignature({ groupId: group.id })));
+    expect(results.filter(({ status }) => status === "fulfilled")).toHaveLength(1);
+    expect(await getDb().notification.count({ where: { userId: admin.id, kind: "signature_requested" } })).toBe(1);
   });
 
   it("refuses someone with no organisation, or asking for an organisation not theirs", async () => {
@@ -161,6 +209,7 @@ describe("charter.requestSignature", () => {
       message: "This group has no charter to sign yet.",
     });
     expect(await getDb().charterSignature.count({ where: { organisationId: organisation.id } })).toBe(0);
+    expect(await getDb().notification.count({ where: { kind: "signature_requested", groupId: { in: [group.id, bare.group.id] } } })).toBe(0);
   });
 });
 

@@ -4,7 +4,8 @@ import { isUniqueViolation } from "@/server/db/unique-violation";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { getStanding, requireInGroup } from "@/server/groups/standing";
-import { canInGroup } from "@/server/policy";
+import { notify, withoutFailing } from "@/server/notifications/notify";
+import { canInGroup, rolesAlwaysAllowed } from "@/server/policy";
 import { publishCharterChange } from "@/server/charter/access";
 import type { ApproveSignatureInput, RequestSignatureInput, SignatureResult } from "@/server/charter/schemas";
 
@@ -16,10 +17,37 @@ const alreadyAsked = (organisation: string) =>
   `${organisation} has already asked to sign this charter. An admin of the group will approve or decline it.`;
 
 /**
+ * Tells the group's admins (those who decide signatures) of a new request, leading to the
+ * charter page's requests. Called once per request: only after the create or the reopening from
+ * declined succeeded, so a repeated or racing request tells nobody again.
+ */
+async function notifyDeciders(db: Db, publish: Publish, requesterId: string, groupId: string, organisation: string): Promise<void> {
+  const group = await db.group.findUnique({
+    where: { id: groupId },
+    select: {
+      name: true,
+      handle: true,
+      memberships: { where: { role: { in: [...rolesAlwaysAllowed("charter.decideSignature")] } }, select: { userId: true } },
+    },
+  });
+  if (!group) return;
+  await notify(db, publish, {
+    recipients: group.memberships.map(({ userId }) => userId),
+    kind: "signature_requested",
+    actorId: requesterId,
+    groupId,
+    title: group.name,
+    url: `/groups/${group.handle}/charter#requests-heading`,
+    details: [`${organisation} would like to sign the charter of ${group.name}.`, "Approve it with the date they signed, or decline it, under “Requests to sign”."],
+  });
+}
+
+/**
  * A member or admin asks for their own organisation (User.organisationId) to sign the group's
  * charter. One request per organisation: asking again while one is pending or approved is a
  * CONFLICT; after a decline, asking again reopens the same request. Open charter pages of the
- * group refetch (admins see it among the pending requests).
+ * group refetch (admins see it among the pending requests), and the admins get a
+ * signature_requested notice (bell, and email and push as their settings say).
  */
 export async function requestSignature(db: Db, publish: Publish, userId: string, input: RequestSignatureInput): Promise<SignatureResult> {
   await requireInGroup(db, userId, input.groupId, "charter.requestSignature");
@@ -66,6 +94,7 @@ export async function requestSignature(db: Db, publish: Publish, userId: string,
     }
   }
   publishCharterChange(publish, input.groupId);
+  await withoutFailing("signature_requested", () => notifyDeciders(db, publish, userId, input.groupId, organisation.name));
   return { id, status: "pending", signedOn: null };
 }
 

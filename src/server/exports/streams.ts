@@ -70,6 +70,11 @@ export function pagesById<W extends object, T extends { id: string }>(where: W, 
   return pages((last: IdCursor, take) => find({ where: { ...where, ...afterId(last) }, orderBy: { id: "asc" }, take }), take);
 }
 
+/** The rows of pages already being read (e.g. a shared loader's), one at a time. */
+export async function* rowsOf<T>(pageStream: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const page of pageStream) yield* page;
+}
+
 /** Every row of pagesById, one at a time. */
 export async function* pagedById<W extends object, T extends { id: string }>(where: W, find: (page: IdPage<W>) => Promise<T[]>, take = PAGE_SIZE): AsyncGenerator<T> {
   for await (const page of pagesById(where, find, take)) yield* page;

@@ -110,7 +110,7 @@ export const zUpdateNotificationSettingInput = z
   });
 export type UpdateNotificationSettingInput = z.infer<typeof zUpdateNotificationSettingInput>;
 
-/** Makes the group follow the account-wide level again. */
+/** Makes the group follow the account-wide email level again; its push level stays as chosen. */
 export const zResetNotificationSettingInput = z.object({ groupId: z.string().min(1).max(100) });
 export type ResetNotificationSettingInput = z.infer<typeof zResetNotificationSettingInput>;
 

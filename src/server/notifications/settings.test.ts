@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
 import { effectiveLevels } from "@/server/notifications/settings";
+import { mintUnsubscribeToken } from "@/server/notifications/unsubscribe-token";
 import { inOneWeek, pollGroup } from "@/server/test/poll-fixtures";
 import { addMember, callerFor, makeGroup, makeUser } from "@/server/test/factories";
 
@@ -60,6 +61,62 @@ describe("notificationSettings.get, update and reset", () => {
     await expect(caller.notificationSettings.update({ groupId: mine.id, level: "none" })).rejects.toMatchObject(notMember);
     await expect(caller.notificationSettings.update({ groupId: "nonexistent", level: "none" })).rejects.toMatchObject(notMember);
     expect((await caller.notificationSettings.get()).groups).toEqual([]);
+  });
+});
+
+describe("email and push chosen apart", () => {
+  it("keeps the email level following the account when only push is chosen for a group, and the other way round", async () => {
+    const me = await makeUser();
+    const group = await makeGroup();
+    await addMember(group.id, me.id);
+    const { caller } = callerFor(me.id);
+    const row = () => getDb().notificationSetting.findMany({ where: { userId: me.id, scope: group.id }, select: { level: true, pushLevel: true } });
+
+    await caller.notificationSettings.update({ groupId: group.id, pushLevel: "all" });
+    expect(await row()).toEqual([{ level: null, pushLevel: "all" }]);
+    // The account's email level changes later: the group follows it, as nothing was chosen for its email.
+    expect(await caller.notificationSettings.update({ level: "digest" })).toMatchObject({
+      account: "digest",
+      groups: [{ groupId: group.id, level: "digest", inherited: true, pushLevel: "all", pushInherited: false }],
+    });
+    expect(Object.fromEntries(await effectiveLevels(getDb(), [me.id], group.id))).toEqual({ [me.id]: "digest" });
+
+    expect(await caller.notificationSettings.update({ groupId: group.id, level: "none" })).toMatchObject({
+      groups: [{ level: "none", inherited: false, pushLevel: "all", pushInherited: false }],
+    });
+    // "Same as my account setting" for email leaves the group's push level as it was.
+    expect(await caller.notificationSettings.reset({ groupId: group.id })).toMatchObject({
+      groups: [{ level: "digest", inherited: true, pushLevel: "all", pushInherited: false }],
+    });
+    expect(await row()).toEqual([{ level: null, pushLevel: "all" }]);
+
+    // Email alone for a group with no row: its push follows the account's.
+    await caller.notificationSettings.update({ groupId: group.id, pushLevel: null });
+    expect(await row()).toEqual([]);
+    expect(await caller.notificationSettings.update({ groupId: group.id, level: "all" })).toMatchObject({
+      groups: [{ level: "all", inherited: false, pushLevel: "important", pushInherited: true }],
+    });
+    expect(await row()).toEqual([{ level: "all", pushLevel: null }]);
+    await caller.notificationSettings.reset({ groupId: group.id });
+    expect(await row()).toEqual([]);
+  });
+
+  it("emails by the account's level, chosen later, someone who chose push alone for the group", async () => {
+    const { group, admin, alice, as } = await pollGroup();
+    await as(alice).notificationSettings.update({ groupId: group.id, pushLevel: "all" });
+    await as(alice).notificationSettings.update({ level: "none" });
+    const thread = await as(admin).thread.create({ groupId: group.id, title: "Pushy", body: "Draft" });
+    await as(admin).comment.create({ threadId: thread.id, body: mentionOf(alice) });
+    expect(await mailTo(alice.email, "mentioned you")).toBe(0);
+  });
+
+  it("counts a group with push chosen alone as unsubscribed when the whole account is", async () => {
+    const { group, alice, as } = await pollGroup();
+    const token = mintUnsubscribeToken({ userId: alice.id, scope: "account" }, process.env.NEXTAUTH_SECRET!);
+    await callerFor(null).caller.unsubscribe.confirm({ token });
+    await as(alice).notificationSettings.update({ groupId: group.id, pushLevel: "none" });
+    expect(await callerFor(null).caller.unsubscribe.preview({ token })).toMatchObject({ unsubscribed: true });
+    expect((await as(alice).notificationSettings.get()).groups).toEqual([expect.objectContaining({ level: "none", inherited: true })]);
   });
 });
 

@@ -76,13 +76,13 @@ export async function updateNotificationSetting(
   const scope = input.groupId ?? ACCOUNT_SCOPE;
   const { level, pushLevel, pushAtNight } = input;
   if (level !== undefined || pushLevel !== undefined) {
-    // A row needs an email level: choosing only push for a scope without one keeps the email level in force there.
-    const inForce = level ?? (await effectiveLevels(db, [userId], input.groupId ?? null)).get(userId)!;
+    // Each channel is its own choice: a row made for push alone leaves the email level null (following the account's), and the other way round.
     await db.notificationSetting.upsert({
       where: { userId_scope: { userId, scope } },
-      create: { userId, scope, level: inForce, pushLevel: pushLevel ?? null },
+      create: { userId, scope, level: level ?? null, pushLevel: pushLevel ?? null },
       update: { ...(level !== undefined && { level }), ...(pushLevel !== undefined && { pushLevel }) },
     });
+    if (pushLevel === null) await dropIfEmpty(db, userId, scope);
   }
   if (pushAtNight !== undefined) await db.user.update({ where: { id: userId }, data: { pushAtNight }, select: { id: true } });
   return getNotificationSettings(db, userId);
@@ -94,8 +94,15 @@ export async function resetNotificationSetting(
   input: ResetNotificationSettingInput,
 ): Promise<NotificationSettings> {
   await requireMember(db, userId, input.groupId);
-  await db.notificationSetting.deleteMany({ where: { userId, scope: input.groupId } });
+  // The email level only: a push level chosen for the group stays.
+  await db.notificationSetting.updateMany({ where: { userId, scope: input.groupId }, data: { level: null } });
+  await dropIfEmpty(db, userId, input.groupId);
   return getNotificationSettings(db, userId);
+}
+
+/** A row that chooses neither channel any more says nothing: it goes. Conditional, so a choice saved meanwhile stays. */
+async function dropIfEmpty(db: Db, userId: string, scope: string): Promise<void> {
+  await db.notificationSetting.deleteMany({ where: { userId, scope, level: null, pushLevel: null } });
 }
 
 /**

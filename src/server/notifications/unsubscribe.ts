@@ -46,7 +46,8 @@ async function resolveToken(db: Db, token: string): Promise<Target> {
 async function isUnsubscribed(db: Db, target: Target): Promise<boolean> {
   if (target.group) return (await effectiveLevels(db, [target.userId], target.group.id)).get(target.userId) === "none";
   const rows = await db.notificationSetting.findMany({ where: { userId: target.userId }, select: { scope: true, level: true } });
-  return rows.some(({ scope, level }) => scope === ACCOUNT_SCOPE && level === "none") && rows.every(({ level }) => level === "none");
+  // A group row with no email level (push chosen alone) follows the account's.
+  return rows.some(({ scope, level }) => scope === ACCOUNT_SCOPE && level === "none") && rows.every(({ level }) => level === "none" || level === null);
 }
 
 /** What the link would stop, for the page that asks before doing it. Needs no session: the token is the proof. */

@@ -1,6 +1,8 @@
 import { seatsText } from "@/lib/tallies/stv";
 import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
+import { renameDecisionWithPoll } from "@/server/decisions/rename";
+import { publishDecisionChange } from "@/server/decisions/sync";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
@@ -161,7 +163,8 @@ export async function updatePoll(db: Db, publish: Publish, userId: string, input
   const opensAt = checkedOpening(input, poll);
 
   const kept = options?.flatMap(({ id }) => (id ? [id] : [])) ?? [];
-  await db.$transaction(async (tx) => {
+  const renamedDecision = await db.$transaction(async (tx) => {
+    const renamed = input.title === undefined ? null : await renameDecisionWithPoll(tx, input.pollId, input.title);
     await tx.poll.update({
       where: { id: input.pollId },
       data: {
@@ -178,7 +181,7 @@ export async function updatePoll(db: Db, publish: Publish, userId: string, input
       // Counted after writing, so a vote that came in meanwhile cancels the change of rules.
       const voters = rulesOrOpening ? await tx.pollParticipation.count({ where: { pollId: input.pollId } }) : 0;
       if (voters > 0) throw rulesLocked(voters);
-      return;
+      return renamed;
     }
     await tx.pollOption.deleteMany({ where: { pollId: input.pollId, id: { notIn: kept } } });
     for (const [position, option] of options.entries()) {
@@ -189,9 +192,11 @@ export async function updatePoll(db: Db, publish: Publish, userId: string, input
     // Counted after writing, so a vote that came in while the options were read cancels the change.
     const voters = await tx.pollParticipation.count({ where: { pollId: input.pollId } });
     if (voters > 0) throw optionsLocked(voters);
+    return renamed;
   });
   cookAhead(input.details);
   publishPollChange(publish, access.poll);
+  if (renamedDecision) publishDecisionChange(publish, renamedDecision);
   // Opened now instead of later: its voters are asked to vote, once.
   if (opensAt === null) await announceOpening(db, publish, { ...access.poll, title: input.title ?? poll.title });
   if (poll.meetingId && input.title !== undefined) publishMeetingChange(publish, { id: poll.meetingId, groupId: access.poll.groupId });

@@ -13,7 +13,7 @@ import { inQuietHours } from "@/server/push/quiet-hours";
 import { pushDecision, pushNotifications, type PushDevice } from "@/server/push/send";
 import { MAX_DEVICES } from "@/server/push/subscriptions";
 import { VAPID_FILE, vapidKeys, vapidSubject } from "@/server/push/vapid";
-import { addMember, callerFor, makeGroup, makeUser } from "@/server/test/factories";
+import { addMember, callerFor, makeGroup, makeOrganisation, makeUser } from "@/server/test/factories";
 
 /** A browser's subscription keys: a real P-256 key, as the encryption needs. */
 const browserKeys = () => ({ p256dh: createECDH("prime256v1").generateKeys("base64url"), auth: randomBytes(16).toString("base64url") });
@@ -296,6 +296,28 @@ describe("delivery", () => {
     expect(received.filter(({ path: at }) => at === new URL(goneEndpoint).pathname)).toHaveLength(1);
     expect(await getDb().pushSubscription.count({ where: { endpoint: goneEndpoint } })).toBe(0);
     expect(await getDb().pushSubscription.count({ where: { endpoint: larkEndpoint } })).toBe(1);
+  });
+});
+
+describe("signature requests", () => {
+  it("are pushed to the group's admins by their push level: at the default, as something addressed to them", async () => {
+    const [admin, quietAdmin, member] = await Promise.all([makeUser(), makeUser(), makeUser()]);
+    const group = await makeGroup({ name: "Steering" });
+    await addMember(group.id, admin.id, "admin");
+    await addMember(group.id, quietAdmin.id, "admin");
+    await addMember(group.id, member.id, "member");
+    await callerFor(admin.id).caller.charter.update({ groupId: group.id, body: "We care." });
+    const organisation = await makeOrganisation();
+    await getDb().user.update({ where: { id: member.id }, data: { organisationId: organisation.id } });
+    const adminPhone = await subscribed(admin.id, "sign-admin");
+    const quietPhone = await subscribed(quietAdmin.id, "sign-quiet");
+    await callerFor(quietAdmin.id).caller.notificationSettings.update({ groupId: group.id, pushLevel: "none" });
+
+    await callerFor(member.id).caller.charter.requestSignature({ groupId: group.id });
+
+    await eventually(() => expect(received.filter(({ path: at }) => at === new URL(adminPhone).pathname)).toHaveLength(1));
+    expect(received.filter(({ path: at }) => at === new URL(quietPhone).pathname)).toHaveLength(0);
+    expect(pushDecision("important", "signature_requested")).toBe("send");
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -21,4 +22,14 @@ export async function requireManageable(db: Db, userId: string, row: { groupId: 
 /** Open maps of the group refetch; ids only, to the group's room (guests are not in it). */
 export function publishStakeholderChange(publish: Publish, groupId: string): void {
   publish({ name: "stakeholder.changed", room: `group:${groupId}`, payload: { groupId } });
+}
+
+/**
+ * Takes the group's row lock until the transaction ends, so that additions to one map run one
+ * after another and each counts what the one before it added: the caps then hold when admins add
+ * at the same moment (PostgreSQL; SQLite runs one write transaction at a time anyway). The id is
+ * written back unchanged, a lock on no key: rows elsewhere that refer to the group are not held up.
+ */
+export async function lockMap(tx: Prisma.TransactionClient, groupId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "Group" SET "id" = "id" WHERE "id" = ${groupId}`;
 }

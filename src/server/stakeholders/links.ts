@@ -3,7 +3,7 @@ import { isUniqueViolation } from "@/server/db/unique-violation";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { requireInGroup } from "@/server/groups/standing";
-import { publishStakeholderChange, requireManageable } from "@/server/stakeholders/access";
+import { lockMap, publishStakeholderChange, requireManageable } from "@/server/stakeholders/access";
 import { linkSelect } from "@/server/stakeholders/list";
 import {
   MAX_STAKEHOLDER_LINKS,
@@ -25,13 +25,14 @@ export async function linkStakeholders(db: Db, publish: Publish, userId: string,
   const key = { fromId_toId_kind: { fromId: input.fromId, toId: input.toId, kind: input.kind } };
   const existing = await db.stakeholderLink.findUnique({ where: key, select: linkSelect });
   if (existing) return existing;
-  if ((await db.stakeholderLink.count({ where: { groupId: input.groupId } })) >= MAX_STAKEHOLDER_LINKS) {
-    throw new AppError("BAD_REQUEST", `A map holds at most ${MAX_STAKEHOLDER_LINKS} links. Remove some before adding more.`);
-  }
   try {
-    const link = await db.stakeholderLink.create({
-      data: { groupId: input.groupId, fromId: input.fromId, toId: input.toId, kind: input.kind },
-      select: linkSelect,
+    // Counted and added under the map's lock, as stakeholders are: the cap holds for links made at the same moment.
+    const link = await db.$transaction(async (tx) => {
+      await lockMap(tx, input.groupId);
+      if ((await tx.stakeholderLink.count({ where: { groupId: input.groupId } })) >= MAX_STAKEHOLDER_LINKS) {
+        throw new AppError("BAD_REQUEST", `A map holds at most ${MAX_STAKEHOLDER_LINKS} links. Remove some before adding more.`);
+      }
+      return tx.stakeholderLink.create({ data: { groupId: input.groupId, fromId: input.fromId, toId: input.toId, kind: input.kind }, select: linkSelect });
     });
     publishStakeholderChange(publish, input.groupId);
     return link;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
 import { arrangeInRings, ringPosition } from "@/server/stakeholders/rings";
-import { MAX_STAKEHOLDERS } from "@/server/stakeholders/schemas";
+import { MAX_STAKEHOLDER_LINKS, MAX_STAKEHOLDERS } from "@/server/stakeholders/schemas";
 import { addMember, callerFor, countingCaller, makeGroup, makeGroupWithPeople, makeOrganisation, makeUser } from "@/server/test/factories";
 
 const as = (userId: string) => callerFor(userId).caller;
@@ -198,6 +198,49 @@ describe("stakeholder map", () => {
       code: "BAD_REQUEST",
       message: "A map holds at most 500 stakeholders. Delete some before adding more.",
     });
+  });
+});
+
+describe("the caps under a race", () => {
+  it("adds exactly one of several stakeholders created at once on a map holding one fewer than the cap", async () => {
+    const group = await makeGroup();
+    const [admin, second] = await Promise.all([makeUser(), makeUser()]);
+    await addMember(group.id, admin.id, "admin");
+    await addMember(group.id, second.id, "admin");
+    await getDb().stakeholder.createMany({
+      data: Array.from({ length: MAX_STAKEHOLDERS - 1 }, (_, index) => ({ groupId: group.id, name: `S${index}`, sector: "other" as const, relationship: "supporter" as const })),
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, index) =>
+        as([admin, second][index % 2]!.id).stakeholder.upsert({ groupId: group.id, name: `Late ${index}`, kind: "organisation", sector: "health", relationship: "partner" }),
+      ),
+    );
+    expect(results.filter(({ status }) => status === "fulfilled")).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === "rejected") {
+        expect(result.reason).toMatchObject({ code: "BAD_REQUEST", message: "A map holds at most 500 stakeholders. Delete some before adding more." });
+      }
+    }
+    expect(await getDb().stakeholder.count({ where: { groupId: group.id } })).toBe(MAX_STAKEHOLDERS);
+  });
+
+  it("makes exactly one of several links at once on a map holding one link fewer than the cap", async () => {
+    const group = await makeGroup();
+    const admin = await makeUser();
+    await addMember(group.id, admin.id, "admin");
+    const stakeholders = await getDb().stakeholder.createManyAndReturn({
+      data: Array.from({ length: 27 }, (_, index) => ({ groupId: group.id, name: `S${index}`, sector: "other" as const, relationship: "partner" as const })),
+      select: { id: true },
+    });
+    const kinds = ["funds", "refers_to", "partners_with"] as const;
+    const pairs = stakeholders.flatMap((from) => stakeholders.filter((to) => to.id !== from.id).flatMap((to) => kinds.map((kind) => ({ fromId: from.id, toId: to.id, kind }))));
+    await getDb().stakeholderLink.createMany({ data: pairs.slice(0, MAX_STAKEHOLDER_LINKS - 1).map((pair) => ({ groupId: group.id, ...pair })) });
+    const results = await Promise.allSettled(pairs.slice(MAX_STAKEHOLDER_LINKS - 1, MAX_STAKEHOLDER_LINKS + 5).map((pair) => as(admin.id).stakeholder.link({ groupId: group.id, ...pair })));
+    expect(results.filter(({ status }) => status === "fulfilled")).toHaveLength(1);
+    expect(results.filter(({ status }) => status === "rejected").map((result) => (result as PromiseRejectedResult).reason)).toEqual(
+      Array.from({ length: 5 }, () => expect.objectContaining({ code: "BAD_REQUEST", message: `A map holds at most ${MAX_STAKEHOLDER_LINKS} links. Remove some before adding more.` })),
+    );
+    expect(await getDb().stakeholderLink.count({ where: { groupId: group.id } })).toBe(MAX_STAKEHOLDER_LINKS);
   });
 });
 

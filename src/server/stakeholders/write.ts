@@ -2,7 +2,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { requireInGroup } from "@/server/groups/standing";
-import { publishStakeholderChange, requireManageable } from "@/server/stakeholders/access";
+import { lockMap, publishStakeholderChange, requireManageable } from "@/server/stakeholders/access";
 import { stakeholderSelect, toStakeholderDto } from "@/server/stakeholders/list";
 import { ringPosition } from "@/server/stakeholders/rings";
 import { MAX_STAKEHOLDERS, type StakeholderDto, type UpsertStakeholderInput } from "@/server/stakeholders/schemas";
@@ -48,17 +48,18 @@ export async function upsertStakeholder(db: Db, publish: Publish, userId: string
     return toStakeholderDto(updated);
   }
 
-  const [total, onRing] = await Promise.all([
-    db.stakeholder.count({ where: { groupId: input.groupId } }),
-    db.stakeholder.count({ where: { groupId: input.groupId, relationship: input.relationship } }),
-  ]);
-  if (total >= MAX_STAKEHOLDERS) {
-    throw new AppError("BAD_REQUEST", `A map holds at most ${MAX_STAKEHOLDERS} stakeholders. Delete some before adding more.`);
-  }
-  const place = ringPosition(input.relationship, onRing);
-  const created = await db.stakeholder.create({
-    data: { groupId: input.groupId, x: place.x, y: place.y, ...fields },
-    select: stakeholderSelect,
+  // Counted and added under the map's lock: creates at the same moment cannot take a full map past the cap.
+  const created = await db.$transaction(async (tx) => {
+    await lockMap(tx, input.groupId);
+    const [total, onRing] = await Promise.all([
+      tx.stakeholder.count({ where: { groupId: input.groupId } }),
+      tx.stakeholder.count({ where: { groupId: input.groupId, relationship: input.relationship } }),
+    ]);
+    if (total >= MAX_STAKEHOLDERS) {
+      throw new AppError("BAD_REQUEST", `A map holds at most ${MAX_STAKEHOLDERS} stakeholders. Delete some before adding more.`);
+    }
+    const place = ringPosition(input.relationship, onRing);
+    return tx.stakeholder.create({ data: { groupId: input.groupId, x: place.x, y: place.y, ...fields }, select: stakeholderSelect });
   });
   publishStakeholderChange(publish, input.groupId);
   return toStakeholderDto(created);

@@ -77,6 +77,55 @@ describe("thread.seenBy", () => {
     await expect(callerFor(admin.id).caller.thread.seenBy({ threadId: "no-such-thread" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("tells the thread's room, naming nobody, when someone's read reaches the newest comment, and only then", async () => {
+    const { group, admin, member, guest } = await makeGroupWithPeople();
+    const thread = await threadWithTwoComments(group.id, admin.id);
+    await getDb().threadGuest.create({ data: { threadId: thread.id, userId: guest.id } });
+    const seen = { name: "thread.seen", room: `thread:${thread.id}`, payload: { threadId: thread.id } };
+
+    const first = callerFor(member.id);
+    await first.caller.thread.markRead({ id: thread.id });
+    expect(first.published).toEqual([seen]);
+    // Opened again with nothing new: nobody is told.
+    const again = callerFor(member.id);
+    await again.caller.thread.markRead({ id: thread.id });
+    expect(again.published).toEqual([]);
+
+    // A guest reading counts too; a behind read catching up is told once.
+    await getDb().threadRead.create({ data: { userId: guest.id, threadId: thread.id, lastReadSeq: 1 } });
+    const byGuest = callerFor(guest.id);
+    await byGuest.caller.thread.markRead({ id: thread.id });
+    await byGuest.caller.thread.markRead({ id: thread.id });
+    expect(byGuest.published).toEqual([seen]);
+
+    // After a new comment, reading to the end again tells the room again.
+    await callerFor(admin.id).caller.comment.create({ threadId: thread.id, body: "One more thing" });
+    const later = callerFor(member.id);
+    await later.caller.thread.markRead({ id: thread.id });
+    expect(later.published).toEqual([seen]);
+    expect(await getDb().threadRead.findUniqueOrThrow({ where: { userId_threadId: { userId: member.id, threadId: thread.id } }, select: { lastReadSeq: true } })).toEqual({ lastReadSeq: 3 });
+  });
+
+  it("tells each thread that Mark all read brings to the end, and no other", async () => {
+    const { group, admin, member } = await makeGroupWithPeople();
+    const [unread, read] = await Promise.all([threadWithTwoComments(group.id, admin.id), threadWithTwoComments(group.id, admin.id)]);
+    await callerFor(member.id).caller.thread.markRead({ id: read.id });
+    const { caller, published } = callerFor(member.id);
+    await caller.thread.markAllRead({ groupId: group.id });
+    expect(published).toEqual([{ name: "thread.seen", room: `thread:${unread.id}`, payload: { threadId: unread.id } }]);
+    expect(await callerFor(admin.id).caller.thread.seenBy({ threadId: unread.id })).toMatchObject({ people: [person(member)] });
+  });
+
+  it("tells nobody when someone who cannot see the thread tries to mark it read", async () => {
+    const { group, admin } = await makeGroupWithPeople();
+    const thread = await threadWithTwoComments(group.id, admin.id);
+    const stranger = await makeUser();
+    const { caller, published } = callerFor(stranger.id);
+    await expect(caller.thread.markRead({ id: thread.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(published).toEqual([]);
+    expect(await getDb().threadRead.count({ where: { threadId: thread.id } })).toBe(0);
+  });
+
   it("answers in the same number of queries however many people can see the thread", async () => {
     const queriesFor = async (extraMembers: number) => {
       const { group, admin } = await makeGroupWithPeople();

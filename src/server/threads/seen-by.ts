@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import type { Publish } from "@/server/events";
 import { canInGroup, threadViewersWhere } from "@/server/policy";
 import { requireThreadAccess } from "@/server/threads/access";
 import type { SeenBy } from "@/server/threads/schemas";
@@ -20,4 +21,13 @@ export async function getSeenBy(db: Db, userId: string, threadId: string): Promi
       : db.user.count({ where: seenWhere }),
   ]);
   return typeof people === "number" ? { seen: people, of, people: null } : { seen: people.length, of, people };
+}
+
+/**
+ * Someone's read position reached the thread's newest comment: "seen by" changed for everyone
+ * with the thread open. To the thread's room, whose sockets were let in only if they may see the
+ * thread (and so its seen-by counts); the payload names nobody.
+ */
+export function publishThreadSeen(publish: Publish, threadId: string): void {
+  publish({ name: "thread.seen", room: `thread:${threadId}`, payload: { threadId } });
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/server/db";
 import type { ExportRecord } from "@/server/exports/hearth-json/format";
 import type { LineWriter } from "@/server/exports/hearth-json/line-writer";
+import { initiativePages, stakeholderPages } from "@/server/exports/community-rows";
 import { pagesById } from "@/server/exports/streams";
 
 /** Charters, initiatives and stakeholders per page: each carries its versions, signatures, tags or thread links. */
@@ -54,37 +55,27 @@ export async function writeCharters(db: Db, w: LineWriter, groupIds: readonly st
 
 /** The groups' initiatives, after the threads about them; a thread of a group left out of the file is not listed. */
 export async function writeInitiatives(db: Db, w: LineWriter, groupIds: readonly string[]): Promise<void> {
-  const inFile = [...groupIds];
-  const batches = pagesById(
-    { groupId: { in: inFile } },
-    (page) =>
-      db.initiative.findMany({
-        ...page,
-        select: {
-          id: true,
-          groupId: true,
-          name: true,
-          description: true,
-          organisation: { select: { name: true } },
-          contact: true,
-          area: true,
-          website: true,
-          createdById: true,
-          createdAt: true,
-          updatedAt: true,
-          tags: { select: { tag: true }, orderBy: { tag: "asc" } },
-          threads: { where: { thread: { groupId: { in: inFile } } }, select: { threadId: true }, orderBy: { threadId: "asc" } },
-        },
-      }),
-    PAGE,
-  );
-  for await (const page of batches) {
+  for await (const page of initiativePages(db, { groupId: { in: [...groupIds] } }, { threadGroupIds: groupIds, take: PAGE })) {
     await w.records(
-      page.map(({ organisation, tags, threads, ...initiative }): ExportRecord => ({
+      page.map((initiative): ExportRecord => ({
         type: "initiative",
-        data: { ...initiative, organisation: organisation?.name ?? null, tags: tags.map(({ tag }) => tag), threadIds: threads.map(({ threadId }) => threadId) },
+        data: {
+          id: initiative.id,
+          groupId: initiative.groupId,
+          name: initiative.name,
+          description: initiative.description,
+          organisation: initiative.organisation?.name ?? null,
+          contact: initiative.contact,
+          area: initiative.area,
+          website: initiative.website,
+          createdById: initiative.createdBy?.id ?? null,
+          createdAt: initiative.createdAt,
+          updatedAt: initiative.updatedAt,
+          tags: initiative.tags.map(({ tag }) => tag),
+          threadIds: initiative.threads.map(({ thread }) => thread.id),
+        },
       })),
-      page.map(({ createdById }) => createdById),
+      page.map(({ createdBy }) => createdBy?.id ?? null),
     );
   }
 }
@@ -96,40 +87,26 @@ export async function writeInitiatives(db: Db, w: LineWriter, groupIds: readonly
  */
 export async function writeStakeholders(db: Db, w: LineWriter, groupIds: readonly string[]): Promise<void> {
   const inFile = [...groupIds];
-  const stakeholders = pagesById(
-    { groupId: { in: inFile } },
-    (page) =>
-      db.stakeholder.findMany({
-        ...page,
-        select: {
-          id: true,
-          groupId: true,
-          name: true,
-          kind: true,
-          organisation: { select: { name: true } },
-          initiativeId: true,
-          initiative: { select: { groupId: true } },
-          sector: true,
-          relationship: true,
-          notes: true,
-          x: true,
-          y: true,
-          createdAt: true,
-          updatedAt: true,
-        },
-      }),
-    PAGE,
-  );
   const inGroups = new Set(inFile);
-  for await (const page of stakeholders) {
+  for await (const page of stakeholderPages(db, inFile, PAGE)) {
     await w.records(
-      page.map(({ organisation, initiative, kind, ...stakeholder }): ExportRecord => ({
+      page.map((stakeholder): ExportRecord => ({
         type: "stakeholder",
         data: {
-          ...stakeholder,
-          kind: kind === "person" ? "person" : "organisation",
-          organisation: organisation?.name ?? null,
-          initiativeId: initiative && inGroups.has(initiative.groupId) ? stakeholder.initiativeId : null,
+          id: stakeholder.id,
+          groupId: stakeholder.groupId,
+          name: stakeholder.name,
+          kind: stakeholder.kind === "person" ? "person" : "organisation",
+          organisation: stakeholder.organisation?.name ?? null,
+          // An initiative of a group left out of the file is not referred to.
+          initiativeId: stakeholder.initiative && inGroups.has(stakeholder.initiative.groupId) ? stakeholder.initiative.id : null,
+          sector: stakeholder.sector,
+          relationship: stakeholder.relationship,
+          notes: stakeholder.notes,
+          x: stakeholder.x,
+          y: stakeholder.y,
+          createdAt: stakeholder.createdAt,
+          updatedAt: stakeholder.updatedAt,
         },
       })),
     );

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { initiativePages } from "@/server/exports/community-rows";
 import { visibleTitles } from "@/server/exports/personal/context";
 import { pagesById } from "@/server/exports/streams";
 
@@ -27,33 +28,23 @@ export async function pushSettingsOf(db: Db, userId: string) {
 
 /** Initiatives the person added: what they wrote in full; the threads about each by id, titled while they may see them. */
 export async function* initiativesCreated(db: Db, userId: string) {
-  const rows = pagesById({ createdById: userId }, (page) =>
-    db.initiative.findMany({
-      ...page,
-      select: {
-        id: true,
-        group,
-        name: true,
-        description: true,
-        organisation: { select: { name: true } },
-        contact: true,
-        area: true,
-        website: true,
-        createdAt: true,
-        updatedAt: true,
-        tags: { select: { tag: true }, orderBy: { tag: "asc" } },
-        threads: { select: { threadId: true }, orderBy: { threadId: "asc" } },
-      },
-    }),
-  );
-  for await (const page of rows) {
-    const titles = await visibleTitles(db, userId, { threads: page.flatMap(({ threads }) => threads.map(({ threadId }) => threadId)) });
-    for (const { organisation, tags, threads, ...initiative } of page) {
+  for await (const page of initiativePages(db, { createdById: userId })) {
+    const titles = await visibleTitles(db, userId, { threads: page.flatMap(({ threads }) => threads.map(({ thread }) => thread.id)) });
+    for (const initiative of page) {
       yield {
-        ...initiative,
-        organisation: organisation?.name ?? null,
-        tags: tags.map(({ tag }) => tag),
-        threads: threads.map(({ threadId }) => ({ id: threadId, title: titles.thread.get(threadId) ?? null })),
+        id: initiative.id,
+        group: initiative.group,
+        name: initiative.name,
+        description: initiative.description,
+        organisation: initiative.organisation?.name ?? null,
+        contact: initiative.contact,
+        area: initiative.area,
+        website: initiative.website,
+        createdAt: initiative.createdAt,
+        updatedAt: initiative.updatedAt,
+        tags: initiative.tags.map(({ tag }) => tag),
+        // Titles only of the threads the person may see now; the rest by id.
+        threads: initiative.threads.map(({ thread }) => ({ id: thread.id, title: titles.thread.get(thread.id) ?? null })),
       };
     }
   }

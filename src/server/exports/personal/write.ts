@@ -57,7 +57,8 @@ async function* membershipRequestsOf(db: Db, userId: string) {
 /** Email and push levels (account-wide and per group), quiet hours, and followed or muted threads. */
 async function notificationSettingsOf(db: Db, userId: string) {
   const [levels, follows, push] = await Promise.all([
-    db.notificationSetting.findMany({ where: { userId }, select: { scope: true, level: true }, orderBy: { scope: "asc" } }),
+    // Scopes whose email follows the account's (push chosen alone) have no email level of their own.
+    db.notificationSetting.findMany({ where: { userId, level: { not: null } }, select: { scope: true, level: true }, orderBy: { scope: "asc" } }),
     db.threadFollow.findMany({ where: { userId }, select: { threadId: true, following: true }, orderBy: { threadId: "asc" } }),
     pushSettingsOf(db, userId),
   ]);

@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db";
-import { pagedById, writeChunk } from "@/server/exports/streams";
+import { initiativePages, stakeholderPages } from "@/server/exports/community-rows";
+import { pagedById, rowsOf, writeChunk } from "@/server/exports/streams";
 import { csvFile } from "@/server/exports/zip/csv";
 import { groupHandle, person } from "@/server/exports/zip/selects";
 import type { ZipWriter } from "@/server/exports/zip/zip-writer";
@@ -46,28 +47,8 @@ export const charterSignaturesCsv = csvFile(
 
 export const initiativesCsv = csvFile(
   "initiatives.csv",
-  (db, { groupIds }) =>
-    pagedById({ groupId: { in: groupIds } }, (page) =>
-      db.initiative.findMany({
-        ...page,
-        select: {
-          id: true,
-          group: groupHandle,
-          name: true,
-          description: true,
-          organisation: named,
-          contact: true,
-          area: true,
-          website: true,
-          tags: { select: { tag: true }, orderBy: { tag: "asc" } },
-          // Threads of groups in the download only, as in group.json.
-          threads: { where: { thread: { groupId: { in: groupIds } } }, select: { thread: { select: { id: true, title: true } } }, orderBy: { threadId: "asc" } },
-          createdBy: person,
-          createdAt: true,
-          updatedAt: true,
-        },
-      }),
-    ),
+  // Threads of groups in the download only, as in group.json.
+  (db, { groupIds }) => rowsOf(initiativePages(db, { groupId: { in: groupIds } }, { threadGroupIds: groupIds })),
   [
     ["group", (i) => i.group.handle],
     ["initiative_id", (i) => i.id],
@@ -90,27 +71,7 @@ export const initiativesCsv = csvFile(
 
 export const stakeholdersCsv = csvFile(
   "stakeholders.csv",
-  (db, { groupIds }) =>
-    pagedById({ groupId: { in: groupIds } }, (page) =>
-      db.stakeholder.findMany({
-        ...page,
-        select: {
-          id: true,
-          group: groupHandle,
-          name: true,
-          kind: true,
-          organisation: named,
-          initiative: { select: { id: true, name: true, groupId: true } },
-          sector: true,
-          relationship: true,
-          notes: true,
-          x: true,
-          y: true,
-          createdAt: true,
-          updatedAt: true,
-        },
-      }),
-    ),
+  (db, { groupIds }) => rowsOf(stakeholderPages(db, groupIds)),
   [
     ["group", (s) => s.group.handle],
     ["stakeholder_id", (s) => s.id],

@@ -10,15 +10,17 @@ import { useTRPC } from "@/lib/trpc/client";
 /**
  * "Seen by 7 of 12": how many of the people who can see the thread have read to its newest
  * comment. Members and admins can open the names; guests get the count only (the server sends
- * no names to them). A new comment changes who is at the end, so it refetches then; marking the
- * thread read refetches it where that happens (thread-view, use-thread-room). `enabled` holds the
- * first fetch until the page has stored this visit's read.
+ * no names to them). A new comment changes who is at the end, and so does someone else reading
+ * to the end (thread.seen), so it refetches on both; marking the thread read here refetches it
+ * where that happens (thread-view, use-thread-room). `enabled` holds the first fetch until the
+ * page has stored this visit's read.
  */
 export function SeenBy({ threadId, enabled }: { threadId: string; enabled: boolean }) {
   const trpc = useTRPC();
   const headingId = useId();
   const { data } = useQuery({ ...trpc.thread.seenBy.queryOptions({ threadId }), enabled });
   useRefetchOnEvent("comment.created", "threadId", threadId, [trpc.thread.seenBy.queryFilter({ threadId })]);
+  useRefetchOnEvent("thread.seen", "threadId", threadId, [trpc.thread.seenBy.queryFilter({ threadId })]);
 
   if (!data) return <div className="min-h-11" />;
   const label = `Seen by ${data.seen} of ${data.of}`;
