@@ -3,6 +3,7 @@
 import type { Editor } from "@tiptap/react";
 import { BadgeCheck } from "lucide-react";
 import { useCallback, useState } from "react";
+import { AuthorshipToggle, AuthorshipView } from "@/components/documents/authorship/authorship-view";
 import { CommentsPanel } from "@/components/documents/comments/comments-panel";
 import { CollaborativeEditor } from "@/components/documents/collaborative-editor";
 import { DocumentActions } from "@/components/documents/document-actions";
@@ -32,6 +33,7 @@ export function DocumentWorkspace({ document, me }: { document: DocumentDetail; 
     maySuggest: document.canSuggest,
   });
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [showAuthors, setShowAuthors] = useState(false);
   const [user] = useState(() => ({ name: me.name, color: colorFor(me.id) }));
   // The live seat has the last word: a role change while the page is open makes the editor read-only at once.
   const canEdit = sync.status === "connecting" ? document.canEdit : sync.canEdit;
@@ -85,7 +87,10 @@ export function DocumentWorkspace({ document, me }: { document: DocumentDetail; 
             wording instead, or ask an editor.
           </p>
         )}
-        <SyncStatus sync={sync} canEdit={canEdit} keptOnDevice={keptOnDevice} />
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <SyncStatus sync={sync} canEdit={canEdit} keptOnDevice={keptOnDevice} />
+          <AuthorshipToggle shown={showAuthors} onChange={setShowAuthors} />
+        </div>
       </header>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -93,20 +98,24 @@ export function DocumentWorkspace({ document, me }: { document: DocumentDetail; 
           <h2 id="document-text" className="sr-only">
             Text of {document.title}
           </h2>
-          {editor && (canEdit || suggestOnly) && <EditorToolbar editor={editor} />}
-          {collaboration ? (
-            <CollaborativeEditor
-              shared={collaboration}
-              user={user}
-              editable={canEdit || suggestOnly}
-              suggesting={suggesting}
-              onUnsuggestable={onUnsuggestable}
-              labelledBy="document-text"
-              onEditor={setEditor}
-            />
-          ) : (
-            <p className="rounded-xl border border-line bg-card px-5 py-4 text-muted">Opening the document…</p>
-          )}
+          {showAuthors && <AuthorshipView documentId={document.id} />}
+          {/* Kept mounted while authorship shows, so the live document and its cursor stay as they were. */}
+          <div className={showAuthors ? "hidden" : "flex min-w-0 flex-col"}>
+            {editor && (canEdit || suggestOnly) && <EditorToolbar editor={editor} />}
+            {collaboration ? (
+              <CollaborativeEditor
+                shared={collaboration}
+                user={user}
+                editable={canEdit || suggestOnly}
+                suggesting={suggesting}
+                onUnsuggestable={onUnsuggestable}
+                labelledBy="document-text"
+                onEditor={setEditor}
+              />
+            ) : (
+              <p className="rounded-xl border border-line bg-card px-5 py-4 text-muted">Opening the document…</p>
+            )}
+          </div>
         </section>
         <aside aria-label="People, suggestions and comments" className="flex min-w-0 flex-col gap-6">
           <PresenceList editors={editors} meId={me.id} />

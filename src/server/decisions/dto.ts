@@ -38,7 +38,9 @@ export async function openTaskCounts(db: Db, decisionIds: readonly string[]): Pr
 export function toDecisionDto(row: DecisionRow, openTasks: number): DecisionDto {
   const version = row.documentVersion ?? row.poll?.adoptsVersion ?? null;
   const poll = row.poll ?? row.documentVersion?.poll ?? null;
-  const withdrawn = row.documentVersion ? row.documentVersion.adoptedAt === null : row.poll ? row.poll.outcomeAt === null : false;
+  // A poll with a version is an adopted amendment: its change is in the text, and its poll cannot be reopened.
+  const amendment = row.poll !== null && row.documentVersion !== null;
+  const withdrawn = amendment ? false : row.documentVersion ? row.documentVersion.adoptedAt === null : row.poll ? row.poll.outcomeAt === null : false;
   return {
     id: row.id,
     groupId: row.groupId,

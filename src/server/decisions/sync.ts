@@ -93,6 +93,25 @@ export async function recordAdoptedVersion(db: Db, versionId: string): Promise<v
   if (!created) await db.decision.update({ where: { documentVersionId: versionId }, data: fields, select: { id: true } });
 }
 
+/**
+ * Called when an amendment is adopted by its poll: the poll's one decision, linked to the version
+ * "Amendment N adopted" (and through it to the document), owned by whoever proposed it. An outcome
+ * written on the poll later brings the same decision up to date.
+ */
+export async function recordAdoptedAmendment(
+  db: Db,
+  publish: Publish,
+  args: { groupId: string; pollId: string; versionId: string; title: string; result: string; decidedAt: Date; ownerId: string },
+): Promise<void> {
+  const fields = { title: args.title, result: args.result, verdict: await verdictFor(db, args.pollId), decidedAt: args.decidedAt, documentVersionId: args.versionId };
+  const created = await createOnce(() =>
+    db.decision.create({ data: { groupId: args.groupId, pollId: args.pollId, ownerId: args.ownerId, ...fields }, select: { id: true } }),
+  );
+  if (!created) await db.decision.update({ where: { pollId: args.pollId }, data: fields, select: { id: true } });
+  const decision = await db.decision.findUnique({ where: { pollId: args.pollId }, select: { id: true, groupId: true } });
+  if (decision) publishDecisionChange(publish, decision);
+}
+
 /** At most this many missing decisions are filled in per call; the next call takes the rest. */
 const FILL_BATCH = 200;
 

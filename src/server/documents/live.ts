@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { claimServerClients } from "@/server/documents/authorship/clients";
 import { appendUpdate } from "@/server/documents/persistence";
 import { maybeCheckpoint } from "@/server/documents/versions/checkpoints";
 import { checkUpdate } from "@/server/documents/update-check";
@@ -8,7 +9,8 @@ import { scheduleDocumentIndex } from "@/server/search/documents-index";
 
 /**
  * Applies a change made by the server itself (a restored version, demo content) exactly like an
- * edit from a client: it is checked, stored, and then published to the document's room, where
+ * edit from a client: it is checked, its Yjs client claimed for `userId` (the person the server
+ * acts for), stored, and then published to the document's room, where
  * the socket layer applies it to the open Y.Doc and every connected editor merges it.
  * Returns the stored update's id.
  */
@@ -21,6 +23,7 @@ export async function applyServerUpdate(
 ): Promise<number> {
   const checked = checkUpdate(update, Number.POSITIVE_INFINITY);
   if (!checked.ok) throw new Error(`applyServerUpdate: ${checked.reason}`);
+  await claimServerClients(db, documentId, update, userId);
   const id = await appendUpdate(db, documentId, update, userId);
   publish({ name: "document.update", room: `document:${documentId}`, payload: { documentId, update } });
   afterUpdatePersisted(db, documentId, userId);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
+import { documentAuthorshipProcedures } from "@/server/documents/authorship/router";
 import {
   zCreateDocumentInput,
   zDocumentDetail,
@@ -20,6 +21,7 @@ const zId = z.object({ id: z.string() });
 
 export const documentRouter = createTRPCRouter({
   ...documentVersionProcedures,
+  ...documentAuthorshipProcedures,
   create: protectedProcedure
     .input(zCreateDocumentInput)
     .output(zId)

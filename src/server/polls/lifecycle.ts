@@ -1,3 +1,4 @@
+import { refuseReopeningAmendmentVote, resolveAfterClose } from "@/server/amendments/resolve";
 import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db";
 import { recordPollDecision } from "@/server/decisions/sync";
@@ -30,6 +31,7 @@ export async function closePoll(db: Db, publish: Publish, userId: string, pollId
     await recordAudit(tx, { groupId: access.poll.groupId, actorId: userId, action: "poll.closed", subject: { type: "poll", id: pollId, label: title } });
   });
   publishPollChange(publish, access.poll);
+  await resolveAfterClose(db, publish, pollId);
   return { id: pollId };
 }
 
@@ -46,6 +48,7 @@ export async function setClosingTime(db: Db, publish: Publish, userId: string, p
   if (reopen && access.poll.anonymous) {
     throw new AppError("BAD_REQUEST", "An anonymous poll cannot be reopened: its results are out, and the next results would show how anyone who voted in between voted. Start a new poll instead.");
   }
+  if (reopen) await refuseReopeningAmendmentVote(db, pollId);
   await db.$transaction(async (tx) => {
     const { title } = await tx.poll.update({
       where: { id: pollId },
@@ -99,6 +102,7 @@ export async function setOutcome(
     },
   });
   cookAhead(input.statement);
+  if (access.poll.closedAt === null) await resolveAfterClose(db, publish, input.id);
   publishPollChange(publish, access.poll, await syncAdoption(db, input.id));
   await recordPollDecision(db, publish, input.id);
   await notify(db, publish, {

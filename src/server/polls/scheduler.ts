@@ -1,3 +1,4 @@
+import { resolveAfterClose, sweepAmendments } from "@/server/amendments/resolve";
 import { recordAudit } from "@/server/audit/record";
 import { runJobTurn, type JobSchedule } from "@/server/cluster/job-lock";
 import type { Db } from "@/server/db";
@@ -32,8 +33,13 @@ export async function runPollSchedule(db: Db, publish: Publish, now = new Date()
       if (count) await recordAudit(tx, { groupId: poll.groupId, actorId: null, action: "poll.closed_on_time", subject });
       return count;
     });
-    if (count) publishPollChange(publish, poll);
+    if (count) {
+      publishPollChange(publish, poll);
+      await resolveAfterClose(db, publish, poll.id);
+    }
   }
+  // Amendments a crash left between a close and their resolution, or between their claim and their change.
+  await sweepAmendments(db, publish, now).catch((error: unknown) => logger.error({ err: error }, "amendment sweep failed"));
 
   const opening = await db.poll.findMany({
     where: { closedAt: null, closingAt: { gt: now }, opensAt: { lte: now }, openedNoticeAt: null },

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DocumentSync, type DocumentSocket } from "@/lib/documents/document-sync";
 import { getDb } from "@/server/db";
+import { OTHERS_CLIENT } from "@/server/documents/authorship/clients";
 import { applyServerUpdate } from "@/server/documents/live";
 import { loadDocumentState } from "@/server/documents/persistence";
 import { typedUpdate, typeInto } from "@/server/documents/test-editing";
@@ -252,5 +253,77 @@ describe("document rooms", () => {
     // A newcomer after the unload gets the state from the snapshot.
     const c = await editor(url, ana.id, document.id);
     expect(c.text()).toBe("restored typed");
+  });
+
+  it("records whose editor each Yjs client is, and refuses a change written as another person's client", async () => {
+    const url = await startSocketServer();
+    const { ana, ben, document } = await scenario();
+    const a = await editor(url, ana.id, document.id);
+    const b = await editor(url, ben.id, document.id);
+    typeInto(a.doc, 0, "Ana wrote this");
+    await eventually(() => expect(b.text()).toBe("Ana wrote this"));
+    typeInto(b.doc, 0, "Ben: ");
+    await eventually(() => expect(a.text()).toBe("Ben: Ana wrote this"));
+    const rows = await getDb().documentClient.findMany({ where: { documentId: document.id }, select: { clientId: true, userId: true } });
+    expect(new Map(rows.map(({ clientId, userId }) => [Number(clientId), userId]))).toEqual(
+      new Map([
+        [a.doc.clientID, ana.id],
+        [b.doc.clientID, ben.id],
+      ]),
+    );
+
+    // Ben's own editor sending its whole state (as after a reconnect) carries Ana's text, which the server has: fine.
+    expect(await emitWithAnswer(b.socket, "document.update", document.id, Y.encodeStateAsUpdate(b.doc))).toEqual({ ok: true, replies: [] });
+    // New text under Ana's client id, sent by Ben, is refused.
+    const forged = new Y.Doc();
+    Y.applyUpdate(forged, await loadDocumentState(getDb(), document.id));
+    // Set after the state is applied: Yjs picks a new id when an update brings structs of its own.
+    forged.clientID = a.doc.clientID;
+    const before = Y.encodeStateVector(forged);
+    typeInto(forged, 0, "Ana never wrote this. ");
+    expect(await emitWithAnswer(b.socket, "document.update", document.id, Y.encodeStateAsUpdate(forged, before))).toEqual({ ok: false, reason: OTHERS_CLIENT });
+    expect(await storedText(document.id)).toBe("Ben: Ana wrote this");
+
+    // Ana carries on, and the room with her.
+    typeInto(a.doc, a.text().length, "!");
+    await eventually(() => expect(b.text()).toBe("Ben: Ana wrote this!"));
+    expect(await storedText(document.id)).toBe("Ben: Ana wrote this!");
+  });
+
+  it("refuses a change written as the client of someone's cursor before they have typed, and claims server changes for the person", async () => {
+    const url = await startSocketServer();
+    const { ana, ben, document } = await scenario();
+    const a = await editor(url, ana.id, document.id);
+    const b = await editor(url, ben.id, document.id);
+    a.awareness.setLocalStateField("user", { name: "Ana", color: "#1d4ed8" });
+    await eventually(() => expect(b.awareness.getStates().has(a.doc.clientID)).toBe(true));
+    const forged = new Y.Doc();
+    forged.clientID = a.doc.clientID;
+    typeInto(forged, 0, "in Ana's name");
+    expect(await emitWithAnswer(b.socket, "document.update", document.id, Y.encodeStateAsUpdate(forged))).toEqual({ ok: false, reason: OTHERS_CLIENT });
+    expect(await getDb().documentClient.count({ where: { documentId: document.id } })).toBe(0);
+    typeInto(a.doc, 0, "Ana first");
+    await eventually(() => expect(b.text()).toBe("Ana first"));
+
+    const server = new Y.Doc();
+    Y.applyUpdate(server, await loadDocumentState(getDb(), document.id));
+    const before = Y.encodeStateVector(server);
+    typeInto(server, 0, "Restored. ");
+    await applyServerUpdate(getDb(), getEventBus().publish, document.id, Y.encodeStateAsUpdate(server, before), ben.id);
+    await eventually(() => expect(a.text()).toBe("Restored. Ana first"));
+    const rows = await getDb().documentClient.findMany({ where: { documentId: document.id }, select: { clientId: true, userId: true } });
+    expect(new Map(rows.map(({ clientId, userId }) => [Number(clientId), userId]))).toEqual(
+      new Map([
+        [a.doc.clientID, ana.id],
+        [server.clientID, ben.id],
+      ]),
+    );
+    // The server's client is Ben's now: Ana may not write as it.
+    const asServer = new Y.Doc();
+    Y.applyUpdate(asServer, await loadDocumentState(getDb(), document.id));
+    asServer.clientID = server.clientID;
+    const sv = Y.encodeStateVector(asServer);
+    typeInto(asServer, 0, "x");
+    expect(await emitWithAnswer(a.socket, "document.update", document.id, Y.encodeStateAsUpdate(asServer, sv))).toEqual({ ok: false, reason: OTHERS_CLIENT });
   });
 });

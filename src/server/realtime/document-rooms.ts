@@ -4,8 +4,9 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awarene
 import * as syncProtocol from "y-protocols/sync";
 import type { Db } from "@/server/db";
 import { requireDocumentAccess } from "@/server/documents/access";
+import { claimForSeat, judgeClients } from "@/server/documents/authorship/clients";
 import { OpenDocuments, type OpenDocument } from "@/server/documents/open-documents";
-import { checkUpdate, MAX_UPDATE_BYTES, OTHERS_SUGGESTIONS, suggestionIdsInUpdate, type SuggestOnly } from "@/server/documents/update-check";
+import { checkUpdate, MAX_UPDATE_BYTES, type CheckedUpdate, OTHERS_SUGGESTIONS, suggestionIdsInUpdate, type SuggestOnly } from "@/server/documents/update-check";
 import type { DocumentSyncAnswer, getEventBus } from "@/server/events";
 import { logger } from "@/server/logger";
 import { labelAwarenessUpdate } from "@/server/realtime/awareness-labels";
@@ -27,6 +28,12 @@ const NOW_EDITABLE = "Your role in this group changed: you can now edit this doc
 
 function isDocumentId(value: unknown): value is string {
   return typeof value === "string" && value.length > 0 && value.length <= 100;
+}
+
+/** The person whose open seat shows a cursor with this client id, if any. */
+function cursorOwner(open: OpenDocument, client: number): string | undefined {
+  for (const editor of open.editors.values()) if (editor.awarenessClients.has(client)) return editor.userId;
+  return undefined;
 }
 
 function answerWith(answer: unknown): (result: DocumentSyncAnswer) => void {
@@ -104,14 +111,22 @@ export function handleDocumentRooms(
     await access.settled();
     const seat = await documents.find(documentId, socketId);
     if (!seat) return { ok: false, reason: NOT_OPEN };
-    const checked = seat.editor.canEdit
-      ? checkUpdate(data, MAX_UPDATE_BYTES, seat.open.doc)
-      : // The seat's look-ups must not let a later update be checked before an earlier one of the same socket.
-        await inOrder(socketId, async () => {
-          const suggestOnly = await suggestOnlySeat(documentId, userId, data);
-          if (typeof suggestOnly === "string") return { ok: false as const, reason: suggestOnly };
-          return checkUpdate(data, MAX_UPDATE_BYTES, seat.open.doc, suggestOnly);
-        });
+    // Who the update writes as is settled before it is checked, so a refused one never reaches the check's copy.
+    const clients = judgeClients(seat.open.doc, userId, data, MAX_UPDATE_BYTES, (client) => cursorOwner(seat.open, client));
+    if (!clients.ok) return { ok: false, reason: clients.reason };
+    const check = async (): Promise<CheckedUpdate> => {
+      // A read-only seat is refused before it could claim anything.
+      const suggestOnly = seat.editor.canEdit ? undefined : await suggestOnlySeat(documentId, userId, data);
+      if (typeof suggestOnly === "string") return { ok: false, reason: suggestOnly };
+      if (clients.unclaimed.length) {
+        const refused = await claimForSeat(db, documentId, seat.open.doc, clients.unclaimed, userId);
+        if (refused) return { ok: false, reason: refused };
+      }
+      return checkUpdate(data, MAX_UPDATE_BYTES, seat.open.doc, suggestOnly);
+    };
+    // Look-ups must not let a later update be checked before an earlier one of the same socket.
+    const waits = !seat.editor.canEdit || clients.unclaimed.length > 0 || queues.has(socketId);
+    const checked = waits ? await inOrder(socketId, check) : checkUpdate(data, MAX_UPDATE_BYTES, seat.open.doc);
     if (!checked.ok) return { ok: false, reason: checked.reason };
     if (checked.empty) return { ok: true, replies: [] };
     try {

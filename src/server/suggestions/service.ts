@@ -22,7 +22,10 @@ function publishChanged(publish: Publish, documentId: string) {
 
 /** The suggestion and the caller's access to its document; outsiders learn nothing about either. */
 async function requireSuggestion(db: Db, userId: string, id: string, need: "view" | "suggest" | "edit") {
-  const suggestion = await db.suggestion.findUnique({ where: { id }, select: { id: true, documentId: true, status: true } });
+  const suggestion = await db.suggestion.findUnique({
+    where: { id },
+    select: { id: true, documentId: true, status: true, amendment: { select: { number: true } } },
+  });
   if (!suggestion) throw new AppError("NOT_FOUND", NOT_VISIBLE);
   const access = await requireDocumentAccess(db, userId, suggestion.documentId, need);
   return { suggestion, access };
@@ -70,8 +73,9 @@ export async function listSuggestions(db: Db, userId: string, documentId: string
 async function decide(db: Db, publish: Publish, userId: string, documentId: string, ids: string[], accept: boolean) {
   const status = accept ? "accepted" : "rejected";
   const decidedAt = new Date();
+  // Suggestions put to a vote are decided by it (amendments/resolve.ts), never by hand.
   await db.suggestion.updateMany({
-    where: { documentId, id: { in: ids }, status: "open" },
+    where: { documentId, id: { in: ids }, status: "open", amendmentId: null },
     data: { status, decidedById: userId, decidedAt },
   });
   const claimed = (
@@ -97,6 +101,9 @@ async function decide(db: Db, publish: Publish, userId: string, documentId: stri
 export async function decideSuggestion(db: Db, publish: Publish, userId: string, id: string, accept: boolean) {
   const { suggestion, access } = await requireSuggestion(db, userId, id, "edit");
   if (suggestion.status !== "open") throw new AppError("CONFLICT", `That suggestion was already ${suggestion.status}.`);
+  if (suggestion.amendment) {
+    throw new AppError("CONFLICT", `That suggestion is part of Amendment ${suggestion.amendment.number}: the group's vote on it decides it, not a single person.`);
+  }
   return decide(db, publish, userId, access.documentId, [suggestion.id], accept);
 }
 
@@ -104,10 +111,10 @@ export async function decideSuggestion(db: Db, publish: Publish, userId: string,
 export async function decideByAuthor(db: Db, publish: Publish, userId: string, input: DecideByAuthorInput) {
   const access = await requireDocumentAccess(db, userId, input.documentId, "edit");
   const rows = await db.suggestion.findMany({
-    where: { documentId: access.documentId, authorId: input.authorId, status: "open" },
+    where: { documentId: access.documentId, authorId: input.authorId, status: "open", amendmentId: null },
     select: { id: true },
   });
-  if (rows.length === 0) throw new AppError("NOT_FOUND", "That person has no open suggestions in this document.");
+  if (rows.length === 0) throw new AppError("NOT_FOUND", "That person has no open suggestions in this document outside amendments.");
   return decide(db, publish, userId, access.documentId, rows.map(({ id }) => id), input.accept);
 }
 

@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { AckBlock } from "@/components/acks/ack-block";
+import { AuthorshipToggle, AuthorshipView } from "@/components/documents/authorship/authorship-view";
 import { DiffView } from "@/components/documents/history/diff-view";
 import { ExportMenu } from "@/components/documents/history/export-menu";
 import { NameVersionDialog } from "@/components/documents/history/name-version-dialog";
@@ -48,6 +49,7 @@ export function DocumentHistory({ documentId, initialVersionId }: { documentId: 
   const trpc = useTRPC();
   const [selected, setSelected] = useState<string[]>(initialVersionId ? [initialVersionId] : ["current"]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [showAuthors, setShowAuthors] = useState(false);
   const versions = useInfiniteQuery(
     trpc.document.versions.infiniteQueryOptions({ id: documentId }, { getNextPageParam: (page) => page.nextCursor }),
   );
@@ -115,12 +117,19 @@ export function DocumentHistory({ documentId, initialVersionId }: { documentId: 
           </p>
         )}
         {diff.error ? <Alert>{errorMessage(diff.error)}</Alert> : null}
-        {selected.length > 0 && diff.data && (
-          <div className="rounded-xl border border-line bg-card p-5" data-testid="version-text">
-            <DiffView blocks={diff.data.blocks} />
-          </div>
+        {single && <AuthorshipToggle shown={showAuthors} onChange={setShowAuthors} />}
+        {single && showAuthors ? (
+          <AuthorshipView documentId={documentId} versionId={single === "current" ? undefined : single} />
+        ) : (
+          <>
+            {selected.length > 0 && diff.data && (
+              <div className="rounded-xl border border-line bg-card p-5" data-testid="version-text">
+                <DiffView blocks={diff.data.blocks} />
+              </div>
+            )}
+            {selected.length > 0 && diff.isPending && <p className="text-muted">Loading…</p>}
+          </>
         )}
-        {selected.length > 0 && diff.isPending && <p className="text-muted">Loading…</p>}
       </section>
     </div>
   );

@@ -20,6 +20,32 @@ function Row({ id, selected, onToggle, children }: { id: string; selected: boole
   );
 }
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/** "Priya Shah +120 −14 words, 2 suggestions accepted" per author; versions recorded before counting say so. */
+function Contributions({ authors }: { authors: Version["authors"] }) {
+  if (authors.length === 0) return null;
+  if (authors.every((author) => author.contribution === null)) return <span className="text-sm text-muted">Contributions not counted</span>;
+  return (
+    <span className="flex flex-col text-sm">
+      {authors.map(({ id, name, contribution }) => (
+        <span key={id} data-testid="contribution">
+          {name}{" "}
+          {contribution ? (
+            <>
+              <span className="text-green-800">+{contribution.wordsAdded}</span> <span className="text-red-800">−{contribution.wordsRemoved}</span>{" "}
+              words
+              {contribution.suggestionsAccepted > 0 && `, ${plural(contribution.suggestionsAccepted, "suggestion")} accepted`}
+            </>
+          ) : (
+            <span className="text-muted">not counted</span>
+          )}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 /** Every version, newest first, with the current text on top; tick one to read it, two to compare. */
 export function VersionList({
   versions,
@@ -45,6 +71,7 @@ export function VersionList({
           {version.authors.length > 0 && (
             <span className="text-sm text-muted">Edited by {version.authors.map((author) => author.name).join(", ")}</span>
           )}
+          <Contributions authors={version.authors} />
           {version.adoptedAt && (
             <span className="text-sm font-semibold text-live">
               {version.isAdopted ? "Adopted vision" : "Adopted earlier"} · <LocalTime date={version.adoptedAt} />

@@ -2,6 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
+import { AmendmentVoteLine } from "@/components/documents/amendments/amendment-card";
+import { ProposeAmendmentForm } from "@/components/documents/amendments/propose-amendment-form";
+import type { AmendmentItem } from "@/components/documents/amendments/use-amendments";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -22,13 +25,17 @@ function clip(text: string): string {
 
 /**
  * One suggestion: who made it and when, what it adds and removes, its replies, and for the
- * group's editors Accept / Reject; everyone who may suggest can reply.
+ * group's editors Accept / Reject; everyone who may suggest can reply. Whoever may propose
+ * amendments can put it to the group's vote; once it is an amendment, the vote decides it.
  */
 export function SuggestionCard({
   suggestion,
   active,
   canDecide,
   canReply,
+  amendment,
+  canPropose,
+  documentId,
   onChanged,
   onShow,
 }: {
@@ -36,6 +43,10 @@ export function SuggestionCard({
   active: boolean;
   canDecide: boolean;
   canReply: boolean;
+  /** The open amendment putting this suggestion to the vote. */
+  amendment: AmendmentItem | null;
+  canPropose: boolean;
+  documentId: string;
   onChanged: () => void;
   onShow: () => void;
 }) {
@@ -43,6 +54,7 @@ export function SuggestionCard({
   const headingId = useId();
   const [replying, setReplying] = useState(false);
   const [reply, setReply] = useState("");
+  const [proposing, setProposing] = useState(false);
   const accept = useMutation(trpc.suggestion.accept.mutationOptions({ onSettled: onChanged }));
   const reject = useMutation(trpc.suggestion.reject.mutationOptions({ onSettled: onChanged }));
   const sendReply = useMutation(
@@ -124,9 +136,21 @@ export function SuggestionCard({
           </div>
         </form>
       )}
+      {amendment && <AmendmentVoteLine amendment={amendment} />}
+      {proposing && !amendment && (
+        <ProposeAmendmentForm
+          documentId={documentId}
+          subject={{ suggestionIds: [suggestion.id] }}
+          onDone={() => {
+            setProposing(false);
+            onChanged();
+          }}
+          onCancel={() => setProposing(false)}
+        />
+      )}
       {error && <Alert>{errorMessage(error)}</Alert>}
       <div className="flex flex-wrap gap-2">
-        {canDecide && (
+        {canDecide && !amendment && (
           <>
             <Button disabled={deciding} onClick={() => accept.mutate({ id: suggestion.id })}>
               Accept
@@ -139,6 +163,11 @@ export function SuggestionCard({
         {canReply && !replying && (
           <Button variant="secondary" onClick={() => setReplying(true)}>
             Reply
+          </Button>
+        )}
+        {canPropose && !amendment && !proposing && (
+          <Button variant="secondary" onClick={() => setProposing(true)}>
+            Propose as amendment
           </Button>
         )}
       </div>

@@ -4,6 +4,8 @@ import { selectSuggestion } from "@handlewithcare/prosemirror-suggest-changes";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Editor } from "@tiptap/react";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { AmendmentsPanel } from "@/components/documents/amendments/amendments-panel";
+import { useAmendments, type AmendmentItem } from "@/components/documents/amendments/use-amendments";
 import { SuggestionCard } from "@/components/documents/suggestions/suggestion-card";
 import { SuggestionStyle } from "@/components/documents/suggestions/suggestion-style";
 import { Alert } from "@/components/ui/alert";
@@ -45,6 +47,12 @@ export function SuggestionsPanel({ documentId, editor }: { documentId: string; e
     [queryClient, trpc, documentId],
   );
   const decideAll = useMutation(trpc.suggestion.decideByAuthor.mutationOptions({ onSettled: refresh }));
+  const amendments = useAmendments(documentId);
+  const amendmentOf = useMemo(() => {
+    const bySuggestion = new Map<string, AmendmentItem>();
+    for (const amendment of amendments.list.data?.items ?? []) for (const id of amendment.suggestionIds) bySuggestion.set(id, amendment);
+    return bySuggestion;
+  }, [amendments.list.data]);
 
   useEffect(() => {
     if (!socket) return;
@@ -80,13 +88,15 @@ export function SuggestionsPanel({ documentId, editor }: { documentId: string; e
   const items = useMemo(() => list.data?.items ?? [], [list.data]);
   const authors = useMemo(() => {
     const counts = new Map<string, { id: string; name: string; count: number }>();
-    for (const { author } of items) {
+    // Suggestions put to a vote are left to it.
+    for (const { id, author } of items) {
+      if (amendmentOf.has(id)) continue;
       const entry = counts.get(author.id) ?? { ...author, count: 0 };
       entry.count += 1;
       counts.set(author.id, entry);
     }
     return [...counts.values()].filter(({ count }) => count > 1);
-  }, [items]);
+  }, [items, amendmentOf]);
 
   const show = (id: string) => {
     setActiveId(id);
@@ -94,55 +104,64 @@ export function SuggestionsPanel({ documentId, editor }: { documentId: string; e
   };
 
   return (
-    <section aria-labelledby={headingId} className="flex flex-col gap-3">
-      <h2 id={headingId} className="text-lg font-semibold">
-        Suggestions{items.length > 0 ? ` (${items.length})` : ""}
-      </h2>
-      <SuggestionStyle items={items} activeId={activeId} />
-      {list.error && <Alert>{errorMessage(list.error)}</Alert>}
-      {list.data && items.length === 0 && (
-        <p className="text-muted">No open suggestions. In suggesting mode, what people type appears here for the group to accept or reject.</p>
-      )}
-      {list.data?.canDecide && authors.length > 0 && (
-        <div className="space-y-2 rounded-lg border border-line p-3">
-          {authors.map((author) => (
-            <div key={author.id} className="flex flex-wrap items-center gap-2">
-              <span className="grow text-sm">
-                All {author.count} by <strong>{author.name}</strong>
-              </span>
-              <Button
-                variant="secondary"
-                disabled={decideAll.isPending}
-                onClick={() => decideAll.mutate({ documentId, authorId: author.id, accept: true })}
-              >
-                Accept all
-              </Button>
-              <Button
-                variant="secondary"
-                disabled={decideAll.isPending}
-                onClick={() => decideAll.mutate({ documentId, authorId: author.id, accept: false })}
-              >
-                Reject all
-              </Button>
-            </div>
+    <>
+      <section aria-labelledby={headingId} className="flex flex-col gap-3">
+        <h2 id={headingId} className="text-lg font-semibold">
+          Suggestions{items.length > 0 ? ` (${items.length})` : ""}
+        </h2>
+        <SuggestionStyle items={items} activeId={activeId} />
+        {list.error && <Alert>{errorMessage(list.error)}</Alert>}
+        {list.data && items.length === 0 && (
+          <p className="text-muted">No open suggestions. In suggesting mode, what people type appears here for the group to accept or reject.</p>
+        )}
+        {list.data?.canDecide && authors.length > 0 && (
+          <div className="space-y-2 rounded-lg border border-line p-3">
+            {authors.map((author) => (
+              <div key={author.id} className="flex flex-wrap items-center gap-2">
+                <span className="grow text-sm">
+                  All {author.count} by <strong>{author.name}</strong>
+                </span>
+                <Button
+                  variant="secondary"
+                  disabled={decideAll.isPending}
+                  onClick={() => decideAll.mutate({ documentId, authorId: author.id, accept: true })}
+                >
+                  Accept all
+                </Button>
+                <Button
+                  variant="secondary"
+                  disabled={decideAll.isPending}
+                  onClick={() => decideAll.mutate({ documentId, authorId: author.id, accept: false })}
+                >
+                  Reject all
+                </Button>
+              </div>
+            ))}
+            {decideAll.error && <Alert>{errorMessage(decideAll.error)}</Alert>}
+          </div>
+        )}
+        <ol className="flex flex-col gap-3">
+          {items.map((suggestion) => (
+            <li key={suggestion.id}>
+              <SuggestionCard
+                suggestion={suggestion}
+                active={suggestion.id === activeId}
+                canDecide={list.data?.canDecide ?? false}
+                canReply={list.data?.canSuggest ?? false}
+                amendment={amendmentOf.get(suggestion.id) ?? null}
+                canPropose={amendments.list.data?.canPropose ?? false}
+                documentId={documentId}
+                onChanged={() => {
+                  refresh();
+                  amendments.refresh();
+                }}
+                onShow={() => show(suggestion.id)}
+              />
+            </li>
           ))}
-          {decideAll.error && <Alert>{errorMessage(decideAll.error)}</Alert>}
-        </div>
-      )}
-      <ol className="flex flex-col gap-3">
-        {items.map((suggestion) => (
-          <li key={suggestion.id}>
-            <SuggestionCard
-              suggestion={suggestion}
-              active={suggestion.id === activeId}
-              canDecide={list.data?.canDecide ?? false}
-              canReply={list.data?.canSuggest ?? false}
-              onChanged={refresh}
-              onShow={() => show(suggestion.id)}
-            />
-          </li>
-        ))}
-      </ol>
-    </section>
+        </ol>
+      </section>
+      <AmendmentsPanel documentId={documentId} editor={editor} amendments={amendments} />
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db";
+import { contributionsSince } from "@/server/documents/authorship/contributions";
 import { loadDocumentState } from "@/server/documents/persistence";
 import { logger } from "@/server/logger";
 
@@ -9,7 +10,8 @@ type Kind = "auto" | "named" | "restore";
 
 /**
  * Freezes a document state as a version. Its authors are everyone whose edits were stored since
- * the version before (plus `alsoAuthor`, whose edit may already be compacted away).
+ * the version before (plus `alsoAuthor`, whose edit may already be compacted away), and anyone
+ * the contribution count credits with words or accepted suggestions since then; each with that count.
  */
 export async function recordVersion(
   db: Db,
@@ -18,15 +20,22 @@ export async function recordVersion(
   const previous = await db.documentVersion.findFirst({
     where: { documentId: args.documentId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { createdAt: true },
+    select: { createdAt: true, state: true },
   });
-  const editors = await db.documentUpdate.findMany({
-    where: { documentId: args.documentId, userId: { not: null }, ...(previous && { createdAt: { gte: previous.createdAt } }) },
-    distinct: ["userId"],
-    select: { userId: true },
-  });
+  const [editors, contributions] = await Promise.all([
+    db.documentUpdate.findMany({
+      where: { documentId: args.documentId, userId: { not: null }, ...(previous && { createdAt: { gte: previous.createdAt } }) },
+      distinct: ["userId"],
+      select: { userId: true },
+    }),
+    contributionsSince(db, args.documentId, previous, args.state),
+  ]);
   const authorIds = new Set(editors.map(({ userId }) => userId!));
   if (args.alsoAuthor) authorIds.add(args.alsoAuthor);
+  for (const [userId, counted] of contributions) {
+    if (counted.wordsAdded || counted.wordsRemoved || counted.suggestionsAccepted) authorIds.add(userId);
+  }
+  const zero = { wordsAdded: 0, wordsRemoved: 0, suggestionsAccepted: 0 };
   return db.documentVersion.create({
     data: {
       documentId: args.documentId,
@@ -34,7 +43,7 @@ export async function recordVersion(
       name: args.name,
       state: new Uint8Array(args.state),
       createdById: args.createdById,
-      authors: { create: [...authorIds].map((userId) => ({ userId })) },
+      authors: { create: [...authorIds].map((userId) => ({ userId, ...(contributions.get(userId) ?? zero) })) },
     },
     select: { id: true },
   });

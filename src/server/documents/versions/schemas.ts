@@ -37,8 +37,17 @@ export const zVersion = z.object({
   label: z.string(),
   createdAt: z.date(),
   createdBy: zPerson.nullable(),
-  /** Everyone who edited the document since the version before this one. */
-  authors: z.array(zPerson),
+  /**
+   * Everyone who edited the document since the version before this one, with what they did then;
+   * `contribution` is null for versions recorded before contributions were counted.
+   */
+  authors: z.array(
+    zPerson.extend({
+      contribution: z
+        .object({ wordsAdded: z.number().int(), wordsRemoved: z.number().int(), suggestionsAccepted: z.number().int() })
+        .nullable(),
+    }),
+  ),
   /** When a proposal adopted this version; null if none has. */
   adoptedAt: z.date().nullable(),
   /** This is the group's current adopted vision of the document. */

@@ -28,7 +28,10 @@ const versionSelect = {
   createdAt: true,
   adoptedAt: true,
   createdBy: { select: { id: true, name: true } },
-  authors: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } },
+  authors: {
+    select: { wordsAdded: true, wordsRemoved: true, suggestionsAccepted: true, user: { select: { id: true, name: true } } },
+    orderBy: { user: { name: "asc" } },
+  },
   poll: { select: { id: true, title: true, closedAt: true, closingAt: true } },
 } as const;
 
@@ -39,7 +42,7 @@ type VersionRow = {
   createdAt: Date;
   adoptedAt: Date | null;
   createdBy: { id: string; name: string } | null;
-  authors: { user: { id: string; name: string } }[];
+  authors: { wordsAdded: number | null; wordsRemoved: number | null; suggestionsAccepted: number | null; user: { id: string; name: string } }[];
   poll: { id: string; title: string; closedAt: Date | null; closingAt: Date } | null;
 };
 
@@ -51,7 +54,11 @@ function toVersionDto(row: VersionRow, adoptedVersionId: string | null, now: Dat
     label: versionLabel(row),
     createdAt: row.createdAt,
     createdBy: row.createdBy,
-    authors: row.authors.map(({ user }) => user),
+    authors: row.authors.map(({ user, wordsAdded, wordsRemoved, suggestionsAccepted }) => ({
+      ...user,
+      contribution:
+        wordsAdded === null || wordsRemoved === null || suggestionsAccepted === null ? null : { wordsAdded, wordsRemoved, suggestionsAccepted },
+    })),
     adoptedAt: row.adoptedAt,
     isAdopted: row.id === adoptedVersionId,
     proposal: row.poll

@@ -1,0 +1,73 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import type { AmendmentItem } from "@/components/documents/amendments/use-amendments";
+import { defaultClosingTime, fromLocalInputValue, toLocalInputValue } from "@/components/polls/time-zone";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/lib/trpc/client";
+
+const listed = (numbers: number[]) => (numbers.length > 1 ? `${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}` : String(numbers[0]));
+
+/**
+ * Puts an amendment and its open alternatives to one ranked vote (Schulze) with "Keep the text as
+ * it is": the amendment's own vote closes without an outcome, and the winner is made in the text.
+ */
+export function DecideTogetherForm({
+  original,
+  alternatives,
+  onDone,
+  onCancel,
+}: {
+  original: AmendmentItem;
+  alternatives: AmendmentItem[];
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const trpc = useTRPC();
+  const [closingAt, setClosingAt] = useState(() => toLocalInputValue(defaultClosingTime(new Date())));
+  const [problem, setProblem] = useState<string | null>(null);
+  const decide = useMutation(trpc.amendment.decideTogether.mutationOptions({ onSuccess: onDone }));
+  const fields = fieldErrors(decide.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const closing = fromLocalInputValue(closingAt);
+    if (!closing) {
+      setProblem("Choose when the vote closes.");
+      return;
+    }
+    setProblem(null);
+    decide.mutate({ amendmentIds: [original.id, ...alternatives.map(({ id }) => id)], closingAt: closing });
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-3 rounded-lg border border-line bg-card p-3" aria-label={`Decide Amendment ${original.number} and its alternatives together`}>
+      <p className="text-sm">
+        Amendments {listed([original.number, ...alternatives.map(({ number }) => number)])} and “Keep the text as it is” are ranked in one vote; the
+        winner is made in the text when it closes.
+        {original.poll && ` Amendment ${original.number}'s own vote closes now, without an outcome.`}
+      </p>
+      <TextField
+        label="Ranked vote closes"
+        type="datetime-local"
+        value={closingAt}
+        onChange={(event) => setClosingAt(event.target.value)}
+        required
+        error={problem ?? fields?.closingAt?.[0]}
+      />
+      {decide.error && !fields && <Alert>{errorMessage(decide.error)}</Alert>}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={decide.isPending}>
+          {decide.isPending ? "Starting the vote…" : "Start the ranked vote"}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { defaultClosingTime, fromLocalInputValue, toLocalInputValue } from "@/components/polls/time-zone";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { TextareaField } from "@/components/ui/textarea-field";
+import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
+import { useTRPC } from "@/lib/trpc/client";
+import { MAX_AMENDMENT_TEXT_LENGTH } from "@/server/amendments/schemas";
+
+/**
+ * What is put to the vote: a passage with a rewrite, suggestions already in the text, or another
+ * rewrite of an open amendment's passage (an alternative, decided later in one ranked vote with it).
+ */
+export type AmendmentSubject =
+  | { range: { from: number; to: number; quote: string } }
+  | { suggestionIds: string[] }
+  | { competesWith: { id: string; number: number; passage: string } };
+
+/**
+ * Puts a change to the group's vote: the proposed text (for a passage) and when the vote closes.
+ * The proposal starts at once; the page then shows it as "Amendment N — vote open until …".
+ */
+export function ProposeAmendmentForm({
+  documentId,
+  subject,
+  onDone,
+  onCancel,
+}: {
+  documentId: string;
+  subject: AmendmentSubject;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const trpc = useTRPC();
+  const alternativeTo = "competesWith" in subject ? subject.competesWith : null;
+  const passage = "range" in subject ? subject.range.quote : alternativeTo?.passage;
+  const [text, setText] = useState(passage ?? "");
+  const [closingAt, setClosingAt] = useState(() => toLocalInputValue(defaultClosingTime(new Date())));
+  const [problem, setProblem] = useState<string | null>(null);
+  const create = useMutation(trpc.amendment.create.mutationOptions({ onSuccess: onDone }));
+  const fields = fieldErrors(create.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (alternativeTo) {
+      create.mutate({ documentId, competesWith: alternativeTo.id, text });
+      return;
+    }
+    const closing = fromLocalInputValue(closingAt);
+    if (!closing) {
+      setProblem("Choose when the vote closes.");
+      return;
+    }
+    setProblem(null);
+    create.mutate({ documentId, closingAt: closing, ...("range" in subject ? { range: subject.range, text } : "suggestionIds" in subject ? { suggestionIds: subject.suggestionIds } : {}) });
+  }
+
+  return (
+    <form
+      onSubmit={submit}
+      className="space-y-3 rounded-lg border border-line bg-card p-3"
+      aria-label={alternativeTo ? `Propose an alternative to Amendment ${alternativeTo.number}` : "Propose an amendment"}
+    >
+      {alternativeTo && (
+        <p className="text-sm">
+          Your rewrite of the same passage, as its own amendment. It stays out of the text; an editor can then put Amendment {alternativeTo.number} and
+          its alternatives to one ranked vote, and the winner is made in the text.
+        </p>
+      )}
+      {passage !== undefined && (
+        <>
+          <div>
+            <p className="text-sm font-semibold">The passage</p>
+            <blockquote className="border-l-2 border-line pl-3 break-words text-muted">{passage || "(nothing: it adds text here)"}</blockquote>
+          </div>
+          <TextareaField
+            label="Proposed text"
+            hint="Leave it empty to propose removing the passage."
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            maxLength={MAX_AMENDMENT_TEXT_LENGTH}
+            rows={3}
+            autoFocus
+            error={fields?.text?.[0]}
+          />
+        </>
+      )}
+      {!alternativeTo && (
+        <TextField
+          label="Vote closes"
+          type="datetime-local"
+          value={closingAt}
+          onChange={(event) => setClosingAt(event.target.value)}
+          required
+          error={problem ?? fields?.closingAt?.[0]}
+        />
+      )}
+      {create.error && !fields && <Alert>{errorMessage(create.error)}</Alert>}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={create.isPending}>
+          {alternativeTo ? (create.isPending ? "Proposing…" : "Propose the alternative") : create.isPending ? "Starting the vote…" : "Put to the vote"}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
