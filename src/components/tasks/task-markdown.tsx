@@ -12,7 +12,7 @@ type Task = RouterOutputs["task"]["list"][number];
 type Scope = { threadId: string } | { meetingId: string };
 
 /** Cooked HTML may hold a checklist only if the text had "[ ]" or "[x]" in it. */
-const mayHaveChecklist = (html: string) => /\[[ xX]\]/.test(html);
+export const mayHaveChecklist = (html: string) => /\[[ xX]\]/.test(html);
 
 /**
  * Cooked markdown (see CookedMarkdown) whose checklist items are live checkboxes: the nth box is

@@ -331,6 +331,7 @@ const MATRIX: Record<string, Entry> = {
     },
     expect: groupMembers,
   },
+  "document.authorship": { input: async (scenario) => ({ id: (await versionedDocument(scenario)).id }), expect: groupMembers },
   "document.restore": { input: versionedDocument, expect: documentEditors },
   /** Starting a proposal: poll.create in the document's group (members may, in the scenario's group). */
   "document.proposeAdoption": {
@@ -361,6 +362,32 @@ const MATRIX: Record<string, Entry> = {
     input: async (scenario) => {
       const { documentId, authorId } = await suggestedDocument(scenario);
       return { documentId, authorId, accept: true };
+    },
+    expect: documentEditors,
+  },
+  /** Whoever may suggest in the document and start polls in its group; guests never start polls (amendments/amendments.test.ts). */
+  "amendment.create": {
+    input: async (scenario) => {
+      const { documentId, id } = await suggestedDocument(scenario);
+      return { documentId, suggestionIds: [id], closingAt: new Date(Date.now() + 86_400_000) };
+    },
+    expect: documentEditors,
+  },
+  "amendment.list": { input: async (scenario) => ({ documentId: (await commentedDocument(scenario)).documentId }), expect: groupMembers },
+  /** The document's editors who may start polls: an open amendment and an alternative to it (amendments/competing.test.ts). */
+  "amendment.decideTogether": {
+    input: async (scenario) => {
+      const { documentId, id } = await suggestedDocument(scenario);
+      const proposedById = scenario.people.member.id;
+      const original = await getDb().amendment.create({
+        data: { documentId, number: 1, proposedById, passage: "", replacement: "green ", suggestions: { connect: { id } } },
+        select: { id: true },
+      });
+      const alternative = await getDb().amendment.create({
+        data: { documentId, number: 2, proposedById, passage: "", replacement: "blue ", competesWithId: original.id },
+        select: { id: true },
+      });
+      return { amendmentIds: [original.id, alternative.id], closingAt: new Date(Date.now() + 86_400_000) };
     },
     expect: documentEditors,
   },

@@ -8,6 +8,7 @@ import { dashboardRouter } from "@/server/dashboard/router";
 import { decisionRouter } from "@/server/decisions/router";
 import { docCommentRouter } from "@/server/doc-comments/router";
 import { suggestionRouter } from "@/server/suggestions/router";
+import { amendmentRouter } from "@/server/amendments/router";
 import { documentRouter } from "@/server/documents/router";
 import { groupRouter } from "@/server/groups/router";
 import { importRouter, missingAttachmentRouter } from "@/server/imports/admin/router";
@@ -58,6 +59,7 @@ export const appRouter = createTRPCRouter({
   folder: folderRouter,
   docComment: docCommentRouter,
   suggestion: suggestionRouter,
+  amendment: amendmentRouter,
   document: documentRouter,
   meeting: meetingRouter,
   imports: importRouter,

@@ -1,4 +1,4 @@
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC, TRPCError, type ProcedureType } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { checkSession } from "@/server/auth/session";
@@ -7,6 +7,8 @@ import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
 import { PROCEDURE_LIMITS, rateLimiter, tryAgainIn } from "@/server/rate-limit";
+import { serializeAnswer } from "@/server/api/answer-serializer";
+import { remember, type RequestMemo } from "@/server/api/request-memo";
 import { getMetrics } from "@/server/observability/metrics";
 
 /** Who is calling, read from the next-auth session cookie before any procedure runs. */
@@ -21,6 +23,8 @@ export type Context = {
    */
   credentialVersion?: number;
   publish: Publish;
+  /** Lookups this request has made already (see RequestMemo); callers made without one share nothing. */
+  memo?: RequestMemo;
 };
 
 const FRIENDLY_INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
@@ -33,7 +37,9 @@ export function describeZodError(error: ZodError): string {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  // The client speaks superjson both ways; answers are encoded by a faster walk that falls back
+  // to superjson and sends the same JSON (answer-serializer.ts).
+  transformer: { input: superjson, output: { serialize: serializeAnswer, deserialize: superjson.deserialize } },
   isDev: false,
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause : null;
@@ -80,16 +86,23 @@ const measureCalls = t.middleware(async ({ next, path }) => {
 
 const baseProcedure = t.procedure.use(measureCalls).use(mapDomainErrors);
 
-const session = (ctx: Context, userId: string) =>
-  checkSession(ctx.db, { userId, credentialVersion: ctx.credentialVersion ?? 0 });
+/** The session check, once per request for queries (a mutation may end the session it runs in). */
+const session = (ctx: Context, userId: string, type: ProcedureType) => {
+  const credentialVersion = ctx.credentialVersion ?? 0;
+  const check = () => checkSession(ctx.db, { userId, credentialVersion });
+  return type === "query" ? remember(ctx.memo, sessionMemoKey(userId, credentialVersion), check) : check();
+};
+
+/** The memo key of a session check; pages put the check their render made under it (context.ts). */
+export const sessionMemoKey = (userId: string, credentialVersion: number) => `session:${userId}:${credentialVersion}`;
 
 /**
  * Anyone may call these. A session that has ended (account deleted, password changed, signed
  * out everywhere) counts as signed out, so ctx.userId is only ever a current session's.
  */
-export const publicProcedure = baseProcedure.use(async ({ ctx, next }) => {
+export const publicProcedure = baseProcedure.use(async ({ ctx, next, type }) => {
   if (!ctx.userId) return next();
-  const check = await session(ctx, ctx.userId);
+  const check = await session(ctx, ctx.userId, type);
   return next({ ctx: { ...ctx, userId: check.ok ? check.user.id : null } });
 });
 
@@ -113,9 +126,9 @@ async function checkProcedureLimit(path: string, userId: string): Promise<void> 
  * Narrows ctx.userId to a string, and refuses ended sessions with UNAUTHORIZED and a message
  * saying why. One read of the user by primary key per procedure, as before credential versions.
  */
-export const protectedProcedure = baseProcedure.use(async ({ ctx, next, path }) => {
+export const protectedProcedure = baseProcedure.use(async ({ ctx, next, path, type }) => {
   if (!ctx.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in first." });
-  const check = await session(ctx, ctx.userId);
+  const check = await session(ctx, ctx.userId, type);
   if (!check.ok) throw new TRPCError({ code: "UNAUTHORIZED", message: check.message });
   await checkProcedureLimit(path, check.user.id);
   return next({ ctx: { ...ctx, userId: check.user.id, isAdmin: check.user.isAdmin } });

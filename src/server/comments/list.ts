@@ -1,11 +1,25 @@
 import type { z } from "zod";
-import { commentSelect, reactionsForComments, toCommentDto } from "@/server/comments/dto";
+import type { Prisma } from "@/generated/prisma/client.ts";
+import type { RequestMemo } from "@/server/api/request-memo";
+import { commentSelect, toCommentDto } from "@/server/comments/dto";
 import { COMMENT_PAGE_SIZE, type CommentWithReplies, type zListCommentsInput } from "@/server/comments/schemas";
 import type { Db } from "@/server/db";
 import { requireThreadAccess } from "@/server/threads/access";
+import { personSelect, summariseReactions } from "@/server/threads/dto";
 
 /** Above any comment's sequence number, and within PostgreSQL's 32-bit integer (cursors are at most 9 digits). */
 const PAST_THE_LAST_SEQ = 2_147_483_647;
+
+/**
+ * The sequence number of the top-level comment holding `comment` (itself, or the one it replies
+ * to). The parent is looked up only for a reply: loading it as a relation costs a query every time.
+ */
+async function topLevelSeq(db: Db, comment: { seq: number; parentId: string | null } | null): Promise<number | null> {
+  if (!comment) return null;
+  if (!comment.parentId) return comment.seq;
+  const parent = await db.comment.findUnique({ where: { id: comment.parentId }, select: { seq: true } });
+  return parent?.seq ?? comment.seq;
+}
 
 /** The top-level comment that holds the viewer's first unread comment, or null when all is read. */
 async function firstUnreadTopLevelSeq(db: Db, userId: string, threadId: string): Promise<number | null> {
@@ -13,26 +27,53 @@ async function firstUnreadTopLevelSeq(db: Db, userId: string, threadId: string):
   const unread = await db.comment.findFirst({
     where: { threadId, seq: { gt: read?.lastReadSeq ?? 0 } },
     orderBy: { seq: "asc" },
-    select: { seq: true, parent: { select: { seq: true } } },
+    select: { seq: true, parentId: true },
   });
-  return unread ? (unread.parent?.seq ?? unread.seq) : null;
+  return topLevelSeq(db, unread);
 }
 
-/** The top-level comment holding `commentId` (itself, or the one it replies to), or null when it is not in this thread. */
+/** The top-level comment holding `commentId`, or null when it is not in this thread. */
 async function topLevelSeqOf(db: Db, threadId: string, commentId: string): Promise<number | null> {
-  const comment = await db.comment.findFirst({
-    where: { id: commentId, threadId },
-    select: { seq: true, parent: { select: { seq: true } } },
-  });
-  return comment ? (comment.parent?.seq ?? comment.seq) : null;
+  return topLevelSeq(db, await db.comment.findFirst({ where: { id: commentId, threadId }, select: { seq: true, parentId: true } }));
 }
 
 /**
- * One page of top-level comments with all their replies. The number of queries is the same
- * whatever the thread's length: the page, its replies, their reactions, and one look on each side.
+ * The reactions to these comments and the people who wrote or reacted, in two queries: the
+ * reactions, then everyone at once. (As relations, authors and reactors each cost a query per
+ * list, also for an empty one.)
  */
-export async function listComments(db: Db, userId: string, input: z.infer<typeof zListCommentsInput>) {
-  await requireThreadAccess(db, userId, input.threadId);
+async function reactionsAndPeople(db: Db, comments: { id: string; authorId: string }[]) {
+  const reactionRows = comments.length
+    ? await db.reaction.findMany({
+        where: { subject: "comment", subjectId: { in: comments.map(({ id }) => id) } },
+        select: { subjectId: true, emoji: true, userId: true },
+        orderBy: { createdAt: "asc" },
+      })
+    : [];
+  const ids = new Set([...comments.map(({ authorId }) => authorId), ...reactionRows.map(({ userId }) => userId)]);
+  const people = ids.size ? await db.user.findMany({ where: { id: { in: [...ids] } }, select: personSelect }) : [];
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const reactions = summariseReactions(
+    reactionRows.flatMap(({ subjectId, emoji, userId }) => {
+      const person = byId.get(userId);
+      return person ? [{ subjectId, emoji, user: { id: person.id, name: person.name } }] : [];
+    }),
+  );
+  return { reactions, authorOf: (comment: { authorId: string }) => byId.get(comment.authorId)! };
+}
+
+/** A comment as this list loads it: its author comes with the reactors' names (reactionsAndPeople). */
+const { author: _author, ...commentFields } = commentSelect;
+const commentRowSelect = { ...commentFields, authorId: true } satisfies Prisma.CommentSelect;
+type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentRowSelect }>;
+
+/**
+ * One page of top-level comments with all their replies. The number of queries is the same
+ * whatever the thread's length: the page, its replies, their reactions, the people, and one look
+ * on each side.
+ */
+export async function listComments(db: Db, userId: string, input: z.infer<typeof zListCommentsInput>, memo?: RequestMemo) {
+  await requireThreadAccess(db, userId, input.threadId, memo);
   const threadId = input.threadId;
   let after = 0;
   let before: number | null = null;
@@ -53,7 +94,7 @@ export async function listComments(db: Db, userId: string, input: z.infer<typeof
     where: { threadId, parentId: null, seq: before === null ? { gt: after } : { lt: before } },
     orderBy: { seq: before === null ? "asc" : "desc" },
     take: COMMENT_PAGE_SIZE + 1,
-    select: commentSelect,
+    select: commentRowSelect,
   });
   const hasMoreInDirection = rows.length > COMMENT_PAGE_SIZE;
   const page = rows.slice(0, COMMENT_PAGE_SIZE);
@@ -63,14 +104,15 @@ export async function listComments(db: Db, userId: string, input: z.infer<typeof
     ? await db.comment.findMany({
         where: { parentId: { in: page.map(({ id }) => id) } },
         orderBy: { seq: "asc" },
-        select: commentSelect,
+        select: commentRowSelect,
       })
     : [];
-  const reactions = await reactionsForComments(db, [...page, ...replies].map(({ id }) => id));
+  const { reactions, authorOf } = await reactionsAndPeople(db, [...page, ...replies]);
   const first = page[0];
   const last = page.at(-1);
   const [earlier, later] = await Promise.all([
-    before === null && first
+    // A page that starts after 0 starts at the first comment: nothing can come before it.
+    before === null && first && after > 0
       ? db.comment.findFirst({ where: { threadId, parentId: null, seq: { lt: first.seq } }, select: { id: true } })
       : null,
     before !== null && last
@@ -78,9 +120,10 @@ export async function listComments(db: Db, userId: string, input: z.infer<typeof
       : null,
   ]);
 
+  const dto = (row: CommentRow) => toCommentDto({ ...row, author: authorOf(row) }, reactions.get(row.id));
   const items: CommentWithReplies[] = page.map((row) => ({
-    ...toCommentDto(row, reactions.get(row.id)),
-    replies: replies.filter((reply) => reply.parentId === row.id).map((reply) => toCommentDto(reply, reactions.get(reply.id))),
+    ...dto(row),
+    replies: replies.filter((reply) => reply.parentId === row.id).map(dto),
   }));
   const hasEarlier = before === null ? Boolean(earlier) : hasMoreInDirection;
   const hasLater = before === null ? hasMoreInDirection : Boolean(later);

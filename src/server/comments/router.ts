@@ -20,7 +20,7 @@ export const commentRouter = createTRPCRouter({
   list: protectedProcedure
     .input(zListCommentsInput)
     .output(zCommentPage)
-    .query(({ ctx, input }) => listComments(ctx.db, ctx.userId, input)),
+    .query(({ ctx, input }) => listComments(ctx.db, ctx.userId, input, ctx.memo)),
   update: protectedProcedure
     .input(zUpdateCommentInput)
     .output(zCommentDto)

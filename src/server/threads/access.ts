@@ -1,8 +1,15 @@
 import type { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { getStanding } from "@/server/groups/standing";
-import { canInGroup, canViewThread, threadsVisibleToWhere, type GroupStanding } from "@/server/policy";
+import { remember, type RequestMemo } from "@/server/api/request-memo";
+import {
+  canInGroup,
+  canViewThread,
+  GROUP_SETTINGS_SELECT,
+  groupSettingsOf,
+  threadsVisibleToWhere,
+  type GroupStanding,
+} from "@/server/policy";
 
 export type ThreadAccess = {
   thread: { id: string; groupId: string; title: string; authorId: string; closedAt: Date | null; lastCommentSeq: number };
@@ -15,10 +22,16 @@ const NOT_VISIBLE = "That thread does not exist, or you cannot see it.";
 /**
  * Loads a thread only if the caller may see it: members and admins see every thread of their
  * group, guests only the threads they were invited to. Anything else is NOT_FOUND, so thread
- * ids reveal nothing.
+ * ids reveal nothing. The thread, its group's settings and the caller's membership come in one
+ * call; the invitation is looked up only for guests. With a request memo (queries), one lookup
+ * serves every call of the request.
  */
-export async function requireThreadAccess(db: Db, userId: string, threadId: string): Promise<ThreadAccess> {
-  const thread = await db.thread.findUnique({
+export function requireThreadAccess(db: Db, userId: string, threadId: string, memo?: RequestMemo): Promise<ThreadAccess> {
+  return remember(memo, `thread-access:${userId}:${threadId}`, () => lookUpThreadAccess(db, userId, threadId));
+}
+
+async function lookUpThreadAccess(db: Db, userId: string, threadId: string): Promise<ThreadAccess> {
+  const row = await db.thread.findUnique({
     where: { id: threadId },
     select: {
       id: true,
@@ -27,14 +40,17 @@ export async function requireThreadAccess(db: Db, userId: string, threadId: stri
       authorId: true,
       closedAt: true,
       lastCommentSeq: true,
-      guests: { where: { userId }, select: { userId: true } },
+      group: { select: { ...GROUP_SETTINGS_SELECT, memberships: { where: { userId }, select: { role: true } } } },
     },
   });
-  if (!thread) throw new AppError("NOT_FOUND", NOT_VISIBLE);
-  const standing = await getStanding(db, userId, thread.groupId);
-  if (!canViewThread(standing, { isThreadGuest: thread.guests.length > 0 })) throw new AppError("NOT_FOUND", NOT_VISIBLE);
-  const { guests: _guests, ...rest } = thread;
-  return { thread: rest, standing, canModerate: canInGroup(standing, "thread.moderate") };
+  if (!row) throw new AppError("NOT_FOUND", NOT_VISIBLE);
+  const { group, ...thread } = row;
+  const standing: GroupStanding = { role: group.memberships[0]?.role ?? null, settings: groupSettingsOf(group) };
+  const isThreadGuest =
+    standing.role === "guest" &&
+    (await db.threadGuest.findUnique({ where: { threadId_userId: { threadId, userId } }, select: { userId: true } })) !== null;
+  if (!canViewThread(standing, { isThreadGuest })) throw new AppError("NOT_FOUND", NOT_VISIBLE);
+  return { thread, standing, canModerate: canInGroup(standing, "thread.moderate") };
 }
 
 export function requireOpen(access: ThreadAccess): void {

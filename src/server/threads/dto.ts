@@ -1,4 +1,5 @@
 import { listExcerpt } from "@/lib/text";
+import type { Db } from "@/server/db";
 import { imageUrl } from "@/server/images/service";
 import type { Person, ReactionSummary } from "@/server/threads/schemas";
 
@@ -29,6 +30,26 @@ export function summariseReactions(rows: ReactionRow[]): Map<string, ReactionSum
     byEmoji.set(row.emoji, summary);
   }
   return new Map([...bySubject].map(([subjectId, byEmoji]) => [subjectId, [...byEmoji.values()]]));
+}
+
+/**
+ * The reactions to one thread or comment, summarised. The reactors' names are looked up only when
+ * there are reactions: as a relation they cost a query even for none.
+ */
+export async function reactionsTo(db: Db, subject: "thread" | "comment", subjectId: string): Promise<ReactionSummary[]> {
+  const rows = await db.reaction.findMany({
+    where: { subject, subjectId },
+    select: { subjectId: true, emoji: true, userId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  if (!rows.length) return [];
+  const people = await db.user.findMany({ where: { id: { in: [...new Set(rows.map(({ userId }) => userId))] } }, select: { id: true, name: true } });
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const named = rows.flatMap(({ userId, ...row }) => {
+    const user = byId.get(userId);
+    return user ? [{ ...row, user }] : [];
+  });
+  return summariseReactions(named).get(subjectId) ?? [];
 }
 
 /**

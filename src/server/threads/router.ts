@@ -41,7 +41,7 @@ export const threadRouter = createTRPCRouter({
   byId: protectedProcedure
     .input(zThreadIdInput)
     .output(zThreadDetail)
-    .query(({ ctx, input }) => getThread(ctx.db, ctx.userId, input.id)),
+    .query(({ ctx, input }) => getThread(ctx.db, ctx.userId, input.id, ctx.memo)),
   revisions: protectedProcedure
     .input(zThreadIdInput)
     .output(zRevisionList)
@@ -77,11 +77,11 @@ export const threadRouter = createTRPCRouter({
   markRead: protectedProcedure
     .input(zThreadIdInput)
     .output(z.object({ lastReadSeq: z.number().int() }))
-    .mutation(({ ctx, input }) => markThreadRead(ctx.db, ctx.userId, input.id)),
+    .mutation(({ ctx, input }) => markThreadRead(ctx.db, ctx.publish, ctx.userId, input.id)),
   markAllRead: protectedProcedure
     .input(zMarkAllReadInput)
     .output(z.object({ count: z.number().int() }))
-    .mutation(({ ctx, input }) => markAllThreadsRead(ctx.db, ctx.userId, input.groupId)),
+    .mutation(({ ctx, input }) => markAllThreadsRead(ctx.db, ctx.publish, ctx.userId, input.groupId)),
   seenBy: protectedProcedure
     .input(zSeenByInput)
     .output(zSeenBy)

@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import { CommentEditForm } from "@/app/threads/[id]/_components/comment-edit-form";
 import { DeleteCommentDialog } from "@/app/threads/[id]/_components/delete-comment-dialog";
-import { TaskMarkdown } from "@/components/tasks/task-markdown";
+import { CookedMarkdown } from "@/components/cooked-markdown";
+import { mayHaveChecklist, TaskMarkdown } from "@/components/tasks/task-markdown";
 import type { CommentDto } from "@/components/threads/comment-cache";
 import { ReactionsBar } from "@/components/threads/reactions-bar";
 import { RevisionsDialog } from "@/components/threads/revisions-dialog";
@@ -14,6 +15,20 @@ import { cn } from "@/components/ui/cn";
 import type { RouterOutputs } from "@/lib/trpc/client";
 
 type ThreadDetail = RouterOutputs["thread"]["byId"];
+
+/**
+ * The comment's cooked text. Only a text with a checklist needs TaskMarkdown's task query, live
+ * updates and mutation; most comments have none, and those hooks were a tenth of the thread page's
+ * server render (50 comments; docs/benchmarks.md, bench:http).
+ */
+function CommentBody({ comment, threadId }: { comment: CommentDto; threadId: string }) {
+  const className = "min-w-0 break-words";
+  return mayHaveChecklist(comment.bodyHtml) ? (
+    <TaskMarkdown html={comment.bodyHtml} className={className} source={{ kind: "comment", id: comment.id }} scope={{ threadId }} />
+  ) : (
+    <CookedMarkdown html={comment.bodyHtml} className={className} />
+  );
+}
 
 /**
  * One comment. A deleted one keeps its place, so the replies under it still make sense. It takes
@@ -96,7 +111,7 @@ export function CommentItem({
       ) : editing ? (
         <CommentEditForm comment={comment} onDone={stopEditing} />
       ) : (
-        <TaskMarkdown html={comment.bodyHtml} className="min-w-0 break-words" source={{ kind: "comment", id: comment.id }} scope={{ threadId: thread.id }} />
+        <CommentBody comment={comment} threadId={thread.id} />
       )}
 
       {!comment.deleted && !editing && (
