@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { getDb } from "@/server/db";
+import * as Y from "yjs";
+import { newSuggestionId } from "@/lib/documents/suggestion-marks";
+import { loadDocumentState } from "@/server/documents/persistence";
 import { heading, paragraph, stateOf } from "@/server/documents/versions/test-content";
+import { suggestionsIn } from "@/server/suggestions/text";
+import { editorOn, posOf } from "@/server/suggestions/test-suggesting";
 import { localDiskStorage, storeContent } from "@/server/files/storage";
 import { addMember, makeGroup } from "@/server/test/factories";
 import { inOneWeek, pollGroup } from "@/server/test/poll-fixtures";
@@ -15,7 +20,7 @@ export const INJECTION = "=cmd|' /C calc'!A0";
  * A group with everything a download holds: threads and comments (one a formula, one with commas,
  * quotes and a line break), a closed anonymous poll, a closed named poll with an outcome, an open
  * anonymous poll, a resource and an attachment whose bytes are stored (and one whose are not),
- * two documents of the same title with versions. Subgroups: `mine` (the admin is an admin there)
+ * two documents of the same title with versions, suggestions and an amendment. Subgroups: `mine` (the admin is an admin there)
  * and `theirs` (the admin is only a member), with `below` under `theirs` (the admin is an admin).
  */
 export async function exportScene() {
@@ -79,11 +84,12 @@ export async function exportScene() {
   });
   await db.threadAttachment.create({ data: { threadId: thread.id, fileId: lost.id } });
 
+  const documents: { id: string }[] = [];
   for (const [title, texts] of [
     ["Our vision", ["First draft of the vision", "Second draft of the vision"]],
     ["Our vision", ["Another document, same title"]],
   ] as const) {
-    await db.document.create({
+    const document = await db.document.create({
       data: {
         groupId: group.id,
         title,
@@ -100,7 +106,9 @@ export async function exportScene() {
           })),
         },
       },
+      select: { id: true },
     });
+    documents.push(document);
   }
 
   // Voting rules on the named poll; its decision (the outcome may have made it) with an owner; tasks.
@@ -157,8 +165,51 @@ export async function exportScene() {
   });
   const link = await db.stakeholderLink.create({ data: { groupId: group.id, fromId: council.id, toId: charity.id, kind: "funds" }, select: { id: true } });
 
+  // Suggesting: Alice's open suggestion of "green " (Bob replied), Bob's accepted one, and Alice's
+  // amendment (a formula in its passage) decided by the named poll; and in `theirs`, which the
+  // parent's admins do not download, a document with Alice's suggestion and amendment.
+  const vision = documents[0]!;
+  const pen = editorOn(await loadDocumentState(db, vision.id));
+  const suggested = pen.suggest((tr, pm) => tr.insertText("green ", posOf(pm, "Second")));
+  await db.document.update({ where: { id: vision.id }, data: { snapshot: new Uint8Array(Y.mergeUpdates([await loadDocumentState(db, vision.id), suggested])) } });
+  const amendment = await db.amendment.create({
+    data: {
+      documentId: vision.id,
+      number: 1,
+      proposedById: alice.id,
+      passage: INJECTION,
+      replacement: "Second, better draft",
+      pollId: named.id,
+      status: "adopted",
+      result: "Passed: 1 of 3 eligible voted",
+      decidedAt: new Date(Date.UTC(2026, 2, 10)),
+    },
+    select: { id: true },
+  });
+  const openSuggestion = await db.suggestion.create({
+    data: {
+      id: [...suggestionsIn(pen.content()).keys()][0]!,
+      documentId: vision.id,
+      authorId: alice.id,
+      createdAt: new Date(Date.UTC(2026, 2, 1)),
+      replies: { create: [{ authorId: bob.id, body: "Green, yes", createdAt: new Date(Date.UTC(2026, 2, 2)) }, { authorId: alice.id, body: "Thanks, Bob" }] },
+    },
+    select: { id: true },
+  });
+  const acceptedSuggestion = await db.suggestion.create({
+    data: { id: newSuggestionId(), documentId: vision.id, authorId: bob.id, status: "accepted", decidedById: admin.id, decidedAt: new Date(Date.UTC(2026, 2, 10)), amendmentId: amendment.id },
+    select: { id: true },
+  });
+  const theirsDocument = await db.document.create({
+    data: { groupId: theirs.id, title: "Not for the parent's admins, a document", createdById: bob.id, snapshot: stateOf([paragraph("Finance")]) },
+    select: { id: true },
+  });
+  await db.amendment.create({ data: { documentId: theirsDocument.id, number: 1, proposedById: alice.id, passage: "Finance", replacement: "Not for the parent's admins, an amendment" } });
+  const hiddenSuggestion = await db.suggestion.create({ data: { id: newSuggestionId(), documentId: theirsDocument.id, authorId: alice.id }, select: { id: true } });
+
   return {
     ...scene,
+    suggesting: { vision, amendment, openSuggestion, acceptedSuggestion, theirsDocument, hiddenSuggestion },
     community: { organisation, initiative, council, charity, link },
     decisions: { budget: decision, earlier },
     task,

@@ -1,14 +1,18 @@
 import { z } from "zod";
 import type {
   AckSubject,
+  AmendmentStatus,
   DecisionStatus,
+  DocumentMode,
   SignatureStatus,
   StakeholderLinkKind,
   StakeholderRelationship,
   StakeholderSector,
+  SuggestionStatus,
   ThresholdBase,
   ThresholdRule,
 } from "@/generated/prisma/enums.ts";
+import { SUGGESTION_ID } from "@/lib/documents/suggestion-marks";
 import { COUNTING_METHODS, POLL_KINDS } from "@/server/polls/schemas";
 
 /**
@@ -59,6 +63,9 @@ const SIGNATURE_STATUSES = ["pending", "approved", "declined"] as const satisfie
 const STAKEHOLDER_SECTORS = ["council", "education", "health", "third_sector", "faith", "business", "residents", "volunteers", "other"] as const satisfies readonly StakeholderSector[];
 const STAKEHOLDER_RELATIONSHIPS = ["core", "partner", "supporter", "to_approach"] as const satisfies readonly StakeholderRelationship[];
 const STAKEHOLDER_LINK_KINDS = ["funds", "refers_to", "partners_with"] as const satisfies readonly StakeholderLinkKind[];
+const DOCUMENT_MODES = ["editing", "suggesting"] as const satisfies readonly DocumentMode[];
+const SUGGESTION_STATUSES = ["open", "accepted", "rejected"] as const satisfies readonly SuggestionStatus[];
+const AMENDMENT_STATUSES = ["open", "adopted", "rejected", "withdrawn"] as const satisfies readonly AmendmentStatus[];
 /** Organisations are shared by the whole instance, so the file names them rather than giving their ids. */
 const zOrganisationName = z.string().min(1).max(200);
 
@@ -241,8 +248,12 @@ export const RECORD_SCHEMAS = {
     title: z.string().min(1),
     createdById: zId,
     guestIds: z.array(zId),
+    /** Files written before suggesting mode have neither: such documents were edited directly. */
+    mode: z.enum(DOCUMENT_MODES).default("editing"),
+    guestsMaySuggest: z.boolean().default(false),
     createdAt: zDate,
     updatedAt: zDate,
+    /** The Yjs state carries the open suggestions as marks whose id is their suggestion record's id. */
     content: zDocumentContent,
   }),
   document_version: z.object({
@@ -252,12 +263,63 @@ export const RECORD_SCHEMAS = {
     name: z.string().nullable(),
     createdById: zId.nullable(),
     authorIds: z.array(zId),
+    /** How much each author wrote since the version before (null where it was not counted); files written before these counts have none. */
+    contributions: z
+      .array(
+        z.object({
+          userId: zId,
+          wordsAdded: z.number().int().min(0).nullable(),
+          wordsRemoved: z.number().int().min(0).nullable(),
+          suggestionsAccepted: z.number().int().min(0).nullable(),
+        }),
+      )
+      .default([]),
     pollId: zId.nullable(),
     adopted: z.boolean(),
     adoptedAt: zDate.nullable(),
     createdAt: zDate,
     content: zDocumentContent,
   }),
+  /**
+   * A change to a document put to the vote, after the document's versions; pollId is the poll
+   * deciding it (one of the same group's), versionId the version its adoption made, competesWithId
+   * the amendment (written before it) whose passage it would rewrite differently.
+   */
+  amendment: z.object({
+    id: zId,
+    documentId: zId,
+    number: z.number().int().positive(),
+    proposedById: zId,
+    passage: z.string(),
+    replacement: z.string(),
+    pollId: zId.nullable(),
+    status: z.enum(AMENDMENT_STATUSES),
+    result: z.string(),
+    versionId: zId.nullable(),
+    competesWithId: zId.nullable(),
+    decidedAt: zDate.nullable(),
+    createdAt: zDate,
+  }),
+  /**
+   * A suggested change, after the document's amendments, with its replies. Its text is in the
+   * document's Yjs state (marks whose id is this id), so an open one stands in the text again.
+   */
+  suggestion: z.object({
+    /** Also the id of its marks in the text: one Hearth's editor could have made. */
+    id: z.string().regex(SUGGESTION_ID, "must be a suggestion id, as Hearth makes them"),
+    documentId: zId,
+    authorId: zId,
+    status: z.enum(SUGGESTION_STATUSES),
+    decidedById: zId.nullable(),
+    decidedAt: zDate.nullable(),
+    amendmentId: zId.nullable(),
+    createdAt: zDate,
+    replies: z.array(z.object({ id: zId, authorId: zId, body: z.string(), createdAt: zDate })),
+  }),
+  /** Who wrote as one Yjs client id of a document's state: what colours "who wrote this". */
+  document_client: z.object({ documentId: zId, clientId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), userId: zId, createdAt: zDate }),
+  /** What one person deleted in a document: a Yjs delete set (its snapshot encoding with an empty state vector), base64. */
+  document_delete_set: z.object({ documentId: zId, userId: zId, deleteSet: z.base64(), updatedAt: zDate }),
   /** A decision, after its poll and document version; one that was replaced comes after the decision that replaced it. */
   decision: z.object({
     id: zId,

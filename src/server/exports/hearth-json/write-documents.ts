@@ -5,6 +5,7 @@ import { contentOf } from "@/server/documents/versions/state";
 import { AppError } from "@/server/errors";
 import type { ExportRecord } from "@/server/exports/hearth-json/format";
 import type { LineWriter } from "@/server/exports/hearth-json/line-writer";
+import { writeDocumentSuggestions } from "@/server/exports/hearth-json/write-suggestions";
 import { pagesById } from "@/server/exports/streams";
 
 /** Document states can be large; a few at a time. */
@@ -15,7 +16,7 @@ function contentRecord(state: Uint8Array, title: string) {
   return { yjs: Buffer.from(state).toString("base64"), markdown: toMarkdown(contentOf(state), title) };
 }
 
-/** Each document with its current text, followed by its versions. */
+/** Each document with its current text (its open suggestions in it), followed by its versions, amendments and suggestions. */
 export async function writeDocuments(db: Db, w: LineWriter, groupId: string): Promise<void> {
   const batches = pagesById(
     { groupId },
@@ -28,6 +29,8 @@ export async function writeDocuments(db: Db, w: LineWriter, groupId: string): Pr
           title: true,
           createdById: true,
           adoptedVersionId: true,
+          mode: true,
+          guestsMaySuggest: true,
           createdAt: true,
           updatedAt: true,
           guests: { select: { userId: true }, orderBy: { userId: "asc" } },
@@ -60,7 +63,10 @@ export async function writeDocuments(db: Db, w: LineWriter, groupId: string): Pr
               adoptedAt: true,
               createdAt: true,
               state: true,
-              authors: { select: { userId: true }, orderBy: { userId: "asc" } },
+              authors: {
+                select: { userId: true, wordsAdded: true, wordsRemoved: true, suggestionsAccepted: true },
+                orderBy: { userId: "asc" },
+              },
             },
           }),
         DOCUMENT_PAGE,
@@ -72,6 +78,7 @@ export async function writeDocuments(db: Db, w: LineWriter, groupId: string): Pr
             data: {
               ...version,
               authorIds: authors.map(({ userId }) => userId),
+              contributions: authors,
               adopted: version.id === adoptedVersionId,
               content: contentRecord(versionState, document.title),
             },
@@ -79,6 +86,7 @@ export async function writeDocuments(db: Db, w: LineWriter, groupId: string): Pr
           rows.flatMap(({ createdById, authors }) => [createdById, ...authors.map(({ userId }) => userId)]),
         );
       }
+      await writeDocumentSuggestions(db, w, document);
     }
   }
 }

@@ -165,19 +165,27 @@ export async function* documentCommentsWritten(db: Db, userId: string) {
   }
 }
 
-/** The document versions the person is named as an author of: when, and in which document (the text is the group's). */
+/** The document versions the person is named as an author of: when, in which document, and how much they wrote (the text is the group's). */
 export async function* documentVersionsAuthored(db: Db, userId: string) {
   const rows = pages((last: { versionId: string } | undefined, take) =>
     db.documentVersionAuthor.findMany({
       where: { userId, ...(last && { versionId: { gt: last.versionId } }) },
       orderBy: { versionId: "asc" },
       take,
-      select: { versionId: true, version: { select: { kind: true, name: true, createdAt: true, documentId: true, document: { select: { group } } } } },
+      select: {
+        versionId: true,
+        wordsAdded: true,
+        wordsRemoved: true,
+        suggestionsAccepted: true,
+        version: { select: { kind: true, name: true, createdAt: true, documentId: true, document: { select: { group } } } },
+      },
     }),
   );
-  for await (const [{ versionId, version }, titles] of withTitles(db, userId, rows, (page) => ({ documents: page.map(({ version }) => version.documentId) }))) {
+  for await (const [{ versionId, version, ...counts }, titles] of withTitles(db, userId, rows, (page) => ({ documents: page.map(({ version }) => version.documentId) }))) {
     yield {
       version: { id: versionId, kind: version.kind, name: version.name, savedAt: version.createdAt },
+      // What they wrote since the version before (null for versions saved before Hearth counted it).
+      ...counts,
       document: ref(version.documentId, titles.document),
       group: version.document.group,
     };

@@ -3,6 +3,7 @@ import { text } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
 import { writePersonalExport } from "@/server/exports/personal/write";
+import { exportScene, INJECTION } from "@/server/exports/test-scene";
 import { addMember, makeDocComment, makeDocument, makeGroup, makeMeeting } from "@/server/test/factories";
 import { inOneWeek, pollGroup } from "@/server/test/poll-fixtures";
 
@@ -16,7 +17,19 @@ async function exportOf(userId: string) {
     raw,
     data: JSON.parse(raw) as Record<string, unknown> &
       Record<
-        "comments" | "votes" | "threads" | "documentComments" | "documentVersions" | "tasks" | "decisionNotes" | "acknowledgements" | "initiatives" | "charterSignatureRequests",
+        | "comments"
+        | "votes"
+        | "threads"
+        | "documentComments"
+        | "documentVersions"
+        | "tasks"
+        | "decisionNotes"
+        | "acknowledgements"
+        | "initiatives"
+        | "charterSignatureRequests"
+        | "suggestions"
+        | "suggestionReplies"
+        | "amendments",
         Record<string, unknown>[]
       >,
   };
@@ -169,5 +182,47 @@ describe("a person's own download", () => {
       { id: expect.any(String), group: { handle: group.handle, name: group.name }, organisation: organisation.name, status: "approved", requestedAt: expect.any(String), decidedAt: signedOn.toISOString(), signedOn: signedOn.toISOString() },
     ]);
     expect((await exportOf(bob.id)).data.charterSignatureRequests).toEqual([]);
+  });
+
+  it("holds the suggestions they made, their replies and the amendments they proposed, the group's words only while they may see the document", async () => {
+    const scene = await exportScene();
+    const { vision, theirsDocument, openSuggestion, hiddenSuggestion, amendment } = scene.suggesting;
+    const group = { handle: scene.group.handle, name: scene.group.name };
+    await getDb().documentVersionAuthor.updateMany({ where: { userId: scene.alice.id, version: { documentId: vision.id, name: "Version 1" } }, data: { wordsAdded: 7, wordsRemoved: 2, suggestionsAccepted: 0 } });
+
+    const alice = await exportOf(scene.alice.id);
+    expect(alice.data.suggestions).toEqual(
+      expect.arrayContaining([
+        { id: openSuggestion.id, document: { id: vision.id, title: "Our vision" }, group, status: "open", amendment: null, inserts: "green ", createdAt: "2026-03-01T00:00:00.000Z", decidedAt: null },
+        // Alice is not in the subgroup: its document is named by id only.
+        expect.objectContaining({ id: hiddenSuggestion.id, document: { id: theirsDocument.id, title: null }, status: "open", inserts: null }),
+      ]),
+    );
+    expect(alice.data.suggestions).toHaveLength(2);
+    expect(alice.data.suggestionReplies).toEqual([expect.objectContaining({ suggestionId: openSuggestion.id, body: "Thanks, Bob", document: { id: vision.id, title: "Our vision" }, group })]);
+    expect(alice.data.amendments).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: amendment.id,
+          number: 1,
+          document: { id: vision.id, title: "Our vision" },
+          passage: INJECTION,
+          replacement: "Second, better draft",
+          status: "adopted",
+          result: "Passed: 1 of 3 eligible voted",
+          poll: { id: scene.polls.named.id, title: "Adopt the budget" },
+          alternativeTo: null,
+        }),
+        expect.objectContaining({ document: { id: theirsDocument.id, title: null }, passage: null, result: null, replacement: "Not for the parent's admins, an amendment" }),
+      ]),
+    );
+    expect(alice.data.documentVersions).toContainEqual(expect.objectContaining({ version: expect.objectContaining({ name: "Version 1" }), wordsAdded: 7, wordsRemoved: 2, suggestionsAccepted: 0 }));
+    expect(alice.raw).not.toContain("Not for the parent's admins, a document");
+    expect(alice.raw).not.toContain("Green, yes");
+
+    const bob = await exportOf(scene.bob.id);
+    expect(bob.data.suggestions).toEqual([expect.objectContaining({ id: scene.suggesting.acceptedSuggestion.id, status: "accepted", amendment: 1, inserts: null })]);
+    expect(bob.data.suggestionReplies).toEqual([expect.objectContaining({ body: "Green, yes" })]);
+    expect(bob.data.amendments).toEqual([]);
   });
 });

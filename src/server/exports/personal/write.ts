@@ -15,6 +15,7 @@ import {
   threadsWritten,
   votesCast,
 } from "@/server/exports/personal/records";
+import { amendmentsProposed, suggestionRepliesWritten, suggestionsMade } from "@/server/exports/personal/suggestion-records";
 import { pagedById } from "@/server/exports/streams";
 
 export const PERSONAL_EXPORT_FORMAT = "hearth-personal-export";
@@ -97,6 +98,9 @@ export async function writePersonalExport(db: Db, userId: string, out: NodeJS.Wr
   await json.list("meetingsScheduled", meetingsScheduled(db, userId));
   await json.list("documentComments", documentCommentsWritten(db, userId));
   await json.list("documentVersions", documentVersionsAuthored(db, userId));
+  await json.list("suggestions", suggestionsMade(db, userId));
+  await json.list("suggestionReplies", suggestionRepliesWritten(db, userId));
+  await json.list("amendments", amendmentsProposed(db, userId));
   await json.list("tasks", tasksOf(db, userId));
   await json.list("decisionNotes", decisionNotesWritten(db, userId));
   await json.list("acknowledgements", acknowledgementsGiven(db, userId));

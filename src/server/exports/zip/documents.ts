@@ -3,7 +3,7 @@ import { loadDocumentState } from "@/server/documents/persistence";
 import { safeFileName } from "@/server/documents/versions/export";
 import { toMarkdown } from "@/server/documents/versions/markdown";
 import { versionLabel } from "@/server/documents/versions/service";
-import { contentOf } from "@/server/documents/versions/state";
+import { agreedContentOf, contentOf } from "@/server/documents/versions/state";
 import { paged, pagedById, writeChunk } from "@/server/exports/streams";
 import { csvHeader, csvRecord, type CsvColumns } from "@/server/exports/zip/csv";
 import type { ZipWriter } from "@/server/exports/zip/zip-writer";
@@ -33,10 +33,11 @@ function freeSlug(title: string, taken: Set<string>): string {
 }
 
 /**
- * Each document as `documents/<title-slug>/`: `current.md` (the text as it reads now), every
- * saved version oldest first as `version-<n>.md`, and `versions.csv` saying which version each
- * file is, when it was saved and who wrote it. Markdown comes from the same renderer as the
- * document's own Markdown export.
+ * Each document as `documents/<title-slug>/`: `current.md` (the agreed text as it reads now: open
+ * suggestions left out, as in the document's own export), `current-with-suggestions.md` beside it
+ * when suggestions are open (as tracked changes), every saved version oldest first as
+ * `version-<n>.md`, and `versions.csv` saying which version each file is, when it was saved and who
+ * wrote it. Markdown comes from the same renderer as the document's own Markdown export.
  */
 export async function addDocuments(zip: ZipWriter, db: Db, groupIds: string[]): Promise<void> {
   const taken = new Set<string>();
@@ -44,8 +45,11 @@ export async function addDocuments(zip: ZipWriter, db: Db, groupIds: string[]): 
   for await (const document of documents) {
     const folder = `documents/${freeSlug(document.title, taken)}`;
     const write = (markdown: string) => (out: NodeJS.WritableStream) => writeChunk(out, markdown, zip.signal);
-    const current = toMarkdown(contentOf(await loadDocumentState(db, document.id)), document.title);
+    const state = await loadDocumentState(db, document.id);
+    const current = toMarkdown(agreedContentOf(state), document.title);
     await zip.add(`${folder}/current.md`, write(current), { mtime: document.updatedAt });
+    const tracked = toMarkdown(contentOf(state), document.title);
+    if (tracked !== current) await zip.add(`${folder}/current-with-suggestions.md`, write(tracked), { mtime: document.updatedAt });
 
     const entries: VersionEntry[] = [];
     const versions = paged(
@@ -71,7 +75,7 @@ export async function addDocuments(zip: ZipWriter, db: Db, groupIds: string[]): 
     );
     for await (const version of versions) {
       const file = `version-${entries.length + 1}.md`;
-      await zip.add(`${folder}/${file}`, write(toMarkdown(contentOf(version.state), document.title)), { mtime: version.createdAt });
+      await zip.add(`${folder}/${file}`, write(toMarkdown(agreedContentOf(version.state), document.title)), { mtime: version.createdAt });
       entries.push({
         file,
         id: version.id,

@@ -23,7 +23,7 @@ describe("a group's ZIP download", () => {
         "README.txt",
         "group.json",
         ...["threads", "comments", "polls", "votes", "outcomes", "decisions", "tasks", "members", "resources", "meetings", "files"].map((name) => `${name}.csv`),
-        ...["charter_signatures", "initiatives", "stakeholders", "stakeholder_links"].map((name) => `${name}.csv`),
+        ...["charter_signatures", "initiatives", "stakeholders", "stakeholder_links", "amendments", "suggestions"].map((name) => `${name}.csv`),
         "charter.md",
         `charter-${scene.mine.handle}.md`,
         "documents/our-vision/current.md",
@@ -192,8 +192,42 @@ describe("a group's ZIP download", () => {
     ]);
   });
 
+  it("lists the documents' amendments and suggestions, with what the open ones change, formulas defused", () => {
+    const { vision, amendment, openSuggestion, acceptedSuggestion } = scene.suggesting;
+    expect(zip.text("amendments.csv").startsWith("group,document_id,document,amendment_id,number,")).toBe(true);
+    expect(records("amendments.csv")).toEqual([
+      expect.objectContaining({
+        group: scene.group.handle,
+        document_id: vision.id,
+        document: "Our vision",
+        amendment_id: amendment.id,
+        number: "1",
+        proposed_by: scene.alice.name,
+        passage: `'${INJECTION}`,
+        replacement: "Second, better draft",
+        alternative_to: "",
+        status: "adopted",
+        result: "Passed: 1 of 3 eligible voted",
+        poll_id: scene.polls.named.id,
+        poll: "Adopt the budget",
+        decided_at: "2026-03-10T00:00:00.000Z",
+      }),
+    ]);
+    const suggestions = records("suggestions.csv");
+    expect(suggestions.map((row) => [row.suggestion_id, row.author, row.status, row.inserts, row.deletes, row.amendment, row.decided_by, row.replies]).sort()).toEqual(
+      [
+        [openSuggestion.id, scene.alice.name, "open", "green ", "", "", "", "2"],
+        [acceptedSuggestion.id, scene.bob.name, "accepted", "", "", "1", scene.admin.name, "0"],
+      ].sort(),
+    );
+    expect(suggestions.find((row) => row.suggestion_id === openSuggestion.id)).toMatchObject({ document: "Our vision", created_at: "2026-03-01T00:00:00.000Z", decided_at: "" });
+  });
+
   it("writes each document's versions as Markdown, oldest first, with an index", () => {
+    // The agreed text, and beside it the open suggestion as a tracked change (CriticMarkup), as in a "with suggestions" export.
     expect(zip.text("documents/our-vision/current.md")).toBe("# Our vision\n\n# Now\n\nSecond draft of the vision (current)\n");
+    expect(zip.text("documents/our-vision/current-with-suggestions.md")).toBe("# Our vision\n\n# Now\n\n{++green ++}Second draft of the vision (current)\n");
+    expect(zip.names).not.toContain("documents/our-vision-2/current-with-suggestions.md");
     expect(zip.text("documents/our-vision/version-1.md")).toBe("# Our vision\n\nFirst draft of the vision\n");
     expect(zip.text("documents/our-vision/version-2.md")).toContain("Second draft of the vision");
     expect(csvRecords(zip.text("documents/our-vision/versions.csv"))).toEqual([

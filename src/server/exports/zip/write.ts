@@ -11,6 +11,7 @@ import { addDocuments } from "@/server/exports/zip/documents";
 import { decisionsCsv, tasksCsv } from "@/server/exports/zip/follow-up-tables";
 import { filesCsv, meetingsCsv, membersCsv, resourcesCsv } from "@/server/exports/zip/group-tables";
 import { addStoredFiles } from "@/server/exports/zip/stored-files";
+import { amendmentsCsv, suggestionsCsv } from "@/server/exports/zip/suggestion-tables";
 import { ZipWriter } from "@/server/exports/zip/zip-writer";
 import { getFileStorage, type FileStorage } from "@/server/files/storage";
 
@@ -22,6 +23,8 @@ const CSV_FILES: readonly CsvFile[] = [
   outcomesCsv,
   decisionsCsv,
   tasksCsv,
+  amendmentsCsv,
+  suggestionsCsv,
   membersCsv,
   resourcesCsv,
   meetingsCsv,
@@ -39,7 +42,7 @@ function readme(scope: GroupExportScope, now: Date): string {
     "group.json        Hearth's own export format (docs/export-format.md): import it into another Hearth.",
     "*.csv             One file per kind of record, for spreadsheets. The group column names the group or subgroup.",
     "files/<sha256>    Every uploaded file, named by its content hash; files.csv gives each one's name.",
-    "documents/<name>/ Each document as Markdown: current.md, and every saved version (versions.csv says which is which).",
+    "documents/<name>/ Each document as Markdown: current.md (the agreed text), current-with-suggestions.md when suggestions are open, and every saved version (versions.csv says which is which).",
     "charter.md        The group's charter as it reads now (a subgroup's: charter-<handle>.md); every version is in group.json.",
     "",
     `Subgroups are included where the person who downloaded this is an admin (${scope.groupIds.length - 1} here).`,

@@ -136,6 +136,8 @@ export async function importLink(
 export type ImportContext = {
   db: Client;
   dryRun: boolean;
+  /** "hearth:<the exported group's id>": what the file's records are known by in ImportedRecord. */
+  origin: string;
   ids: IdMap;
   adminUserId: string;
   /** Whether the bytes of this content are in storage (or, in a dry run, would be). */

@@ -81,6 +81,7 @@ export async function importHearth(db: Db, options: HearthImportOptions): Promis
   const contextFor = (client: Client, unit: Unit, effects: (() => void)[]): ImportContext => ({
     db: client,
     dryRun,
+    origin,
     ids: unit.ids,
     adminUserId: admin.id,
     hasBytes: (sha256) => files.has(sha256),

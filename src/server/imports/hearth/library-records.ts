@@ -2,6 +2,7 @@ import { toMarkdown } from "@/server/documents/versions/markdown";
 import { contentOf } from "@/server/documents/versions/state";
 import type { FileMeta } from "@/server/exports/hearth-json/format";
 import { created, isPlanned, matched, missing, skipped, type Handler, type ImportContext } from "@/server/imports/hearth/context";
+import { withImportedSuggestionIds } from "@/server/imports/hearth/suggestion-ids";
 
 export const importResource: Handler<"resource"> = async (ctx, d) => {
   if (await ctx.ids.get("resource", d.id)) return matched();
@@ -91,8 +92,9 @@ export const importDocument: Handler<"document"> = async (ctx, d) => {
   if (!groupId) return missing("group", d.groupId);
   const createdById = await ctx.ids.get("user", d.createdById);
   if (!createdById) return missing("creator", d.createdById);
-  const snapshot = stateOf(ctx, d.content, d.title, `The document “${d.title}”`);
-  if (!snapshot) return skipped("Its content is not a document Hearth can open.");
+  const state = stateOf(ctx, d.content, d.title, `The document “${d.title}”`);
+  if (!state) return skipped("Its content is not a document Hearth can open.");
+  const snapshot = await withImportedSuggestionIds(ctx, state);
   const guestIds: string[] = [];
   for (const guestId of new Set(d.guestIds)) {
     const userId = await ctx.ids.get("user", guestId);
@@ -105,6 +107,8 @@ export const importDocument: Handler<"document"> = async (ctx, d) => {
         title: d.title,
         createdById,
         snapshot,
+        mode: d.mode,
+        guestsMaySuggest: d.guestsMaySuggest,
         createdAt: d.createdAt,
         updatedAt: d.updatedAt,
         guests: { create: guestIds.map((userId) => ({ userId })) },
@@ -121,13 +125,16 @@ export const importDocumentVersion: Handler<"document_version"> = async (ctx, d)
   const documentId = await ctx.ids.get("document", d.documentId);
   if (!documentId) return missing("document", d.documentId);
   const title = d.name ?? "version";
-  const state = stateOf(ctx, d.content, await documentTitle(ctx, documentId, title), `A version of a document (${d.id})`);
-  if (!state) return skipped("Its content is not a document Hearth can open.");
+  const read = stateOf(ctx, d.content, await documentTitle(ctx, documentId, title), `A version of a document (${d.id})`);
+  if (!read) return skipped("Its content is not a document Hearth can open.");
+  const state = await withImportedSuggestionIds(ctx, read);
   const createdById = d.createdById ? await ctx.ids.get("user", d.createdById) : null;
-  const authorIds = new Set<string>();
-  for (const authorId of d.authorIds) {
+  // Each author with what they wrote since the version before, where the file counted it.
+  const counted = new Map(d.contributions.map(({ userId, ...counts }) => [userId, counts]));
+  const authors = new Map<string, { wordsAdded: number | null; wordsRemoved: number | null; suggestionsAccepted: number | null }>();
+  for (const authorId of new Set([...d.authorIds, ...counted.keys()])) {
     const userId = await ctx.ids.get("user", authorId);
-    if (userId) authorIds.add(userId);
+    if (userId && !authors.has(userId)) authors.set(userId, counted.get(authorId) ?? { wordsAdded: null, wordsRemoved: null, suggestionsAccepted: null });
   }
   let pollId = d.pollId ? await ctx.ids.get("poll", d.pollId) : null;
   // A proposal adopts one version only; keep the first link if another version already has it.
@@ -143,7 +150,7 @@ export const importDocumentVersion: Handler<"document_version"> = async (ctx, d)
         pollId,
         adoptedAt: d.adoptedAt,
         createdAt: d.createdAt,
-        authors: { create: [...authorIds].map((userId) => ({ userId })) },
+        authors: { create: [...authors].map(([userId, counts]) => ({ userId, ...counts })) },
       },
       select: { id: true },
     });

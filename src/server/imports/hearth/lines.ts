@@ -42,6 +42,8 @@ function idOf(type: RecordType, data: Record<string, unknown>): string {
     meeting_attendee: [data.meetingId, data.userId],
     participation: [data.pollId, data.userId],
     outcome: [data.pollId],
+    document_client: [data.documentId, data.clientId],
+    document_delete_set: [data.documentId, data.userId],
   };
   return (parts[type] ?? []).map(String).join("/");
 }

@@ -5,6 +5,9 @@ import path from "node:path";
 import { text } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Db } from "@/server/db";
+import * as Y from "yjs";
+import { newSuggestionId } from "@/lib/documents/suggestion-marks";
+import { encodeDeleteSet } from "@/server/documents/authorship/delete-sets";
 import { loadDocumentState } from "@/server/documents/persistence";
 import { heading, paragraph, stateOf } from "@/server/documents/versions/test-content";
 import { toMarkdown } from "@/server/documents/versions/markdown";
@@ -15,10 +18,35 @@ import { importHearth } from "@/server/imports/hearth/import";
 import { callerOn, exportToFile, freshDatabase } from "@/server/imports/hearth/test-support";
 import { importedNothing, type ImportReport } from "@/server/imports/report";
 import { verdictFor } from "@/server/polls/verdict";
+import { suggestionsIn } from "@/server/suggestions/text";
+import { editorOn, posOf } from "@/server/suggestions/test-suggesting";
 import { addMember, makeDocComment, makeGroup, makeMeeting, makeUser } from "@/server/test/factories";
 import { inOneWeek, pollGroup } from "@/server/test/poll-fixtures";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * The vision's text as two people left it in suggesting mode: Alice suggests "warm " before
+ * "Homes", Bob "kind " before "Vision", and Bob deletes "now" directly. Answers the state, the
+ * suggestions' ids, the Yjs client ids each wrote as and Bob's deletions.
+ */
+function suggestedVision() {
+  const start = stateOf([heading(1, "Vision"), paragraph("Homes for everyone, now.")]);
+  const alice = editorOn(start);
+  const byAlice = alice.suggest((tr, pm) => tr.insertText("warm ", posOf(pm, "Homes")));
+  const aliceId = [...suggestionsIn(alice.content()).keys()][0]!;
+  const bob = editorOn(Y.mergeUpdates([start, byAlice]));
+  const byBob = bob.suggest((tr, pm) => tr.insertText("kind ", posOf(pm, "Vision")));
+  const bobId = [...suggestionsIn(bob.content()).keys()].find((id) => id !== aliceId)!;
+  const cut = bob.edit((tr, pm) => tr.delete(posOf(pm, "now"), posOf(pm, "now") + "now".length));
+  return {
+    snapshot: new Uint8Array(Y.mergeUpdates([start, byAlice, byBob, cut])),
+    aliceId,
+    bobId,
+    clients: { alice: alice.doc.clientID, bob: bob.doc.clientID },
+    bobDeleted: encodeDeleteSet(Y.decodeUpdate(cut).ds),
+  };
+}
 
 /**
  * A group with a subgroup and one of everything the export carries: comments with replies and a
@@ -136,12 +164,15 @@ async function buildScene(filesDir: string) {
   await db.threadAttachment.createMany({ data: [{ threadId: thread.id, fileId: kept.id }, { threadId: thread.id, fileId: lost.id }] });
   await db.missingAttachment.create({ data: { threadId: thread.id, filename: "from-loomio.docx", sourceUrl: "https://loomio.example/file" } });
 
+  const visionText = suggestedVision();
   const document = await db.document.create({
     data: {
       groupId: group.id,
       title: "Our vision",
       createdById: admin.id,
-      snapshot: stateOf([heading(1, "Vision"), paragraph("Homes for everyone, **now**.")]),
+      snapshot: visionText.snapshot,
+      mode: "suggesting",
+      guestsMaySuggest: true,
       guests: { create: [{ userId: guest.id }] },
       versions: {
         create: ["First draft", "Second draft"].map((text, index) => ({
@@ -158,6 +189,52 @@ async function buildScene(filesDir: string) {
   });
   await db.document.update({ where: { id: document.id }, data: { adoptedVersionId: document.versions[0]!.id } });
   await db.documentVersion.update({ where: { id: document.versions[0]!.id }, data: { adoptedAt: new Date(), pollId: named.id } });
+
+  // Suggesting mode: Alice's open suggestion (with replies), Bob's put to the vote as Amendment 2
+  // (and Carol's alternative to it), and an earlier one of Alice's adopted as Amendment 1; who wrote
+  // as which Yjs client, what Bob deleted, and the words each author of a version wrote.
+  const amendedAt = new Date(Date.UTC(2026, 1, 1));
+  const amendment1 = await db.amendment.create({
+    data: {
+      documentId: document.id,
+      number: 1,
+      proposedById: alice.id,
+      passage: "Homes",
+      replacement: "Good homes",
+      pollId: chosen.id,
+      status: "adopted",
+      result: "Passed: 2 of 2 voted",
+      versionId: document.versions[1]!.id,
+      decidedAt: amendedAt,
+      createdAt: amendedAt,
+    },
+  });
+  const second = await db.amendment.create({ data: { documentId: document.id, number: 2, proposedById: bob.id, passage: "Vision", replacement: "kind Vision", pollId: ranked.id } });
+  await db.amendment.create({ data: { documentId: document.id, number: 3, proposedById: carol.id, passage: "Vision", replacement: "Shared vision", pollId: ranked.id, competesWithId: second.id } });
+  await db.suggestion.create({
+    data: {
+      id: visionText.aliceId,
+      documentId: document.id,
+      authorId: alice.id,
+      createdAt: amendedAt,
+      replies: { create: [{ authorId: bob.id, body: "Yes: **warm**", createdAt: amendedAt }, { authorId: alice.id, body: "Thank you" }] },
+    },
+  });
+  await db.suggestion.create({ data: { id: visionText.bobId, documentId: document.id, authorId: bob.id, amendmentId: second.id } });
+  await db.suggestion.create({
+    data: { id: newSuggestionId(), documentId: document.id, authorId: alice.id, status: "accepted", decidedById: admin.id, decidedAt: amendedAt, amendmentId: amendment1.id },
+  });
+  await db.documentClient.createMany({
+    data: [
+      { documentId: document.id, clientId: BigInt(visionText.clients.alice), userId: alice.id },
+      { documentId: document.id, clientId: BigInt(visionText.clients.bob), userId: bob.id },
+    ],
+  });
+  await db.documentDeleteSet.create({ data: { documentId: document.id, userId: bob.id, deleteSet: visionText.bobDeleted } });
+  await db.documentVersionAuthor.update({
+    where: { versionId_userId: { versionId: document.versions[0]!.id, userId: alice.id } },
+    data: { wordsAdded: 12, wordsRemoved: 3, suggestionsAccepted: 1 },
+  });
 
   // Voting rules: the group's defaults, and a closed poll's rules with the eligible count frozen at its close.
   await db.group.update({
@@ -289,7 +366,7 @@ async function buildScene(filesDir: string) {
   // Push subscriptions are device secrets: never in the file.
   await db.pushSubscription.create({ data: { userId: alice.id, endpoint: "https://push.example/alice-device", p256dh: "alice-p256dh-key", auth: "alice-auth-secret" } });
 
-  return { group, sub, admin, alice, bob, carol, thread, secret, named, council, files: { kept, lost } };
+  return { group, sub, admin, alice, bob, carol, thread, secret, named, council, document, visionText, files: { kept, lost } };
 }
 
 const sortedJson = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
@@ -576,7 +653,15 @@ async function rowCounts(db: Db) {
     db.stakeholder.count(),
     db.stakeholderLink.count(),
   ]);
-  return { users, groups, memberships, threads, comments, reactions, polls, options, ballots, resources, versions, files, documents, records, decisions, notes, tasks, assignees, requests, acks, community };
+  const suggesting = await Promise.all([
+    db.amendment.count(),
+    db.suggestion.count(),
+    db.suggestionReply.count(),
+    db.documentClient.count(),
+    db.documentDeleteSet.count(),
+    db.documentVersionAuthor.count(),
+  ]);
+  return { users, groups, memberships, threads, comments, reactions, polls, options, ballots, resources, versions, files, documents, records, decisions, notes, tasks, assignees, requests, acks, community, suggesting };
 }
 
 describe("Hearth export and import: the round trip", () => {
@@ -627,7 +712,7 @@ describe("Hearth export and import: the round trip", () => {
       if (typeof data.id === "string") seen.add(data.id);
     }
     const types = new Set(records.map(({ type }) => type));
-    for (const type of ["group", "user", "membership", "thread", "thread_guest", "thread_attachment", "comment", "missing_attachment", "reaction", "poll", "poll_option", "ballot", "participation", "outcome", "poll_template", "folder", "resource", "resource_version", "meeting", "meeting_attendee", "document", "document_version", "decision", "decision_note", "task", "ack_request", "charter", "initiative", "stakeholder", "stakeholder_link"]) {
+    for (const type of ["group", "user", "membership", "thread", "thread_guest", "thread_attachment", "comment", "missing_attachment", "reaction", "poll", "poll_option", "ballot", "participation", "outcome", "poll_template", "folder", "resource", "resource_version", "meeting", "meeting_attendee", "document", "document_version", "decision", "decision_note", "task", "ack_request", "charter", "initiative", "stakeholder", "stakeholder_link", "amendment", "suggestion", "document_client", "document_delete_set"]) {
       expect(types, type).toContain(type);
     }
     // Each person once, and only people the group's records mention.
@@ -721,6 +806,10 @@ describe("Hearth export and import: the round trip", () => {
     for (const type of ["decision", "decision_note", "task", "ack_request", "charter", "initiative", "stakeholder", "stakeholder_link"]) {
       expect(shapes(again, type), type).toEqual(shapes(lines, type));
     }
+    // The document's text (its suggestions' marks in it), mode, versions with their counts, amendments, suggestions and authorship.
+    for (const type of ["document", "document_version", "amendment", "suggestion", "document_client", "document_delete_set"]) {
+      expect(shapes(again, type), type).toEqual(shapes(lines, type));
+    }
     // What the ids pointed at survives too: the initiative's threads, the stakeholder's initiative and the links' ends.
     const titlesById = (records: typeof lines) => new Map(records.filter(({ data }) => typeof data?.id === "string").map(({ data }) => [data.id as string, String(data.title ?? data.name)]));
     const pointers = (records: typeof lines) => {
@@ -738,6 +827,39 @@ describe("Hearth export and import: the round trip", () => {
       );
     };
     expect(pointers(again)).toEqual(pointers(lines));
+    // An amendment's poll, version and rival, and a suggestion's amendment, by what they are.
+    const amendmentPointers = (records: typeof lines) => {
+      const names = titlesById(records);
+      const numbers = new Map(records.filter(({ type }) => type === "amendment").map(({ data }) => [data.id as string, data.number as number]));
+      return sortedJson(
+        records.flatMap(({ type, data }) =>
+          type === "amendment"
+            ? [[data.number, names.get(data.pollId as string) ?? null, data.versionId ? names.get(data.versionId as string) : null, numbers.get(data.competesWithId as string) ?? null]]
+            : type === "suggestion"
+              ? [[data.status, numbers.get(data.amendmentId as string) ?? null, (data.replies as { body: string }[]).map(({ body }) => body)]]
+              : [],
+        ),
+      );
+    };
+    expect(amendmentPointers(again)).toEqual(amendmentPointers(lines));
+    expect(amendmentPointers(lines)).toEqual(
+      sortedJson([
+        [1, "Chosen voters", "Version 2", null],
+        [2, "Priorities", null, null],
+        [3, "Priorities", null, 2],
+        ["open", null, ["Yes: **warm**", "Thank you"]],
+        ["open", 2, []],
+        ["accepted", 1, []],
+      ]),
+    );
+    // The suggestions keep their ids, which are the ids of their marks in the text that came with them.
+    const suggestionIds = (records: typeof lines) => records.filter(({ type }) => type === "suggestion").map(({ data }) => data.id as string).sort();
+    expect(suggestionIds(again)).toEqual(suggestionIds(lines));
+    expect(suggestionIds(lines)).toEqual(expect.arrayContaining([scene.visionText.aliceId, scene.visionText.bobId]));
+    const vision = lines.find(({ type }) => type === "document")!.data;
+    expect(vision).toMatchObject({ mode: "suggesting", guestsMaySuggest: true });
+    const counted = lines.filter(({ type }) => type === "document_version").flatMap(({ data }) => data.contributions as { wordsAdded: number | null }[]);
+    expect(counted).toContainEqual({ userId: scene.alice.id, wordsAdded: 12, wordsRemoved: 3, suggestionsAccepted: 1 });
     expect(pointers(lines)).toContain(JSON.stringify(["Befriending", "Budget", "Working notes"]));
     const charter = lines.find(({ type }) => type === "charter")!.data;
     expect(charter).toMatchObject({ body: "We **care** for one another", isPublic: true, versions: [{ number: 1, body: "We care" }, { number: 2 }] });
@@ -756,10 +878,11 @@ describe("Hearth export and import: the round trip", () => {
   });
 
   it("imports a file written before voting rules, decisions, tasks and acknowledgements, with no rules", async () => {
-    const newer = ["decision", "decision_note", "task", "ack_request", "charter", "initiative", "stakeholder", "stakeholder_link"];
+    const newer = ["decision", "decision_note", "task", "ack_request", "charter", "initiative", "stakeholder", "stakeholder_link", "amendment", "suggestion", "document_client", "document_delete_set"];
     const ruleFields = ["votingRuleDefaults", "quorumCount", "quorumPercent", "thresholdRule", "thresholdPercent", "thresholdBase", "reasonRequiredFor", "opensAt", "openedNoticeAt", "eligibleAtClose"];
     const [header, ...records] = readFileSync(exportFile, "utf8").trimEnd().split("\n").map((line) => JSON.parse(line) as (typeof lines)[number]);
-    const older = [header, ...records.filter(({ type }) => !newer.includes(type)).map(({ type, data }) => ({ type, data: Object.fromEntries(Object.entries(data).filter(([key]) => !ruleFields.includes(key))) }))];
+    const laterFields = [...ruleFields, "mode", "guestsMaySuggest", "contributions"];
+    const older = [header, ...records.filter(({ type }) => !newer.includes(type)).map(({ type, data }) => ({ type, data: Object.fromEntries(Object.entries(data).filter(([key]) => !laterFields.includes(key))) }))];
     const olderFile = path.join(mkdtempSync(path.join(tmpdir(), "hearth-older-")), "group.json");
     writeFileSync(olderFile, older.map((line) => JSON.stringify(line)).join("\n") + "\n");
     const elsewhere = await freshDatabase();
@@ -772,6 +895,9 @@ describe("Hearth export and import: the round trip", () => {
       expect(group.votingRuleDefaults).toBe("{}");
       const poll = await elsewhere.db.poll.findFirstOrThrow({ where: { title: "Adopt the budget" }, select: Object.fromEntries(ruleFields.slice(1).map((key) => [key, true])) });
       expect(poll).toEqual({ quorumCount: null, quorumPercent: null, thresholdRule: null, thresholdPercent: null, thresholdBase: "votes_cast", reasonRequiredFor: "", opensAt: null, openedNoticeAt: null, eligibleAtClose: null });
+      // Written before suggesting mode: edited directly, and nobody's words counted.
+      expect(await elsewhere.db.document.findFirstOrThrow({ select: { mode: true, guestsMaySuggest: true } })).toEqual({ mode: "editing", guestsMaySuggest: false });
+      expect(await elsewhere.db.documentVersionAuthor.count({ where: { wordsAdded: { not: null } } })).toBe(0);
     } finally {
       await elsewhere.db.$disconnect();
     }
@@ -940,6 +1066,10 @@ describe("Hearth export and import: the round trip", () => {
       decisionNotes: 2,
       tasks: 5,
       acknowledgementRequests: 3,
+      amendments: 3,
+      suggestions: 3,
+      editingSessions: 2,
+      deletionRecords: 1,
     });
     expect(importedNothing(report)).toBe(false);
 
@@ -961,6 +1091,7 @@ describe("Hearth export and import: the round trip", () => {
     expect(second.created).toEqual({});
     expect(second.matched).toMatchObject({ groups: 2, threads: 2, comments: 6, votes: 20, decisions: 5, tasks: 5, acknowledgementRequests: 3 });
     expect(second.matched).toMatchObject({ charters: 1, initiatives: 2, stakeholders: 3, stakeholderLinks: 3 });
+    expect(second.matched).toMatchObject({ amendments: 3, suggestions: 3, editingSessions: 2, deletionRecords: 1 });
     expect(importedNothing(second)).toBe(false);
     expect(await rowCounts(target.db)).toEqual(beforeRun);
 
@@ -978,5 +1109,87 @@ describe("Hearth export and import: the round trip", () => {
     // An acknowledgement given since comes to the request brought in before.
     const request = await target.db.ackRequest.findFirstOrThrow({ where: { subjectType: "outcome" }, select: { acks: { select: { user: { select: { email: true } } } } } });
     expect(request.acks.map(({ user }) => user.email).sort()).toEqual([scene.admin.email, scene.alice.email, scene.bob.email].sort());
+  });
+
+  it("brings a document's open suggestions back into its text: listed with their replies, and an editor can accept one", async () => {
+    const { id: documentId } = await target.db.document.findFirstOrThrow({ where: { title: "Our vision" }, select: { id: true } });
+    const caller = callerOn(target.db, importer.id);
+    const listed = await caller.suggestion.list({ documentId });
+    expect(listed.canDecide).toBe(true);
+    expect(listed.items.map(({ id, inserted, author, replies }) => [id, inserted, author.name, replies.map(({ body }) => body)])).toEqual([
+      [scene.visionText.bobId, "kind ", scene.bob.name, []],
+      [scene.visionText.aliceId, "warm ", scene.alice.name, ["Yes: **warm**", "Thank you"]],
+    ]);
+    // Bob's is Amendment 2's: the vote decides it, as before the move.
+    await expect(caller.suggestion.accept({ id: scene.visionText.bobId })).rejects.toThrow(/Amendment 2/);
+    expect(await caller.suggestion.accept({ id: scene.visionText.aliceId })).toEqual({ decided: [scene.visionText.aliceId], status: "accepted" });
+    expect(toMarkdown(contentOf(await loadDocumentState(target.db, documentId)), "Our vision")).toContain("warm Homes for everyone");
+    expect((await caller.suggestion.list({ documentId })).items.map(({ id }) => id)).toEqual([scene.visionText.bobId]);
+    // Who wrote as which client and what Bob deleted came too: "who wrote this" credits them.
+    const clients = await target.db.documentClient.findMany({ where: { documentId }, select: { clientId: true, user: { select: { email: true } } } });
+    expect(clients.map(({ clientId, user }) => [Number(clientId), user.email]).sort()).toEqual(
+      [
+        [scene.visionText.clients.alice, scene.alice.email],
+        [scene.visionText.clients.bob, scene.bob.email],
+      ].sort(),
+    );
+    const deleted = await target.db.documentDeleteSet.findFirstOrThrow({ where: { documentId }, select: { deleteSet: true, user: { select: { email: true } } } });
+    expect({ email: deleted.user.email, bytes: Buffer.from(deleted.deleteSet).toString("base64") }).toEqual({
+      email: scene.bob.email,
+      bytes: Buffer.from(scene.visionText.bobDeleted).toString("base64"),
+    });
+  });
+
+  it("gives suggestions new ids, in their records and their marks alike, when the file is copied into the Hearth it came from", async () => {
+    const db = getDb();
+    const uploads = mkdtempSync(path.join(tmpdir(), "hearth-copy-uploads-"));
+    const copy = await importHearth(db, { filePath: exportFile, adminUserId: scene.admin.id, dryRun: false, storage: localDiskStorage(uploads) });
+    expect(copy.skipped.filter(({ table }) => ["document", "document_version", "amendment", "suggestion", "document_client", "document_delete_set"].includes(table))).toEqual([]);
+    expect(copy.created).toMatchObject({ documents: 1, amendments: 3, suggestions: 3, editingSessions: 2, deletionRecords: 1 });
+    const { id: copyId } = await db.document.findFirstOrThrow({ where: { title: "Our vision", id: { not: scene.document.id } }, select: { id: true } });
+    const caller = callerOn(db, scene.admin.id);
+    const listed = await caller.suggestion.list({ documentId: copyId });
+    expect(listed.items.map(({ inserted, author }) => [inserted, author.name])).toEqual([
+      ["kind ", scene.bob.name],
+      ["warm ", scene.alice.name],
+    ]);
+    const [bobs, alices] = listed.items.map(({ id }) => id) as [string, string];
+    expect([bobs, alices]).not.toContain(scene.visionText.aliceId);
+    expect([bobs, alices]).not.toContain(scene.visionText.bobId);
+    expect(await db.suggestion.findUniqueOrThrow({ where: { id: bobs }, select: { amendment: { select: { number: true, documentId: true } } } })).toEqual({
+      amendment: { number: 2, documentId: copyId },
+    });
+    // Accepting in the copy leaves the original's suggestion where it was.
+    await caller.suggestion.accept({ id: alices });
+    expect(toMarkdown(contentOf(await loadDocumentState(db, copyId)), "Our vision")).toContain("warm Homes");
+    const original = await caller.suggestion.list({ documentId: scene.document.id });
+    expect(original.items.map(({ id }) => id)).toEqual([scene.visionText.bobId, scene.visionText.aliceId]);
+    expect(await db.suggestion.findUniqueOrThrow({ where: { id: scene.visionText.aliceId }, select: { status: true, documentId: true } })).toEqual({
+      status: "open",
+      documentId: scene.document.id,
+    });
+  });
+
+  it("skips, with a reason, the suggestions, amendments and authorship of a document that did not come", async () => {
+    const aSuggestion = lines.find(({ type }) => type === "suggestion")!;
+    // And a suggestion whose id no Hearth editor could have made: it could not name marks in a text.
+    const forged = { type: "suggestion", data: { ...aSuggestion.data, id: "x'); DROP TABLE" } };
+    const broken = [...lines.filter(({ type }) => type !== "document"), forged];
+    const brokenFile = path.join(mkdtempSync(path.join(tmpdir(), "hearth-broken-")), "group.json");
+    writeFileSync(brokenFile, broken.map((line) => JSON.stringify(line)).join("\n") + "\n");
+    const elsewhere = await freshDatabase();
+    try {
+      const person = await elsewhere.db.user.create({ data: { name: "Importer", email: "importer@example.test", passwordHash: "x" }, select: { id: true } });
+      const result = await importHearth(elsewhere.db, { filePath: brokenFile, adminUserId: person.id, dryRun: false, storage: localDiskStorage(path.join(elsewhere.dir, "uploads")) });
+      const tables = ["amendment", "suggestion", "document_client", "document_delete_set"];
+      const reasons = result.skipped.filter(({ table }) => tables.includes(table));
+      expect(reasons.map(({ table }) => table).sort()).toEqual(["amendment", "amendment", "amendment", "document_client", "document_client", "document_delete_set", "suggestion", "suggestion", "suggestion", "suggestion"]);
+      const [invalid] = reasons.splice(reasons.findIndex(({ id }) => id === forged.data.id), 1);
+      expect(invalid!.reason).toBe("The record is not valid: id: must be a suggestion id, as Hearth makes them.");
+      for (const { reason } of reasons) expect(reason).toMatch(/^Its document \(.+\) is not in the file, or was not imported\.$/);
+      expect(await elsewhere.db.suggestion.count()).toBe(0);
+    } finally {
+      await elsewhere.db.$disconnect();
+    }
   });
 });

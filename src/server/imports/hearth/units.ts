@@ -5,6 +5,7 @@ import { importAckRequest, importDecision, importDecisionNote, importTask } from
 import { importFolder, importGroup, importMeeting, importMeetingAttendee, importMembership, importPollTemplate, importUser } from "@/server/imports/hearth/group-records";
 import { importDocument, importDocumentVersion, importResource, importResourceVersion } from "@/server/imports/hearth/library-records";
 import type { ExportLine } from "@/server/imports/hearth/lines";
+import { importAmendment, importDocumentClient, importDocumentDeleteSet, importSuggestion } from "@/server/imports/hearth/suggestion-records";
 import { importBallot, importOutcome, importParticipation, importPoll, importPollOption } from "@/server/imports/hearth/poll-records";
 import {
   importComment,
@@ -39,6 +40,10 @@ const HANDLERS: { [T in RecordType]: Handler<T> } = {
   outcome: importOutcome,
   document: importDocument,
   document_version: importDocumentVersion,
+  amendment: importAmendment,
+  suggestion: importSuggestion,
+  document_client: importDocumentClient,
+  document_delete_set: importDocumentDeleteSet,
   decision: importDecision,
   decision_note: importDecisionNote,
   task: importTask,
@@ -73,6 +78,10 @@ export const COUNTED_AS: Record<RecordType, string> = {
   outcome: "outcomes",
   document: "documents",
   document_version: "documentVersions",
+  amendment: "amendments",
+  suggestion: "suggestions",
+  document_client: "editingSessions",
+  document_delete_set: "deletionRecords",
   decision: "decisions",
   decision_note: "decisionNotes",
   task: "tasks",
@@ -86,7 +95,8 @@ export const COUNTED_AS: Record<RecordType, string> = {
 /**
  * A unit is written in one transaction: a thread with everything under it, a poll with its
  * options and votes, a resource with its versions, a meeting with its attendees, a document with
- * its versions, a decision with its notes; anything else on its own. A unit longer than this is
+ * its versions, amendments, suggestions and authorship (the suggestions' marks are in its text), a
+ * decision with its notes; anything else on its own. A unit longer than this is
  * written in several transactions, so memory stays flat even for a thread of a hundred thousand
  * comments; a rerun finishes one that was interrupted.
  */
@@ -124,7 +134,7 @@ export function belongs(unit: Unit, line: ExportLine): boolean {
     case "resource":
       return line.type === "resource_version" && d.resourceId === rootId;
     case "document":
-      return line.type === "document_version" && d.documentId === rootId;
+      return ["document_version", "amendment", "suggestion", "document_client", "document_delete_set"].includes(line.type) && d.documentId === rootId;
     case "decision":
       return line.type === "decision_note" && d.decisionId === rootId;
     default:

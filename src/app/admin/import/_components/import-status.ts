@@ -54,6 +54,10 @@ const KINDS: Record<string, [one: string, many: string]> = {
   initiatives: ["initiative", "initiatives"],
   stakeholders: ["stakeholder", "stakeholders"],
   stakeholderLinks: ["link on the stakeholder map", "links on the stakeholder map"],
+  suggestions: ["suggested change", "suggested changes"],
+  amendments: ["amendment", "amendments"],
+  editingSessions: ["editor's writing session (for who wrote what)", "editors' writing sessions (for who wrote what)"],
+  deletionRecords: ["person's record of deletions (for who wrote what)", "people's records of deletions (for who wrote what)"],
 };
 
 /** Loomio exports hold no files: what the Loomio importer counts as attachments are names and links only. */
