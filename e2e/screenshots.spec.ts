@@ -63,7 +63,11 @@ test("main screens, from the demo steering group", async ({ page }) => {
   await page.getByRole("link", { name: "Vision for a compassionate Bath" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Vision for a compassionate Bath" })).toBeVisible();
   await expect(page.getByText("Saved")).toBeVisible();
+  await expect(page.getByText(/Amendment 1/).first()).toBeVisible();
   await shoot(page, "document");
+  await page.getByRole("button", { name: "Who wrote this" }).click();
+  await expect(page.getByRole("list", { name: "Authors and their colours" })).toBeVisible();
+  await shoot(page, "who-wrote-this");
 
   await page.goto("/groups/compassionate-community/decisions");
   await expect(page.getByRole("heading", { level: 3, name: "November steering group meeting" })).toBeVisible();

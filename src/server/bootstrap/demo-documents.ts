@@ -5,7 +5,7 @@ import type { Db } from "@/server/db";
 import { DOCUMENT_FRAGMENT, documentExtensions } from "@/lib/documents/extensions";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-type People = { alex: string; priya: string };
+type People = { alex: string; priya: string; tom: string; grace: string };
 
 const heading = (level: number, text: string) => ({ type: "heading", attrs: { level }, content: [{ type: "text", text }] });
 const paragraph = (...content: ({ text: string; bold?: boolean } | string)[]) => ({
@@ -14,10 +14,20 @@ const paragraph = (...content: ({ text: string; bold?: boolean } | string)[]) =>
     typeof part === "string" ? { type: "text", text: part } : { type: "text", text: part.text, marks: part.bold ? [{ type: "bold" }] : [] },
   ),
 });
-const bullets = (...items: string[]) => ({
+const bullets = (...items: (string | ReturnType<typeof paragraph>)[]) => ({
   type: "bulletList",
-  content: items.map((text) => ({ type: "listItem", content: [paragraph(text)] })),
+  content: items.map((item) => ({ type: "listItem", content: [typeof item === "string" ? paragraph(item) : item] })),
 });
+const suggested = (kind: "insertion" | "deletion", id: string, text: string) => ({ type: "text", text, marks: [{ type: kind, attrs: { id } }] });
+
+/** Suggestion ids as the editor makes them (`s` and random characters); fixed, so the marks below and the rows agree. */
+const AMENDED = "sdemoamendmentone000000";
+const ADDED = "sdemosuggestionlibrary0";
+const AMENDMENT = {
+  passage: "training for volunteers",
+  replacement: "paid training for volunteers and carers",
+  title: "Amendment 1 to Vision for a compassionate Bath: “paid training for volunteers and carers”",
+};
 
 /** The demo vision draft, as the editor's ProseMirror JSON. */
 const VISION = {
@@ -33,24 +43,68 @@ const VISION = {
     bullets(
       "Every neighbourhood has people who know how to sit with someone who is grieving.",
       "Carers are recognised and supported by their employers and their streets.",
-      "Conversations about dying are ordinary, in cafés, schools and surgeries.",
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: "Conversations about dying are ordinary, in cafés, schools" },
+          suggested("insertion", ADDED, ", libraries"),
+          { type: "text", text: " and surgeries." },
+        ],
+      },
     ),
     heading(2, "How we will get there"),
-    paragraph("We start small and local: bereavement cafés, a charter for workplaces, and training for volunteers."),
+    {
+      type: "paragraph",
+      content: [
+        { type: "text", text: "We start small and local: bereavement cafés, a charter for workplaces, and " },
+        suggested("deletion", AMENDED, AMENDMENT.passage),
+        suggested("insertion", AMENDED, AMENDMENT.replacement),
+        { type: "text", text: "." },
+      ],
+    },
     heading(2, "How we will know"),
     paragraph("Each year we ask people who cared for someone at the end of life whether they felt supported, and we publish what they say."),
   ],
 };
 
-/** The steering group's vision document, written as one Yjs update exactly as an editor would have sent it. */
+/**
+ * The steering group's vision document, written as one Yjs update exactly as an editor would have
+ * sent it (Priya's, so "who wrote this" names her), with two open suggestions: Grace's small
+ * addition, and Tom's rewrite put to the group's vote as Amendment 1.
+ */
 export async function seedDemoDocuments(tx: Tx, groupId: string, people: People): Promise<void> {
   const doc = prosemirrorJSONToYDoc(getSchema(documentExtensions), VISION, DOCUMENT_FRAGMENT);
   const update = Y.encodeStateAsUpdate(doc);
+  const clientId = BigInt(doc.clientID);
   doc.destroy();
   const document = await tx.document.create({
     data: { groupId, title: "Vision for a compassionate Bath", createdById: people.priya },
     select: { id: true },
   });
   await tx.documentUpdate.create({ data: { documentId: document.id, data: new Uint8Array(update), userId: people.priya } });
+  await tx.documentClient.create({ data: { documentId: document.id, clientId, userId: people.priya } });
+  await tx.suggestion.create({ data: { id: ADDED, documentId: document.id, authorId: people.grace } });
+  const poll = await tx.poll.create({
+    data: {
+      groupId,
+      authorId: people.tom,
+      kind: "proposal",
+      template: "consensus",
+      title: AMENDMENT.title,
+      details:
+        `This proposal amends the document **Vision for a compassionate Bath** ([see the passage](/documents/${document.id}#amendment-1)). ` +
+        "If it passes under this poll's rules, the change is made in the text as soon as the poll closes and saved as the version " +
+        "“Amendment 1 adopted”; if it does not pass, the suggested change is closed with the result.\n\n" +
+        `**The passage now reads:**\n\n> ${AMENDMENT.passage}\n\n**Proposed text:**\n\n> ${AMENDMENT.replacement}`,
+      closingAt: new Date(Date.now() + 5 * 24 * 60 * 60 * 1000),
+      options: { create: ["Agree", "Abstain", "Disagree", "Block"].map((name, position) => ({ name, position })) },
+    },
+    select: { id: true },
+  });
+  const amendment = await tx.amendment.create({
+    data: { documentId: document.id, number: 1, proposedById: people.tom, passage: AMENDMENT.passage, replacement: AMENDMENT.replacement, pollId: poll.id },
+    select: { id: true },
+  });
+  await tx.suggestion.create({ data: { id: AMENDED, documentId: document.id, authorId: people.tom, amendmentId: amendment.id } });
   await tx.document.create({ data: { groupId, title: "Notes for the charter launch", createdById: people.alex }, select: { id: true } });
 }

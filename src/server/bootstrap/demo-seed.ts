@@ -148,7 +148,7 @@ export async function seedDemo(db: Db): Promise<DemoSignIn[]> {
     await seedDemoContent(tx, steering.id, { alex, priya, tom, grace, sam });
     await seedDemoResources(tx, steering.id, { alex, priya });
     await seedDemoMeetings(tx, steering.id, { alex, priya, tom, grace });
-    await seedDemoDocuments(tx, steering.id, { alex, priya });
+    await seedDemoDocuments(tx, steering.id, { alex, priya, tom, grace });
     const person = (index: number) => ({ id: users[index]!.id, name: people[index]!.name });
     await seedDemoFollowUps(tx, steering.id, { alex: person(0), priya: person(1), tom: person(2) });
     await seedDemoInitiatives(tx, steering.id, alex);

@@ -34,7 +34,7 @@ describe("prepareInstance", () => {
       { name: "Vision Document Working Group" },
     ]);
     expect(await db.thread.count()).toBe(3);
-    expect(await db.poll.count({ where: { closedAt: null } })).toBe(1);
+    expect(await db.poll.count({ where: { closedAt: null } })).toBe(2); // the charter proposal and the vote on Amendment 1 to the vision
     expect(await db.ballot.count()).toBe(2);
     const guest = await db.user.findUniqueOrThrow({ where: { email: "sam.patel@example.org" }, select: { threadGuestOf: { select: { threadId: true } } } });
     expect(guest.threadGuestOf).toHaveLength(1);

@@ -141,9 +141,9 @@ describe("document procedures", () => {
 });
 
 describe("demo documents", () => {
-  it("seeds a vision draft that the editor's schema reads, listed first", async () => {
+  it("seeds a vision draft that the editor's schema reads, listed first, with a suggestion and an amendment open", async () => {
     const { group, admin, member } = await scene();
-    await db().$transaction((tx) => seedDemoDocuments(tx, group.id, { alex: admin.id, priya: member.id }));
+    await db().$transaction((tx) => seedDemoDocuments(tx, group.id, { alex: admin.id, priya: member.id, tom: admin.id, grace: member.id }));
     const list = await callerFor(member.id).caller.document.list({ groupId: group.id });
     const vision = list.items[0]!;
     expect(vision).toMatchObject({ title: "Vision for a compassionate Bath", leading: true });
@@ -153,5 +153,11 @@ describe("demo documents", () => {
     expect(root.firstChild?.type.name).toBe("heading");
     expect(root.firstChild?.textContent).toBe("A compassionate Bath");
     expect(root.textContent).toContain("How we will know");
+    const suggestions = await callerFor(member.id).caller.suggestion.list({ documentId: vision.id });
+    expect(suggestions.items.map(({ author }) => author.id)).toEqual([member.id, admin.id]);
+    const amendments = await callerFor(member.id).caller.amendment.list({ documentId: vision.id });
+    expect(amendments.items).toMatchObject([{ number: 1, status: "open", passage: "training for volunteers", replacement: "paid training for volunteers and carers" }]);
+    const authorship = await callerFor(member.id).caller.document.authorship({ id: vision.id });
+    expect(JSON.stringify(authorship)).toContain(member.id);
   });
 });
