@@ -79,8 +79,21 @@ describe("SQL statements per read", () => {
       counts.push(await sql.statements(() => sql.caller(viewer.id).poll.results({ pollId: id })));
       expect(admin.id).toBeDefined();
     }
-    expect(counts[0]).toHaveLength(14);
+    // The session; the poll with whether the viewer was chosen and has voted, its group's settings
+    // and the viewer's membership (3); the poll's settings with its participation count, its
+    // options, the eligible count; the ballots, their voters and their choices. Before #17's third
+    // round: 14 (the chosen voters and the thread's guests loaded for everyone, the voter's
+    // participation on its own).
+    expect(counts[0]).toHaveLength(10);
     expect(counts[1]).toHaveLength(counts[0]!.length);
+  });
+
+  it("poll.byId and poll.results in one request: one poll access for both", async () => {
+    const { group, viewer, asAdmin } = await busyGroup(0, 2);
+    const { id } = await asAdmin.poll.create({ groupId: group.id, kind: "proposal", title: "Adopt it?", closingAt: inOneWeek() });
+    const caller = sql.caller(viewer.id);
+    const both = await sql.statements(() => Promise.all([caller.poll.byId({ id }), caller.poll.results({ pollId: id })]));
+    expect(both.filter((statement) => /_aggr_count_voters/.test(statement))).toHaveLength(1);
   });
 
   it("the thread page's render: one session check and one thread access for its three calls", async () => {

@@ -1,7 +1,14 @@
+import { remember, type RequestMemo } from "@/server/api/request-memo";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { getStanding } from "@/server/groups/standing";
-import { canManagePoll, canViewPoll, canVoteInPoll, type GroupStanding } from "@/server/policy";
+import {
+  canManagePoll,
+  canViewPoll,
+  canVoteInPoll,
+  GROUP_SETTINGS_SELECT,
+  groupSettingsOf,
+  type GroupStanding,
+} from "@/server/policy";
 
 const NOT_VISIBLE = "That poll does not exist, or you cannot see it.";
 
@@ -37,29 +44,46 @@ export type PollAccess = {
   hasVoted: boolean;
 };
 
-/** Loads a poll with the caller's standing towards it; invisible polls are NOT_FOUND. */
-export async function requirePollAccess(db: Db, userId: string, pollId: string): Promise<PollAccess> {
+/**
+ * Loads a poll with the caller's standing towards it; invisible polls are NOT_FOUND. The poll, its
+ * group's settings and the caller's membership come in one call, with whether the caller is one
+ * of its chosen voters and has voted counted beside the poll's row (each a lookup by primary key);
+ * the thread's invitation is looked up only for a guest who is not a chosen voter. With a request
+ * memo (queries), one lookup serves every call of the request.
+ */
+export function requirePollAccess(db: Db, userId: string, pollId: string, memo?: RequestMemo): Promise<PollAccess> {
+  return remember(memo, `poll-access:${userId}:${pollId}`, () => lookUpPollAccess(db, userId, pollId));
+}
+
+async function lookUpPollAccess(db: Db, userId: string, pollId: string): Promise<PollAccess> {
   const row = await db.poll.findUnique({
     where: { id: pollId },
     select: {
       ...pollAccessSelect,
-      voters: { where: { userId }, select: { userId: true } },
-      participations: { where: { userId }, select: { userId: true } },
-      thread: { select: { guests: { where: { userId }, select: { userId: true } } } },
+      group: { select: { ...GROUP_SETTINGS_SELECT, memberships: { where: { userId }, select: { role: true } } } },
+      // Filtered by the poll too, so that each count reads one row by primary key rather than
+      // grouping the caller's (or everyone's) rows across all polls.
+      _count: { select: { voters: { where: { pollId, userId } }, participations: { where: { pollId, userId } } } },
     },
   });
   if (!row) throw new AppError("NOT_FOUND", NOT_VISIBLE);
-  const { voters, participations, thread, ...poll } = row;
-  const standing = await getStanding(db, userId, poll.groupId);
-  const isChosenVoter = voters.length > 0;
-  const facts = { isChosenVoter, isThreadGuest: (thread?.guests.length ?? 0) > 0, restrictVoters: poll.restrictVoters };
-  if (!standing.role || !canViewPoll(standing, facts)) throw new AppError("NOT_FOUND", NOT_VISIBLE);
+  const { group, _count: counts, ...poll } = row;
+  const standing: GroupStanding = { role: group.memberships[0]?.role ?? null, settings: groupSettingsOf(group) };
+  if (!standing.role) throw new AppError("NOT_FOUND", NOT_VISIBLE);
+  const isChosenVoter = counts.voters > 0;
+  const isThreadGuest =
+    standing.role === "guest" &&
+    !isChosenVoter &&
+    poll.threadId !== null &&
+    (await db.threadGuest.findUnique({ where: { threadId_userId: { threadId: poll.threadId, userId } }, select: { userId: true } })) !== null;
+  const facts = { isChosenVoter, isThreadGuest, restrictVoters: poll.restrictVoters };
+  if (!canViewPoll(standing, facts)) throw new AppError("NOT_FOUND", NOT_VISIBLE);
   return {
     poll,
     standing,
     canVote: canVoteInPoll(standing, facts),
     canManage: canManagePoll(standing, { actorId: userId, authorId: poll.authorId }),
-    hasVoted: participations.length > 0,
+    hasVoted: counts.participations > 0,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client.ts";
+import type { RequestMemo } from "@/server/api/request-memo";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { requireInGroup } from "@/server/groups/standing";
@@ -75,8 +76,8 @@ function shuffledFor(userId: string, options: PollDetail["options"]): PollDetail
   return [...options].sort((a, b) => key(a.id) - key(b.id));
 }
 
-export async function getPoll(db: Db, userId: string, pollId: string): Promise<PollDetail> {
-  const access = await requirePollAccess(db, userId, pollId);
+export async function getPoll(db: Db, userId: string, pollId: string, memo?: RequestMemo): Promise<PollDetail> {
+  const access = await requirePollAccess(db, userId, pollId, memo);
   const row = await db.poll.findUniqueOrThrow({
     where: { id: pollId },
     select: {
@@ -187,8 +188,8 @@ export async function listPolls(db: Db, userId: string, input: { groupId: string
 }
 
 /** Eligible voters who have not voted yet; never how anyone voted. */
-export async function listUndecided(db: Db, userId: string, pollId: string) {
-  const access = await requirePollAccess(db, userId, pollId);
+export async function listUndecided(db: Db, userId: string, pollId: string, memo?: RequestMemo) {
+  const access = await requirePollAccess(db, userId, pollId, memo);
   if (!canInGroup(access.standing, "group.viewMembers")) throw new AppError("FORBIDDEN", "Only members of the group can see who has not voted.");
   return db.user.findMany({ where: undecidedWhere(access.poll), select: { id: true, name: true }, orderBy: { name: "asc" } });
 }

@@ -1,3 +1,4 @@
+import { createRequestMemo } from "@/server/api/request-memo";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { getPoll } from "@/server/polls/detail";
@@ -18,9 +19,10 @@ const AVAILABILITY = ["no", "if need be", "yes"];
  * function as the page, so hidden results and anonymity hold here too.
  */
 export async function exportPollCsv(db: Db, userId: string, pollId: string): Promise<{ filename: string; csv: string }> {
-  const poll = await getPoll(db, userId, pollId);
+  const memo = createRequestMemo();
+  const poll = await getPoll(db, userId, pollId, memo);
   if (!poll.closedAt) throw new AppError("BAD_REQUEST", "Results can be exported once the poll has closed.");
-  const results = await getResults(db, userId, pollId);
+  const results = await getResults(db, userId, pollId, memo);
   const cellFor = (choice: { score: number | null; rank: number | null } | undefined) => {
     if (!choice) return "";
     if (poll.kind === "meeting") return AVAILABILITY[choice.score ?? 0] ?? "";

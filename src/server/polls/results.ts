@@ -1,11 +1,12 @@
 import { countRanked, type RankedMethod } from "@/lib/tallies/ranked";
 import { countChoices, tallyDots, tallyMeeting, tallyScores, type Availability } from "@/lib/tallies/simple";
 import { countStv, type StvMethod } from "@/lib/tallies/stv";
+import type { RequestMemo } from "@/server/api/request-memo";
 import type { Db } from "@/server/db";
 import { isClosed, requirePollAccess } from "@/server/polls/access";
 import { AVAILABILITY_SCORE } from "@/server/polls/ballot-rules";
 import { computePollVerdict, verdictSelect } from "@/server/polls/verdict";
-import { eligibleVotersWhere } from "@/server/polls/voters";
+import { countEligibleVoters } from "@/server/polls/voters";
 
 type StoredChoice = { optionId: string; score: number | null; rank: number | null };
 type StoredBallot = { reason: string; receipt: string; voter: { id: string; name: string } | null; choices: StoredChoice[] };
@@ -66,8 +67,8 @@ function hiddenReasonFor(poll: { anonymous: boolean; hideResults: string }, clos
  * results are hidden from everyone, admins included, whatever hideResults says: who has voted is
  * public, so comparing the tally before and after each vote would attribute every ballot.
  */
-export async function getResults(db: Db, userId: string, pollId: string) {
-  const access = await requirePollAccess(db, userId, pollId);
+export async function getResults(db: Db, userId: string, pollId: string, memo?: RequestMemo) {
+  const access = await requirePollAccess(db, userId, pollId, memo);
   const poll = await db.poll.findUniqueOrThrow({
     where: { id: pollId },
     select: {
@@ -79,12 +80,13 @@ export async function getResults(db: Db, userId: string, pollId: string) {
       countTarget: true,
       seats: true,
       options: { select: { id: true }, orderBy: { position: "asc" } },
-      _count: { select: { participations: true } },
+      // Filtered by the poll as well: unfiltered, the count groups every poll's participations.
+      _count: { select: { participations: { where: { pollId } } } },
     },
   });
   const closed = isClosed(poll);
   const hiddenReason = hiddenReasonFor(poll, closed, access.hasVoted);
-  const eligible = await db.user.count({ where: eligibleVotersWhere(access.poll) });
+  const eligible = await countEligibleVoters(db, access.poll);
   const participation = {
     voted: poll._count.participations,
     eligible,

@@ -37,7 +37,7 @@ export const pollRouter = createTRPCRouter({
   byId: protectedProcedure
     .input(zIdInput)
     .output(zPollDetail)
-    .query(({ ctx, input }) => getPoll(ctx.db, ctx.userId, input.id)),
+    .query(({ ctx, input }) => getPoll(ctx.db, ctx.userId, input.id, ctx.memo)),
   list: protectedProcedure
     .input(zListPollsInput)
     .output(z.array(zPollSummary))
@@ -49,11 +49,11 @@ export const pollRouter = createTRPCRouter({
   results: protectedProcedure
     .input(zPollIdInput)
     .output(zResults)
-    .query(({ ctx, input }) => getResults(ctx.db, ctx.userId, input.pollId)),
+    .query(({ ctx, input }) => getResults(ctx.db, ctx.userId, input.pollId, ctx.memo)),
   undecided: protectedProcedure
     .input(zPollIdInput)
     .output(z.array(zPerson))
-    .query(({ ctx, input }) => listUndecided(ctx.db, ctx.userId, input.pollId)),
+    .query(({ ctx, input }) => listUndecided(ctx.db, ctx.userId, input.pollId, ctx.memo)),
   close: protectedProcedure
     .input(zIdInput)
     .output(zId)

@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client.ts";
 import { computeVerdict, hasVotingRule, type Verdict } from "@/lib/tallies/verdict";
 import type { Db } from "@/server/db";
 import { isClosed } from "@/server/polls/access";
-import { eligibleVotersWhere } from "@/server/polls/voters";
+import { countEligibleVoters } from "@/server/polls/voters";
 
 export const verdictSelect = {
   id: true,
@@ -23,7 +23,7 @@ type VerdictPoll = Prisma.PollGetPayload<{ select: typeof verdictSelect }>;
 
 /** How many people may vote in the poll now; frozen into Poll.eligibleAtClose when it closes. */
 export function countEligible(db: Db | Prisma.TransactionClient, poll: { id: string; groupId: string; restrictVoters: boolean }): Promise<number> {
-  return db.user.count({ where: eligibleVotersWhere(poll) });
+  return countEligibleVoters(db, poll);
 }
 
 /**
