@@ -1,5 +1,5 @@
 import { getSchema } from "@tiptap/core";
-import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
+import { prosemirrorJSONToYDoc, updateYFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { Db } from "@/server/db";
 import { DOCUMENT_FRAGMENT, documentExtensions } from "@/lib/documents/extensions";
@@ -67,22 +67,34 @@ const VISION = {
   ],
 };
 
+/** Priya's first draft: everything but its last section, which Tom wrote. */
+const FIRST_DRAFT = { ...VISION, content: VISION.content.slice(0, -2) };
+
 /**
- * The steering group's vision document, written as one Yjs update exactly as an editor would have
- * sent it (Priya's, so "who wrote this" names her), with two open suggestions: Grace's small
- * addition, and Tom's rewrite put to the group's vote as Amendment 1.
+ * The steering group's vision document, written as two Yjs updates exactly as editors would have
+ * sent them (Priya's draft, then Tom's last section, so "who wrote this" names both), with two
+ * open suggestions: Grace's small addition, and Tom's rewrite put to the group's vote as Amendment 1.
  */
 export async function seedDemoDocuments(tx: Tx, groupId: string, people: People): Promise<void> {
-  const doc = prosemirrorJSONToYDoc(getSchema(documentExtensions), VISION, DOCUMENT_FRAGMENT);
-  const update = Y.encodeStateAsUpdate(doc);
-  const clientId = BigInt(doc.clientID);
-  doc.destroy();
+  const schema = getSchema(documentExtensions);
+  const priyas = prosemirrorJSONToYDoc(schema, FIRST_DRAFT, DOCUMENT_FRAGMENT);
+  const toms = new Y.Doc();
+  Y.applyUpdate(toms, Y.encodeStateAsUpdate(priyas));
+  updateYFragment(toms, toms.getXmlFragment(DOCUMENT_FRAGMENT), schema.nodeFromJSON(VISION), { mapping: new Map(), isOMark: new Map() });
+  const writes = [
+    { userId: people.priya, clientId: BigInt(priyas.clientID), update: Y.encodeStateAsUpdate(priyas) },
+    { userId: people.tom, clientId: BigInt(toms.clientID), update: Y.encodeStateAsUpdate(toms, Y.encodeStateVector(priyas)) },
+  ];
+  priyas.destroy();
+  toms.destroy();
   const document = await tx.document.create({
     data: { groupId, title: "Vision for a compassionate Bath", createdById: people.priya },
     select: { id: true },
   });
-  await tx.documentUpdate.create({ data: { documentId: document.id, data: new Uint8Array(update), userId: people.priya } });
-  await tx.documentClient.create({ data: { documentId: document.id, clientId, userId: people.priya } });
+  for (const { userId, clientId, update } of writes) {
+    await tx.documentUpdate.create({ data: { documentId: document.id, data: new Uint8Array(update), userId } });
+    await tx.documentClient.create({ data: { documentId: document.id, clientId, userId } });
+  }
   await tx.suggestion.create({ data: { id: ADDED, documentId: document.id, authorId: people.grace } });
   const poll = await tx.poll.create({
     data: {
