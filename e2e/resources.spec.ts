@@ -178,6 +178,8 @@ test("members see only published resources; publishing rings their bell; new ver
 
   await page.getByRole("button", { name: "Delete" }).click();
   await page.getByRole("dialog", { name: "Delete “Budget draft”?" }).getByRole("button", { name: "Delete resource" }).click();
+  // Back in the library once the resource is deleted (the resource's own page has a "Budget" heading too).
+  await page.waitForURL(new RegExp(`/groups/${group.handle}/resources`));
   await expect(page.getByRole("heading", { level: 2, name: "Budget" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Resources" }).getByRole("link", { name: "Budget draft" })).toHaveCount(0);
   expect((await page.request.get(`/resources/${draft.id}`)).status()).toBe(404);
