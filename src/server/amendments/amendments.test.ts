@@ -5,41 +5,13 @@ import { MAX_AMENDMENT_TEXT_LENGTH } from "@/server/amendments/schemas";
 import { getDb } from "@/server/db";
 import { appendUpdate, loadDocumentState } from "@/server/documents/persistence";
 import { paragraph, stateOf } from "@/server/documents/versions/test-content";
-import { readDocument } from "@/server/documents/repair";
 import { runPollSchedule } from "@/server/polls/scheduler";
 import { editorOn, posOf } from "@/server/suggestions/test-suggesting";
 import { suggestionsIn } from "@/server/suggestions/text";
 import { suggestionsInState } from "@/server/suggestions/yjs";
 import { addMember, callerFor, makeDocument, makeGroup, makeUser } from "@/server/test/factories";
+import { codeOf, inAWeek, messageOf, rangeOf, textOf, VISION } from "@/server/amendments/test-amendments";
 
-const VISION = "We care for the valley.";
-const inAWeek = () => new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
-
-async function messageOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-async function textOf(documentId: string): Promise<string> {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, await loadDocumentState(getDb(), documentId));
-  const text = readDocument(doc).content.textContent;
-  doc.destroy();
-  return text;
-}
 
 /** A group with an admin, a member, a guest invited to read (and suggest in) its document, and an outsider. */
 async function setting(text = VISION) {
@@ -57,14 +29,6 @@ async function setting(text = VISION) {
 }
 
 /** The range of `quote` in the document as a browser would send it. */
-async function rangeOf(documentId: string, quote: string) {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, await loadDocumentState(getDb(), documentId));
-  const from = posOf(readDocument(doc).content, quote);
-  doc.destroy();
-  return { from, to: from + quote.length, quote };
-}
-
 async function agree(caller: ReturnType<typeof callerFor>["caller"], pollId: string, optionName = "Agree") {
   const option = await getDb().pollOption.findFirstOrThrow({ where: { pollId, name: optionName }, select: { id: true } });
   await caller.poll.vote({ pollId, choices: [{ optionId: option.id }] });

@@ -1,52 +1,15 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { resolvePollAmendments, sweepAmendments } from "@/server/amendments/resolve";
 import { MAX_AMENDMENT_TEXT_LENGTH } from "@/server/amendments/schemas";
 import { getDb } from "@/server/db";
 import { appendUpdate, loadDocumentState } from "@/server/documents/persistence";
-import { readDocument } from "@/server/documents/repair";
 import { paragraph, stateOf } from "@/server/documents/versions/test-content";
 import { runPollSchedule } from "@/server/polls/scheduler";
 import { editorOn, posOf } from "@/server/suggestions/test-suggesting";
 import { suggestionsInState } from "@/server/suggestions/yjs";
 import { addMember, callerFor, makeDocument, makeGroup, makeUser } from "@/server/test/factories";
+import { codeOf, inAWeek, messageOf, rangeOf, textOf, VISION } from "@/server/amendments/test-amendments";
 
-const VISION = "We care for the valley.";
-const inAWeek = () => new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-}
-
-async function messageOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-async function textOf(documentId: string): Promise<string> {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, await loadDocumentState(getDb(), documentId));
-  const text = readDocument(doc).content.textContent;
-  doc.destroy();
-  return text;
-}
-
-async function rangeOf(documentId: string, quote: string) {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, await loadDocumentState(getDb(), documentId));
-  const from = posOf(readDocument(doc).content, quote);
-  doc.destroy();
-  return { from, to: from + quote.length, quote };
-}
 
 /** A group with an admin, two members, a guest who may suggest in its document, and an outsider; Amendment 1 rewrites "care for". */
 async function setting() {
