@@ -39,7 +39,7 @@ export default defineConfig({
   },
   projects: [
     { name: "first-run", testMatch: "first-run.spec.ts" },
-    { name: "signed-in", testIgnore: ["first-run.spec.ts", "screenshots.spec.ts", "cluster.spec.ts"], dependencies: ["first-run"] },
+    { name: "signed-in", testIgnore: ["first-run.spec.ts", "screenshots.spec.ts", "cluster.spec.ts", "processes.spec.ts"], dependencies: ["first-run"] },
   ],
   webServer: {
     // The server bundle `npm start` runs; scripts/e2e.ts builds it first.

@@ -8,6 +8,7 @@ import { migrateDatabase } from "@/server/db/migrate";
 import { recordClientAddress } from "@/server/auth/client-address";
 import { relayEventsThroughRedis } from "@/server/cluster/event-relay";
 import { checkClusterReadiness, withStartUpLock } from "@/server/cluster/instance-checks";
+import { isSupervisor, processNumber, superviseProcesses } from "@/server/cluster/processes";
 import { closeSharedRedis, sharedRedis } from "@/server/cluster/redis";
 import { getEventBus } from "@/server/events";
 import { startOrphanSweep } from "@/server/files/cleanup";
@@ -74,6 +75,7 @@ function discardBody(request: IncomingMessage): void {
 
 async function main() {
   const config = resolveConfig();
+  if (isSupervisor(config.processes)) return superviseProcesses(config.processes);
   exportToProcessEnv(config);
   const dev = config.env !== "production";
 
@@ -111,7 +113,14 @@ async function main() {
   });
   // Before anything can publish: with several instances every event goes through Redis to all of them.
   const relay = config.redisUrl ? await relayEventsThroughRedis(getEventBus(), config.redisUrl) : null;
-  const realtime = attachRealtime(server, { db, authSecret: config.authSecret, bus: getEventBus(), redisUrl: config.redisUrl });
+  const realtime = attachRealtime(server, {
+    db,
+    authSecret: config.authSecret,
+    bus: getEventBus(),
+    redisUrl: config.redisUrl,
+    // The processes take connections in turn, so long polling's requests would reach processes that do not hold its session.
+    websocketOnly: config.processes > 1,
+  });
   // With several instances each job's turn runs on one of them (cluster/job-lock.ts).
   const jobs = { redis };
   const stopPollScheduler = startPollScheduler(db, getEventBus().publish, jobs);
@@ -132,7 +141,8 @@ async function main() {
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  console.log(formatSignInBanner(`http://${config.host}:${port}`, report));
+  // Once per machine, not once per process.
+  if ((processNumber() ?? 1) === 1) console.log(formatSignInBanner(`http://${config.host}:${port}`, report));
 
   observeInstance({
     socketConnections: () => realtime.io.engine.clientsCount,

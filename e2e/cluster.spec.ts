@@ -1,6 +1,7 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { startCluster, type Cluster } from "../scripts/bench/harness";
-import { ADMIN, call, expectHydrated, signInByRequest, uniqueSuffix } from "./support";
+import { ADMIN, call, expectHydrated } from "./support";
+import { twoPeople } from "./two-people";
 
 /**
  * Two Hearth instances behind one address, as docker-compose.yml runs them: people on instance A
@@ -43,27 +44,9 @@ async function queryOn(request: APIRequestContext, base: string, path: string, i
   return body.result.data.json;
 }
 
-/** The administrator on instance A, and a member invited there who uses instance B, each signed in on their own instance. */
-async function twoPeople(browser: Browser) {
-  const adminContext = await browser.newContext({ baseURL: instanceA() });
-  await signInByRequest(adminContext.request);
-  const group = await call<{ id: string; handle: string }>(adminContext.request, "group.create", { name: `Two instances ${uniqueSuffix()}` });
-  const sam = { name: `Sam Rivers ${uniqueSuffix()}`, email: `sam.${uniqueSuffix()}@example.org`, password: "another steady hearth" };
-  const { invitations } = await call<{ invitations: { link: string }[] }>(adminContext.request, "invitation.create", {
-    groupId: group.id,
-    emails: [sam.email],
-    role: "member",
-  });
-  const samContext = await browser.newContext({ baseURL: instanceB() });
-  const token = new URL(invitations[0]!.link).pathname.split("/").pop();
-  await call(samContext.request, "invitation.accept", { token, name: sam.name, password: sam.password });
-  await signInByRequest(samContext.request, sam);
-  return { group, sam, admin: await adminContext.newPage(), samPage: await samContext.newPage(), close: () => Promise.all([adminContext.close(), samContext.close()]) };
-}
-
 test("a comment posted through instance A appears at once for someone reading the thread on instance B", async ({ browser }) => {
   test.slow();
-  const { group, sam, admin, samPage, close } = await twoPeople(browser);
+  const { group, sam, admin, samPage, close } = await twoPeople(browser, instanceA(), instanceB());
   const { id: threadId } = await call<{ id: string }>(admin.request, "thread.create", { groupId: group.id, title: "Winter plans", body: "What shall we do?" });
 
   await samPage.goto(`/threads/${threadId}`);
@@ -87,7 +70,7 @@ test("a comment posted through instance A appears at once for someone reading th
 
 test("a document edited on instance A reaches an editor on instance B, and both converge", async ({ browser }) => {
   test.slow();
-  const { group, sam, admin, samPage, close } = await twoPeople(browser);
+  const { group, sam, admin, samPage, close } = await twoPeople(browser, instanceA(), instanceB());
   const { id: documentId } = await call<{ id: string }>(admin.request, "document.create", { groupId: group.id, title: "Vision on two servers" });
 
   await admin.goto(`/documents/${documentId}`);
@@ -118,7 +101,7 @@ test("a document edited on instance A reaches an editor on instance B, and both 
 
 test("restarted together, the two instances close an overdue poll once and send a day's digest once", async ({ browser }) => {
   test.slow();
-  const { group, sam, admin, samPage, close } = await twoPeople(browser);
+  const { group, sam, admin, samPage, close } = await twoPeople(browser, instanceA(), instanceB());
   await call(samPage.request, "notificationSettings.update", { groupId: group.id, level: "digest" });
   // News for Sam's digest: the new poll, which closes while both instances are down.
   const closingAt = new Date(Date.now() + 3_000);

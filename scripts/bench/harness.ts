@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -167,23 +167,45 @@ export function rssMb(pid: number): number {
   }
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc. */
+/** CPU seconds (user + system) a process has used so far, from /proc (0 once it has gone). */
 function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
+/** The processes of a process group (a server started by startHearth and the processes it started), from /proc. */
+export function processGroup(groupId: number): number[] {
+  return readdirSync("/proc").flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) === groupId ? [Number(entry)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Resident memory of a process group in MB: a server with several processes (HEARTH_PROCESSES) counts them all. */
+export const groupRssMb = (groupId: number) => processGroup(groupId).reduce((total, pid) => total + rssMb(pid), 0);
+
+const groupCpuSeconds = (groupId: number) => processGroup(groupId).reduce((total, pid) => total + cpuSeconds(pid), 0);
+
 /**
- * Waits until a process has used under 5 % of one core for half a second, or `maxMs` has passed.
+ * Waits until a process group has used under 5 % of one core for half a second, or `maxMs` has passed.
  * Requests still queued when a load ends are answered after it; the next load should not pay for them.
  */
-export async function waitForIdle(pid: number, maxMs = 30_000): Promise<void> {
+export async function waitForIdle(groupId: number, maxMs = 30_000): Promise<void> {
   const deadline = performance.now() + maxMs;
-  let before = cpuSeconds(pid);
+  let before = groupCpuSeconds(groupId);
   while (performance.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = cpuSeconds(pid);
+    const now = groupCpuSeconds(groupId);
     if (now - before < 0.025) return;
     before = now;
   }
@@ -267,6 +289,31 @@ export async function startCluster(count: number, env: Record<string, string> = 
       if (failed) throw failed.reason;
     };
     return { instances, databaseUrl, stopAll, startAll, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Hearth as HEARTH_PROCESSES runs it: `count` processes sharing one port, one SQLite file (in a
+ * new data directory) and a throwaway Redis.
+ */
+export async function startProcesses(count: number, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const redis = await startTemporaryRedis();
+  const dataDir = tempDataDir();
+  const stop = async (child?: ChildProcess) => {
+    if (child && running(child)) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      stopHearth(child);
+      await exited;
+    }
+    await redis.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const { url, child } = await startHearth(dataDir, { REDIS_URL: redis.url, HEARTH_PROCESSES: String(count), ...env });
+    return { url, child, stop: () => stop(child) };
   } catch (error) {
     await stop();
     throw error;

@@ -9,7 +9,7 @@ import {
   callProcedure,
   formatTable,
   load,
-  rssMb,
+  groupRssMb,
   signInCookie,
   startBaselineFor,
   startHearth,
@@ -20,6 +20,7 @@ import {
   waitForIdle,
   type LoadResult,
 } from "./harness.ts";
+import { startTemporaryRedis } from "../support/temporary-redis.ts";
 import { commentBody, paragraph, TITLES } from "./thread-text.ts";
 
 /**
@@ -35,18 +36,24 @@ import { commentBody, paragraph, TITLES } from "./thread-text.ts";
  * label holds them (e.g. `--only "thread page"`); `--profile <dir>` writes the server's CPU profile
  * there when it stops (read it with `npm run bench:profile -- <dir>`); `--node-options=<flags>`
  * starts the server's node with those flags (e.g. V8's heap sizes), to compare them.
+ * `--processes <n>` runs the server as n processes sharing its port (HEARTH_PROCESSES) and a
+ * throwaway Redis; memory is then all of them together.
  */
 const { values: options } = parseArgs({
   options: {
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
     postgres: { type: "boolean", default: false },
+    processes: { type: "string", default: "1" },
     only: { type: "string" },
     profile: { type: "string" },
     "node-options": { type: "string" },
   },
 });
 const SECONDS = Number(options.seconds);
+const PROCESSES = Number(options.processes);
+if (!(Number.isInteger(PROCESSES) && PROCESSES >= 1)) throw new Error("--processes takes a whole number, e.g. --processes 2");
+const POSTGRES = options.postgres;
 const CONNECTIONS = options.connections.split(",").map(Number);
 if (!(SECONDS > 0)) throw new Error("--seconds takes a positive number, e.g. --seconds 10");
 if (!CONNECTIONS.every((count) => Number.isInteger(count) && count > 0)) throw new Error("--connections takes whole numbers, e.g. --connections 50,200");
@@ -138,7 +145,8 @@ async function seed(url: string, databaseUrl: string) {
 await holdCheckoutLock("e2e");
 buildIfStale();
 const dataDir = tempDataDir();
-const postgres = options.postgres ? await startPostgresDatabase() : null;
+const postgres = POSTGRES ? await startPostgresDatabase() : null;
+const redis = PROCESSES > 1 ? await startTemporaryRedis() : null;
 const databaseUrl = postgres?.databaseUrl ?? `file:${path.join(dataDir, "hearth.db")}`;
 let server: Awaited<ReturnType<typeof startHearth>> | null = null;
 /** Stops the server and waits for it, then PostgreSQL, and removes the data directory. */
@@ -150,6 +158,7 @@ const cleanUp = async () => {
     await exited;
   }
   postgres?.stop();
+  await redis?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 };
 // Stopped from outside: the server, PostgreSQL and the files go too.
@@ -163,7 +172,12 @@ let unread = 0;
 try {
   server = await startHearth(
     dataDir,
-    { HEARTH_ADMIN_EMAIL: ADMIN.email, HEARTH_ADMIN_PASSWORD: ADMIN.password, ...(postgres && { DATABASE_URL: databaseUrl }) },
+    {
+      HEARTH_ADMIN_EMAIL: ADMIN.email,
+      HEARTH_ADMIN_PASSWORD: ADMIN.password,
+      ...(postgres && { DATABASE_URL: databaseUrl }),
+      ...(redis && { REDIS_URL: redis.url, HEARTH_PROCESSES: String(PROCESSES) }),
+    },
     [
       ...(options.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`] : []),
       ...(options["node-options"]?.split(/\s+/).filter(Boolean) ?? []),
@@ -185,30 +199,30 @@ try {
   const targets = allTargets.filter((target) => !options.only || target.label.includes(options.only!));
   if (targets.length === 0) throw new Error(`--only "${options.only}" matches none of: ${allTargets.map((target) => target.label).join("; ")}`);
   await waitForIdle(pid);
-  memory.seeded = rssMb(pid);
+  memory.seeded = groupRssMb(pid);
   loadAverage = loadavg()[0]!.toFixed(1);
-  const sampler = setInterval(() => (memory.peak = Math.max(memory.peak, rssMb(pid))), 200);
+  const sampler = setInterval(() => (memory.peak = Math.max(memory.peak, groupRssMb(pid))), 200);
   for (const connections of CONNECTIONS) {
     for (const target of targets) {
       const { body, baseline } = await startBaselineFor(target.url, target.cookie);
       if (target.label.startsWith("thread page") && !body.includes(`Comment ${COMMENTS}.`)) throw new Error(`the thread page does not hold all ${COMMENTS} comments`);
       const bare = await load("bare", baseline.url, null, connections, SECONDS);
       baseline.close();
-      const rssBefore = rssMb(pid);
+      const rssBefore = groupRssMb(pid);
       const result = await load(`${target.label}, ${connections} connections`, target.url, target.cookie, connections, SECONDS);
       await waitForIdle(pid);
-      rows.push({ ...result, bytes: Buffer.byteLength(body), bare, rssBefore, rssAfter: rssMb(pid) });
+      rows.push({ ...result, bytes: Buffer.byteLength(body), bare, rssBefore, rssAfter: groupRssMb(pid) });
     }
   }
   clearInterval(sampler);
-  memory.end = rssMb(pid);
+  memory.end = groupRssMb(pid);
 } finally {
   await cleanUp();
 }
 
 const share = (row: Row) => `${((100 * row.requestsPerSecond) / row.bare.requestsPerSecond).toFixed(1)} %`;
 console.log(
-  `\nbench:http on ${new Date().toISOString().slice(0, 10)}, ${options.postgres ? "PostgreSQL" : "SQLite"}, ${SECONDS} s per row, loopback, ` +
+  `\nbench:http on ${new Date().toISOString().slice(0, 10)}, ${POSTGRES ? "PostgreSQL" : "SQLite"}${PROCESSES > 1 ? ` and Redis, ${PROCESSES} processes` : ""}, ${SECONDS} s per row, loopback, ` +
     `signed in as a member with ${unread} unread notifications; load average ${loadAverage} before the first row\n`,
 );
 console.log(

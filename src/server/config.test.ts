@@ -52,4 +52,18 @@ describe("resolveConfig", () => {
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/PORT: .*\n.*DATABASE_URL: must start with file:.*\n.*HEARTH_DEMO/s);
   });
+
+  it("runs one process unless HEARTH_PROCESSES says more, which needs Redis to share through", () => {
+    expect(resolveConfig({ HEARTH_DATA_DIR: freshDataDir() }).processes).toBe(1);
+    const shared = resolveConfig({ HEARTH_DATA_DIR: freshDataDir(), HEARTH_PROCESSES: "2", REDIS_URL: "redis://127.0.0.1:6379" });
+    expect(shared.processes).toBe(2);
+    expect(shared.databaseUrl).toMatch(/^file:/);
+    expect(() => resolveConfig({ HEARTH_DATA_DIR: freshDataDir(), HEARTH_PROCESSES: "2" })).toThrow(
+      "HEARTH_PROCESSES: above 1, the processes share live updates, socket rooms, job locks and rate limits through Redis: set REDIS_URL, or HEARTH_PROCESSES=1",
+    );
+    expect(() => resolveConfig({ HEARTH_DATA_DIR: freshDataDir(), HEARTH_PROCESSES: "1.5", REDIS_URL: "redis://127.0.0.1:6379" })).toThrow(
+      "HEARTH_PROCESSES: must be a whole number, e.g. 2",
+    );
+    expect(() => resolveConfig({ HEARTH_DATA_DIR: freshDataDir(), HEARTH_PROCESSES: "0" })).toThrow("HEARTH_PROCESSES: must be at least 1");
+  });
 });

@@ -41,6 +41,8 @@ const zEnv = z.object({
   /** Lets a Prometheus scraper read GET /api/metrics with "Authorization: Bearer <token>"; read from process.env by observability/metrics-access.ts. */
   /** Set when several instances run behind one address: live updates, job locks and rate limits are shared through it. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  /** Processes serving this machine's port (cluster/processes.ts); above 1 they share what they must through Redis, and may share a SQLite file. */
+  HEARTH_PROCESSES: z.coerce.number().int("must be a whole number, e.g. 2").min(1, "must be at least 1").max(64, "must be at most 64").default(1),
   HEARTH_METRICS_TOKEN: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
   /** Checked here so a typo stops start-up; the upload route reads it from process.env (see files/storage.ts). */
   UPLOAD_MAX_BYTES: z.string().regex(/^0*[1-9]\d{0,14}$/, "must be a whole number of bytes, e.g. 52428800 for 50 MB").optional(),
@@ -58,6 +60,13 @@ const zEnv = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: zFlag.optional(),
 }).superRefine((env, context) => {
+  if (env.HEARTH_PROCESSES > 1 && !env.REDIS_URL) {
+    context.addIssue({
+      code: "custom",
+      path: ["HEARTH_PROCESSES"],
+      message: "above 1, the processes share live updates, socket rooms, job locks and rate limits through Redis: set REDIS_URL, or HEARTH_PROCESSES=1",
+    });
+  }
   if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
     const missing = env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
     context.addIssue({ code: "custom", path: [missing], message: "set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither" });
@@ -82,6 +91,8 @@ export type HearthConfig = {
   logLevel: z.infer<typeof zEnv>["LOG_LEVEL"];
   /** Redis shared by every instance, or null when this is the only one. */
   redisUrl: string | null;
+  /** How many processes serve this instance's port. */
+  processes: number;
 };
 
 /** Turns a validation failure into one readable line per variable instead of a zod dump. */
@@ -182,6 +193,7 @@ export function resolveConfig(env: Environment = process.env): HearthConfig {
     digestTimeZone: parsed.DIGEST_TIME_ZONE ?? (parsed.TZ && isTimeZone(parsed.TZ) ? parsed.TZ : "Europe/London"),
     logLevel: parsed.LOG_LEVEL,
     redisUrl: parsed.REDIS_URL ?? null,
+    processes: parsed.HEARTH_PROCESSES,
   };
 }
 

@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Redis } from "ioredis";
@@ -38,10 +38,14 @@ describe("checkClusterReadiness", () => {
     await expect(checkClusterReadiness(instance({ databaseUrl: "file:./data/hearth.db" }), null, NO_S3)).resolves.toBeUndefined();
   });
 
-  it("refuses SQLite with several instances, saying to use PostgreSQL or run one instance", async () => {
-    await expect(checkClusterReadiness(instance({ databaseUrl: "file:/srv/hearth/hearth.db" }), redis, S3)).rejects.toThrow(
-      "REDIS_URL is set, so this is one of several instances, but DATABASE_URL is a SQLite file, which instances cannot share. " +
-        "Set DATABASE_URL to the PostgreSQL database every instance uses (postgresql://…), or remove REDIS_URL to run one instance.",
+  it("lets processes on one machine share a SQLite file, and refuses an instance with another file", async () => {
+    await checkClusterReadiness(instance({ databaseUrl: "file:/srv/hearth/hearth.db" }), redis, S3);
+    await expect(checkClusterReadiness(instance({ databaseUrl: "file:/srv/hearth/../hearth/hearth.db" }), redis, S3)).resolves.toBeUndefined();
+    await expect(checkClusterReadiness(instance({ databaseUrl: "file:/srv/other/hearth.db" }), redis, S3)).rejects.toThrow(
+      `DATABASE_URL is a SQLite file (${hostname()}:/srv/other/hearth.db), but the other instances use ${hostname()}:/srv/hearth/hearth.db: ` +
+        "a SQLite file is shared only by processes on one machine using the same file. " +
+        "Run the processes on one machine with the same DATABASE_URL (HEARTH_PROCESSES starts several for you), " +
+        "or set DATABASE_URL to the PostgreSQL database every instance uses (postgresql://…).",
     );
   });
 

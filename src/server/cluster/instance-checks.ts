@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
 import type { Redis } from "ioredis";
 import { whileHoldingLock } from "@/server/cluster/job-lock";
@@ -13,6 +14,12 @@ export const VOLUME_ID_FILE = "volume-id";
 /** What the first instance recorded; later ones must match. Kept until deleted by hand (see the messages). */
 const DATA_VOLUME_KEY = "hearth:cluster:data-volume";
 const AUTH_SECRET_KEY = "hearth:cluster:auth-secret";
+const SQLITE_FILE_KEY = "hearth:cluster:sqlite-file";
+
+/** A SQLite database as "machine:absolute path": the same for processes sharing the file, different for another machine's. */
+function sqliteFileOf(databaseUrl: string): string {
+  return `${hostname()}:${path.resolve(databaseUrl.slice("file:".length))}`;
+}
 
 /** Reads the data directory's id, creating it whole (never half-written, even with instances starting at once) when missing. */
 function dataVolumeId(dataDir: string): string {
@@ -52,7 +59,8 @@ const startOver = (key: string) =>
 /**
  * With REDIS_URL set, this instance is one of several behind one address. Throws, saying what to
  * change, when that cannot work:
- * - DATABASE_URL is a SQLite file, which only one process can use;
+ * - DATABASE_URL is a SQLite file other than the one the other instances use, or on another
+ *   machine (processes on one machine share a SQLite file; machines cannot);
  * - uploads are on local disk (no S3_BUCKET) and the data directory is not the one the other
  *   instances use, so each would keep only the files that reached it;
  * - NEXTAUTH_SECRET differs from the other instances', so people would be signed out whenever
@@ -67,10 +75,17 @@ export async function checkClusterReadiness(
 ): Promise<void> {
   if (!redis) return;
   if (providerOf(config.databaseUrl) === "sqlite") {
-    throw new Error(
-      "REDIS_URL is set, so this is one of several instances, but DATABASE_URL is a SQLite file, which instances cannot share. " +
-        "Set DATABASE_URL to the PostgreSQL database every instance uses (postgresql://…), or remove REDIS_URL to run one instance.",
-    );
+    const file = sqliteFileOf(config.databaseUrl);
+    const recorded = await reachRedis(() => recordOnce(redis, SQLITE_FILE_KEY, file));
+    if (recorded !== file) {
+      throw new Error(
+        `REDIS_URL is set, so this is one of several instances, and DATABASE_URL is a SQLite file (${file}), but the other instances use ${recorded}: ` +
+          "a SQLite file is shared only by processes on one machine using the same file. " +
+          "Run the processes on one machine with the same DATABASE_URL (HEARTH_PROCESSES starts several for you), " +
+          "or set DATABASE_URL to the PostgreSQL database every instance uses (postgresql://…). " +
+          startOver(SQLITE_FILE_KEY),
+      );
+    }
   }
   if (!env.S3_BUCKET) {
     const volume = dataVolumeId(config.dataDir);

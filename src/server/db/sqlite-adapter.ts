@@ -20,6 +20,17 @@ export class HearthSqliteAdapter extends PrismaBetterSqlite3 {
     const database = (adapter as unknown as { client: Database }).client;
     foldCaseInLike(database);
     keepStatementsPrepared(database);
+    beginTransactionsImmediately(database);
     return takeTurnsWithTransactions(adapter);
   }
+}
+
+/**
+ * Transactions take the file's write lock when they begin. With several processes on one file
+ * (HEARTH_PROCESSES), two deferred transactions that both read and then write would deadlock,
+ * and SQLite answers one of them SQLITE_BUSY at once instead of waiting its busy timeout.
+ */
+function beginTransactionsImmediately(database: Database): void {
+  const prepare = database.prepare.bind(database);
+  Object.defineProperty(database, "prepare", { value: (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql), configurable: true });
 }

@@ -59,12 +59,13 @@ function redisAdapter(redisUrl: string) {
  */
 export function attachRealtime(
   httpServer: HttpServer,
-  deps: { db: Db; authSecret: string; bus: ReturnType<typeof getEventBus>; redisUrl?: string | null },
+  deps: { db: Db; authSecret: string; bus: ReturnType<typeof getEventBus>; redisUrl?: string | null; websocketOnly?: boolean },
 ): { io: RealtimeServer; openDocumentCount: () => number; close: () => Promise<void> } {
   const cluster = deps.redisUrl ? redisAdapter(deps.redisUrl) : null;
   const io: RealtimeServer = new Server(httpServer, {
     ...(cluster ? { adapter: cluster.adapter } : {}),
     serveClient: false,
+    ...(deps.websocketOnly ? { transports: ["websocket"] } : {}),
     maxHttpBufferSize: 1_000_000,
     destroyUpgrade: false,
     allowRequest: (request, callback) => callback(null, isSameOrigin(request)),
