@@ -148,7 +148,8 @@ async function writeAnswer(answer: globalThis.Response, response: ServerResponse
   if (cookies.length > 0) response.setHeader("set-cookie", cookies);
   if (!answer.body) return void response.end();
   if (answer.headers.get("content-type") === "application/json" && !answer.headers.has("transfer-encoding")) {
-    return void response.end(await answer.text());
+    // The bytes as they are: text() would decode them only for end() to encode them again.
+    return void response.end(Buffer.from(await answer.arrayBuffer()));
   }
   const reader = answer.body.getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) response.write(chunk.value);
