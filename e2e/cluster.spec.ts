@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { startCluster, type Cluster } from "../scripts/bench/harness";
-import { ADMIN, call, expectHydrated } from "./support";
-import { twoPeople } from "./two-people";
+import { ADMIN, call } from "./support";
+import { editTogether, exchangeComments, twoPeople } from "./two-people";
 
 /**
  * Two Hearth instances behind one address, as docker-compose.yml runs them: people on instance A
@@ -28,14 +28,6 @@ test.afterAll(async () => {
   await cluster?.stop();
 });
 
-const editorOf = (page: Page) => page.locator(".ProseMirror");
-const textOf = (page: Page) =>
-  editorOf(page).evaluate((root) => {
-    const copy = root.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
-    return copy.textContent;
-  });
-
 /** A tRPC query on one instance by its full address (queries answer GET only). */
 async function queryOn(request: APIRequestContext, base: string, path: string, input: unknown): Promise<Record<string, unknown>> {
   const response = await request.get(`${base}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
@@ -46,57 +38,16 @@ async function queryOn(request: APIRequestContext, base: string, path: string, i
 
 test("a comment posted through instance A appears at once for someone reading the thread on instance B", async ({ browser }) => {
   test.slow();
-  const { group, sam, admin, samPage, close } = await twoPeople(browser, instanceA(), instanceB());
-  const { id: threadId } = await call<{ id: string }>(admin.request, "thread.create", { groupId: group.id, title: "Winter plans", body: "What shall we do?" });
-
-  await samPage.goto(`/threads/${threadId}`);
-  await expectHydrated(samPage);
-  await admin.goto(`/threads/${threadId}`);
-  await expectHydrated(admin);
-
-  await admin.getByRole("textbox", { name: "Add a comment" }).fill("Soup on Thursdays, said on A");
-  await admin.getByRole("button", { name: "Send comment" }).click();
-  await expect(samPage.getByRole("article").filter({ hasText: "Soup on Thursdays, said on A" })).toBeVisible();
-
-  await samPage.getByRole("textbox", { name: "Add a comment" }).fill("Count me in, said on B");
-  await samPage.getByRole("button", { name: "Send comment" }).click();
-  await expect(admin.getByRole("article").filter({ hasText: "Count me in, said on B" })).toBeVisible();
-  // Each comment once, on both sides.
-  await expect(samPage.getByRole("article").filter({ hasText: "said on" })).toHaveCount(2);
-  await expect(admin.getByRole("article").filter({ hasText: "said on" })).toHaveCount(2);
-  await expect(admin.getByText(sam.name).first()).toBeVisible();
-  await close();
+  const people = await twoPeople(browser, instanceA(), instanceB());
+  await exchangeComments(people);
+  await people.close();
 });
 
 test("a document edited on instance A reaches an editor on instance B, and both converge", async ({ browser }) => {
   test.slow();
-  const { group, sam, admin, samPage, close } = await twoPeople(browser, instanceA(), instanceB());
-  const { id: documentId } = await call<{ id: string }>(admin.request, "document.create", { groupId: group.id, title: "Vision on two servers" });
-
-  await admin.goto(`/documents/${documentId}`);
-  await samPage.goto(`/documents/${documentId}`);
-  // Presence lists both, though each is connected to a different instance.
-  await expect(admin.getByTestId("document-presence")).toContainText(sam.name);
-  await expect(samPage.getByTestId("document-presence")).toContainText(ADMIN.name);
-
-  await editorOf(admin).click();
-  await admin.keyboard.type("Homes for all.");
-  await expect.poll(() => textOf(samPage)).toBe("Homes for all.");
-
-  await editorOf(samPage).click();
-  await samPage.keyboard.press("End");
-  await admin.keyboard.press("Home");
-  await Promise.all([samPage.keyboard.type(" And parks.", { delay: 30 }), admin.keyboard.type("Together: ", { delay: 30 })]);
-  const merged = "Together: Homes for all. And parks.";
-  await expect.poll(() => textOf(admin)).toBe(merged);
-  await expect.poll(() => textOf(samPage)).toBe(merged);
-  await expect(admin.getByTestId("sync-status")).toHaveText("Saved");
-  await expect(samPage.getByTestId("sync-status")).toHaveText("Saved");
-
-  // Stored once, whole: a fresh load from either instance shows the merged text.
-  await samPage.reload();
-  await expect.poll(() => textOf(samPage)).toBe(merged);
-  await close();
+  const people = await twoPeople(browser, instanceA(), instanceB());
+  await editTogether(people);
+  await people.close();
 });
 
 test("restarted together, the two instances close an overdue poll once and send a day's digest once", async ({ browser }) => {

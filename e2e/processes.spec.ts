@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { io as connect, type Socket } from "socket.io-client";
 import { startProcesses } from "../scripts/bench/harness";
-import { ADMIN, call, expectHydrated } from "./support";
-import { twoPeople } from "./two-people";
+import { ADMIN, call } from "./support";
+import { editTogether, exchangeComments, twoPeople } from "./two-people";
 
 /**
  * One Hearth on one machine as HEARTH_PROCESSES=2 runs it: two processes sharing its port, its
@@ -34,24 +34,16 @@ function openSocket(cookie: string, transports: ("websocket" | "polling")[] = ["
 
 test("two people see each other's comments at once, and both are kept, whichever process serves them", async ({ browser }) => {
   test.slow();
-  const { group, admin, samPage, close } = await twoPeople(browser, hearth.url, hearth.url);
-  const { id: threadId } = await call<{ id: string }>(admin.request, "thread.create", { groupId: group.id, title: "Winter plans", body: "What shall we do?" });
-  for (const page of [samPage, admin]) {
-    await page.goto(`/threads/${threadId}`);
-    await expectHydrated(page);
-  }
+  const people = await twoPeople(browser, hearth.url, hearth.url);
+  await exchangeComments(people);
+  await people.close();
+});
 
-  await admin.getByRole("textbox", { name: "Add a comment" }).fill("Soup on Thursdays");
-  await admin.getByRole("button", { name: "Send comment" }).click();
-  await expect(samPage.getByRole("article").filter({ hasText: "Soup on Thursdays" })).toBeVisible();
-  await samPage.getByRole("textbox", { name: "Add a comment" }).fill("Count me in");
-  await samPage.getByRole("button", { name: "Send comment" }).click();
-  await expect(admin.getByRole("article").filter({ hasText: "Count me in" })).toBeVisible();
-
-  // Stored once each in the one SQLite file: a fresh load, from either process, shows both.
-  await samPage.reload();
-  await expect(samPage.getByRole("article").filter({ hasText: /Soup on Thursdays|Count me in/ })).toHaveCount(2);
-  await close();
+test("two people edit one document at once, whichever process serves them, and both end with the same text", async ({ browser }) => {
+  test.slow();
+  const people = await twoPeople(browser, hearth.url, hearth.url);
+  await editTogether(people);
+  await people.close();
 });
 
 test("every tab hears the group's news, on both processes; long polling is refused, as the processes take connections in turn", async ({ browser }) => {
