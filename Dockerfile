@@ -12,7 +12,7 @@ COPY prisma ./prisma
 COPY scripts/prisma-generate.mjs ./scripts/prisma-generate.mjs
 RUN npm ci --no-audit --no-fund
 COPY . .
-# Builds the Next app and the server bundles (.next/hearth-server.mjs and the file-text reader beside it); nothing is started here.
+# Builds the Next app and the server bundles (.next/hearth-server.mjs, the server it starts and the file-text reader beside it); nothing is started here.
 RUN npx tsx scripts/start.ts
 
 FROM node:20-bookworm-slim

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildSync } from "esbuild";
+import { SERVE_BUNDLE } from "../src/server/serve-bundle.ts";
 import { FILE_TEXT_WORKER_BUNDLE } from "../src/server/search/file-text-reader.ts";
 
 /** Everything that changes what `next build` and the server bundle produce. */
@@ -11,11 +12,13 @@ const STAMP = path.join(".next", "hearth-source-hash");
 
 /**
  * server.ts and what it imports from src, bundled into one JavaScript file for `node` (packages
- * stay in node_modules). Production runs this instead of tsx: tsx turns on Node's source maps,
- * and Node then keeps the parsed source map of every module it loads, Next's chunks included
- * (about 150 MB of heap; see docs/benchmarks.md, bench:uploads).
+ * stay in node_modules), and beside it the server it starts (src/server/serve.ts, SERVE_BUNDLE).
+ * Production runs these instead of tsx: tsx turns on Node's source maps, and Node then keeps the
+ * parsed source map of every module it loads, Next's chunks included (about 150 MB of heap; see
+ * docs/benchmarks.md, bench:uploads).
  */
 export const SERVER_BUNDLE = path.join(".next", "hearth-server.mjs");
+const SERVE = path.join(".next", SERVE_BUNDLE);
 
 /** The thread that reads uploaded files' text, bundled beside the server, where src/server/search/file-text-reader.ts looks for it. */
 export const FILE_TEXT_WORKER_ENTRY = "src/server/search/file-text-worker.ts";
@@ -45,7 +48,7 @@ export function sourceHash(): string {
 /** Builds the production bundle and the server's bundles when missing or older than the sources; a no-op otherwise. */
 export function buildIfStale(): void {
   const current = sourceHash();
-  const complete = [path.join(".next", "BUILD_ID"), SERVER_BUNDLE, FILE_TEXT_WORKER, STAMP].every((file) => existsSync(file));
+  const complete = [path.join(".next", "BUILD_ID"), SERVER_BUNDLE, SERVE, FILE_TEXT_WORKER, STAMP].every((file) => existsSync(file));
   const built = complete ? readFileSync(STAMP, "utf8") : null;
   if (built === current) return;
   console.log(built ? "Sources changed since the last build: rebuilding…" : "Building Hearth for production (first start only)…");
@@ -55,6 +58,7 @@ export function buildIfStale(): void {
   });
   if (result.status !== 0) throw new Error("next build failed; see the output above");
   bundleForNode("server.ts", SERVER_BUNDLE);
+  bundleForNode("src/server/serve.ts", SERVE);
   bundleForNode(FILE_TEXT_WORKER_ENTRY, FILE_TEXT_WORKER);
   writeFileSync(STAMP, current);
 }

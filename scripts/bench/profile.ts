@@ -26,7 +26,7 @@ function origin(frame: Frame): string {
   }
   if (url.startsWith("node:")) return url;
   if (url.includes("/.next/server/chunks/")) return "next chunk (app code)";
-  if (url.includes("hearth-server.mjs")) return "hearth server";
+  if (url.includes("hearth-serve.mjs") || url.includes("hearth-server.mjs")) return "hearth server";
   return path.basename(url);
 }
 

@@ -198,7 +198,7 @@ export function resolveConfig(env: Environment = process.env): HearthConfig {
 }
 
 /**
- * Next bundles route handlers apart from server.ts, so the resolved values are handed over
+ * Next bundles route handlers apart from serve.ts, so the resolved values are handed over
  * through the process environment, which both sides read.
  */
 export function exportToProcessEnv(config: HearthConfig): void {

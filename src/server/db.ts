@@ -22,7 +22,7 @@ export function createDb(databaseUrl: string): Db {
 const holder = globalThis as unknown as { hearthDb?: Db; hearthDbProvider?: DatabaseProvider };
 
 /**
- * One client per process: server.ts and Next's separately bundled route handlers share it
+ * One client per process: serve.ts and Next's separately bundled route handlers share it
  * through globalThis, and it is created on first use so that `next build` never opens a database.
  */
 export function getDb(): Db {

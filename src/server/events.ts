@@ -163,7 +163,7 @@ export class EventBus {
 
 const holder = globalThis as unknown as { hearthEventBus?: EventBus };
 
-/** One bus per process, shared through globalThis because Next bundles route handlers apart from server.ts. */
+/** One bus per process, shared through globalThis because Next bundles route handlers apart from serve.ts. */
 export function getEventBus(): EventBus {
   holder.hearthEventBus ??= new EventBus();
   return holder.hearthEventBus;

@@ -4,7 +4,7 @@ import { logger } from "@/server/logger";
 /**
  * Where this server process is in its life, for the load balancer's readiness probe
  * (GET /api/ready): it takes traffic only between start-up and the start of a shutdown.
- * Shared through globalThis because Next bundles route handlers apart from server.ts.
+ * Shared through globalThis because Next bundles route handlers apart from serve.ts.
  */
 export type LifecyclePhase = "starting" | "ready" | "draining";
 

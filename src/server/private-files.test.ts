@@ -15,7 +15,7 @@ function newDataDir() {
   return path.join(mkdtempSync(path.join(tmpdir(), "hearth-private-")), "data");
 }
 
-/** Starts Hearth's storage the way server.ts does, and writes to the database with a write-ahead log. */
+/** Starts Hearth's storage the way serve.ts does, and writes to the database with a write-ahead log. */
 async function start(dataDir: string) {
   const config = resolveConfig({ HEARTH_DATA_DIR: dataDir });
   await migrateDatabase(config.databaseUrl);

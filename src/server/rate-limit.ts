@@ -368,7 +368,7 @@ const holder = globalThis as unknown as { hearthRateLimits?: Map<string, unknown
 
 /**
  * One limiter per name per process, shared through globalThis because Next bundles route
- * handlers apart from each other and from server.ts (as the event bus is shared).
+ * handlers apart from each other and from serve.ts (as the event bus is shared).
  */
 export function processLimiter<T>(name: string, make: () => T): T {
   holder.hearthRateLimits ??= new Map();

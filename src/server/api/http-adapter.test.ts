@@ -10,7 +10,7 @@ import { appRouter } from "@/server/api/root";
 import { addMember, callerFor, makeGroup, makeUser } from "@/server/test/factories";
 
 /**
- * server.ts answers tRPC calls through resolveResponse with Node's request as it is, instead of
+ * serve.ts answers tRPC calls through resolveResponse with Node's request as it is, instead of
  * tRPC's Node adapter (which builds a fetch Request and writes through web streams). The answers
  * must be the same: every request below goes to both, and status, body and headers must match.
  */
@@ -34,7 +34,7 @@ beforeAll(async () => {
       createContext: ({ req }) => createCallContext(req),
       responseMeta: () => ({ headers: { "cache-control": "no-store" } }),
   });
-  // Compressed (or marked Vary: Accept-Encoding) the same way as server.ts's answers.
+  // Compressed (or marked Vary: Accept-Encoding) the same way as serve.ts's answers.
   const compress = compression();
   type CompressionArguments = Parameters<typeof compress>;
   trpcs = await listen((request, response) =>
@@ -45,7 +45,7 @@ afterAll(async () => {
   await Promise.all([ours, trpcs].map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-/** The headers tRPC decides (not the transport's framing, the date, or the security headers server.ts adds). */
+/** The headers tRPC decides (not the transport's framing, the date, or the security headers serve.ts adds). */
 const TRPC_HEADERS = ["content-type", "vary", "cache-control", "set-cookie"];
 
 async function both(path: string, init: RequestInit = {}) {
@@ -64,7 +64,7 @@ async function both(path: string, init: RequestInit = {}) {
 
 const query = (path: string, input: unknown) => `${path}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
 
-describe("tRPC answers from server.ts", () => {
+describe("tRPC answers from serve.ts", () => {
   it("are the ones tRPC's own Node adapter gives, for reads, batches, writes and every kind of refusal", async () => {
     const [member, group] = [await makeUser(), await makeGroup()];
     await addMember(group.id, member.id);

@@ -10,7 +10,7 @@ import { SESSION_ENDED } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { addMember, callerFor, makeGroup, makeUser } from "@/server/test/factories";
 
-/** The endpoint as server.ts serves it, on a real HTTP server. */
+/** The endpoint as serve.ts serves it, on a real HTTP server. */
 let server: Server;
 let BASE = "";
 beforeAll(async () => {

@@ -66,7 +66,7 @@ function headersOf(request: IncomingMessage): HeaderReader {
 
 export const TRPC_PATH = "/api/trpc/";
 
-/** Bodies of calls are JSON; server.ts refuses larger ones before they are read, this while they are. */
+/** Bodies of calls are JSON; serve.ts refuses larger ones before they are read, this while they are. */
 const MAX_CALL_BODY_BYTES = 1_000_000;
 
 /** Answers hold people's own data: no cache along the way may keep them. */
@@ -193,7 +193,7 @@ const compress = compression();
 type CompressionArguments = Parameters<typeof compress>;
 
 /**
- * The tRPC endpoint `/api/trpc/<path>`, answered by server.ts itself rather than by a Next route
+ * The tRPC endpoint `/api/trpc/<path>`, answered by serve.ts itself rather than by a Next route
  * (Next's routing, request wrapping and streams cost about as much as a small read; see
  * docs/benchmarks.md, bench:http). Checks where the call comes from and how it is sent before any
  * procedure runs, limits batches and bodies, and sends the headers and compression Next gives

@@ -7,7 +7,7 @@ import { getEventBus } from "@/server/events";
 /**
  * A tRPC context for one request from its session claims; the procedure builders check them
  * against the account. Apart from context.ts (which reads Next's request headers), so that
- * server.ts can use it too. The memo is the request's own (a page render passes the one it shares).
+ * serve.ts can use it too. The memo is the request's own (a page render passes the one it shares).
  */
 export function contextFromSession(claims: SessionClaims | null, memo: RequestMemo = createRequestMemo()): Context {
   return {

@@ -13,7 +13,7 @@ export function signInThrottle(): SignInLimiter {
 
 /**
  * The address the request came from: the last `X-Forwarded-For` entry, which is the one the
- * trusted proxy added, or the connection's own address that server.ts puts there when no proxy
+ * trusted proxy added, or the connection's own address that serve.ts puts there when no proxy
  * is trusted (see client-address.ts), so a client cannot pick its own.
  */
 export function clientAddress(headers: Record<string, unknown> | undefined): string | null {

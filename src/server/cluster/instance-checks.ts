@@ -122,7 +122,7 @@ async function reachRedis<T>(ask: () => Promise<T>): Promise<T> {
 export const START_UP_WAIT_MS = 5 * 60_000;
 
 /**
- * Runs `run` (migrations and preparing the instance, in server.ts) while no other instance runs
+ * Runs `run` (migrations and preparing the instance, in serve.ts) while no other instance runs
  * its own, so two instances starting at once do not migrate the same database together or both
  * create the first administrator. Without Redis it just runs.
  */

@@ -7,7 +7,7 @@ import { isSupervisor, processNumber, superviseProcesses } from "@/server/cluste
  */
 const count = Number(process.env.FIXTURE_PROCESSES);
 if (isSupervisor(count)) {
-  superviseProcesses(count);
+  superviseProcesses(count, new URL(import.meta.url));
 } else {
   const number = processNumber();
   if (process.env.FIXTURE_FAIL_AT_START === String(number)) process.exit(3);

@@ -1,4 +1,5 @@
 import cluster, { type Worker } from "node:cluster";
+import { fileURLToPath } from "node:url";
 import { SHUTDOWN_TIMEOUT_MS } from "@/server/lifecycle";
 import { logger } from "@/server/logger";
 
@@ -21,14 +22,15 @@ export function isSupervisor(processes: number): boolean {
 }
 
 /**
- * Runs `count` Hearth processes on this machine, sharing its port: the kernel hands each new
+ * Runs `count` processes of Hearth's `server` module on this machine, sharing its port: the kernel hands each new
  * connection to one of them in turn, so both cores serve requests. Everything they must share
  * (live updates, socket rooms, job locks, rate limits) goes through Redis, as between instances
  * on several machines. A process that stops during start-up stops them all (its own error says
  * why); one that stops later is replaced. SIGTERM or SIGINT stops each gracefully, and this
  * process exits once they have, with 1 if any did not stop cleanly.
  */
-export function superviseProcesses(count: number): void {
+export function superviseProcesses(count: number, server: URL): void {
+  cluster.setupPrimary({ exec: fileURLToPath(server) });
   const listening = new Set<Worker>();
   const numbers = new Map<Worker, number>();
   let stopping = false;

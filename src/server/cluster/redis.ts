@@ -15,7 +15,7 @@ const holder = globalThis as unknown as { hearthRedis?: Redis | null };
 
 /**
  * The instance's shared Redis connection when REDIS_URL is set (several instances), else null.
- * Kept on globalThis because Next bundles route handlers apart from server.ts.
+ * Kept on globalThis because Next bundles route handlers apart from serve.ts.
  */
 export function sharedRedis(): Redis | null {
   if (holder.hearthRedis === undefined) {

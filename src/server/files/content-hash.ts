@@ -27,7 +27,7 @@ export class Digest extends Transform {
 
 /**
  * One chain of work per content hash, shared through globalThis because Next bundles route
- * handlers apart from server.ts (where the orphan sweep runs). Putting content in place and
+ * handlers apart from serve.ts (where the orphan sweep runs). Putting content in place and
  * recording its row, and deciding that content is unused and removing it, each run under the
  * lock, so a new upload of the same bytes can never lose them to a removal already under way.
  */

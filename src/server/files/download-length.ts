@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** The header the download route names a file's length in; server.ts turns it into Content-Length. */
+/** The header the download route names a file's length in; serve.ts turns it into Content-Length. */
 export const DOWNLOAD_LENGTH_HEADER = "x-hearth-content-length";
 
 /**

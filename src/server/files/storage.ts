@@ -105,7 +105,7 @@ const holder = globalThis as unknown as { hearthS3Storage?: { configKey: string;
 
 /**
  * The storage the running app uses: an S3 bucket when S3_BUCKET is set, otherwise local disk
- * under the data directory server.ts exported. The S3 client (and its connection pool) is made
+ * under the data directory serve.ts exported. The S3 client (and its connection pool) is made
  * once per configuration.
  */
 export function getFileStorage(env: Record<string, string | undefined> = process.env): FileStorage {

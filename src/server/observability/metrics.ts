@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 
 /**
  * The instance's metrics in Prometheus' text format (GET /api/metrics). One registry per
- * process, shared through globalThis because Next bundles route handlers apart from server.ts,
+ * process, shared through globalThis because Next bundles route handlers apart from serve.ts,
  * which owns the sockets and the background jobs.
  */
 function createMetrics() {
@@ -37,7 +37,7 @@ function createMetrics() {
       labelNames: ["job", "outcome"] as const,
       registers: [registry],
     }),
-    // Read when scraped, from whatever server.ts registered (see observeInstance).
+    // Read when scraped, from whatever serve.ts registered (see observeInstance).
     socketConnections: gauge(registry, "hearth_socket_connections", "Open socket.io connections to this instance"),
     documentRooms: gauge(registry, "hearth_document_rooms", "Documents open for live editing on this instance"),
     mailQueueDepth: gauge(registry, "hearth_mail_queue_depth", "Emails waiting in the outbox to be sent"),
@@ -67,7 +67,7 @@ export function getMetrics(): Metrics {
   return holder.hearthMetrics;
 }
 
-/** Tells the metrics how to read this instance's live state (server.ts, once everything is started). */
+/** Tells the metrics how to read this instance's live state (serve.ts, once everything is started). */
 export function observeInstance(readings: { socketConnections: Reading; documentRooms: Reading; mailQueueDepth: Reading }): void {
   const metrics = getMetrics();
   metrics.socketConnections.read = readings.socketConnections;

@@ -6,7 +6,7 @@ export type RequestContext = { requestId: string };
 
 const holder = globalThis as unknown as { hearthRequestContext?: AsyncLocalStorage<RequestContext> };
 
-/** One store per process, shared through globalThis because Next bundles route handlers apart from server.ts. */
+/** One store per process, shared through globalThis because Next bundles route handlers apart from serve.ts. */
 export function requestContextStore(): AsyncLocalStorage<RequestContext> {
   holder.hearthRequestContext ??= new AsyncLocalStorage<RequestContext>();
   return holder.hearthRequestContext;

@@ -71,7 +71,7 @@ describe("documents in search", () => {
     documents.vacate(open, "socket-1");
     await expect.poll(() => found(member, first)).toEqual([expect.objectContaining({ id: document.id })]);
 
-    // As a stopping server does (server.ts): the updates on disk, then the text search was still to take.
+    // As a stopping server does (serve.ts): the updates on disk, then the text search was still to take.
     await typed(`The ${second} path`);
     await documents.flush();
     await flushDocumentIndexes();

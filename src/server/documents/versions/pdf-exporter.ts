@@ -141,7 +141,7 @@ export function createPdfExporter(print: PdfPrinter, limits: PdfExportLimits, pe
 }
 
 /**
- * One exporter per process (Next bundles route handlers apart from server.ts), printing with
+ * One exporter per process (Next bundles route handlers apart from serve.ts), printing with
  * Chromium; each person's launches are counted across instances when there are several.
  */
 export function getPdfExporter() {
