@@ -1,12 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import type { AmendmentItem } from "@/components/documents/amendments/use-amendments";
-import { defaultClosingTime, fromLocalInputValue, toLocalInputValue } from "@/components/polls/time-zone";
+import { ClosingTimeField, useClosingTime } from "@/components/polls/closing-time-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -28,20 +27,14 @@ export function DecideTogetherForm({
   onCancel: () => void;
 }) {
   const trpc = useTRPC();
-  const [closingAt, setClosingAt] = useState(() => toLocalInputValue(defaultClosingTime(new Date())));
-  const [problem, setProblem] = useState<string | null>(null);
+  const closing = useClosingTime();
   const decide = useMutation(trpc.amendment.decideTogether.mutationOptions({ onSuccess: onDone }));
   const fields = fieldErrors(decide.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const closing = fromLocalInputValue(closingAt);
-    if (!closing) {
-      setProblem("Choose when the vote closes.");
-      return;
-    }
-    setProblem(null);
-    decide.mutate({ amendmentIds: [original.id, ...alternatives.map(({ id }) => id)], closingAt: closing });
+    const closingAt = closing.read();
+    if (closingAt) decide.mutate({ amendmentIds: [original.id, ...alternatives.map(({ id }) => id)], closingAt });
   }
 
   return (
@@ -51,14 +44,7 @@ export function DecideTogetherForm({
         winner is made in the text when it closes.
         {original.poll && ` Amendment ${original.number}'s own vote closes now, without an outcome.`}
       </p>
-      <TextField
-        label="Ranked vote closes"
-        type="datetime-local"
-        value={closingAt}
-        onChange={(event) => setClosingAt(event.target.value)}
-        required
-        error={problem ?? fields?.closingAt?.[0]}
-      />
+      <ClosingTimeField closing={closing} label="Ranked vote closes" error={fields?.closingAt?.[0]} />
       {decide.error && !fields && <Alert>{errorMessage(decide.error)}</Alert>}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={decide.isPending}>

@@ -2,10 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { defaultClosingTime, fromLocalInputValue, toLocalInputValue } from "@/components/polls/time-zone";
+import { ClosingTimeField, useClosingTime } from "@/components/polls/closing-time-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
@@ -39,8 +38,7 @@ export function ProposeAmendmentForm({
   const alternativeTo = "competesWith" in subject ? subject.competesWith : null;
   const passage = "range" in subject ? subject.range.quote : alternativeTo?.passage;
   const [text, setText] = useState(passage ?? "");
-  const [closingAt, setClosingAt] = useState(() => toLocalInputValue(defaultClosingTime(new Date())));
-  const [problem, setProblem] = useState<string | null>(null);
+  const closing = useClosingTime();
   const create = useMutation(trpc.amendment.create.mutationOptions({ onSuccess: onDone }));
   const fields = fieldErrors(create.error);
 
@@ -50,13 +48,9 @@ export function ProposeAmendmentForm({
       create.mutate({ documentId, competesWith: alternativeTo.id, text });
       return;
     }
-    const closing = fromLocalInputValue(closingAt);
-    if (!closing) {
-      setProblem("Choose when the vote closes.");
-      return;
-    }
-    setProblem(null);
-    create.mutate({ documentId, closingAt: closing, ...("range" in subject ? { range: subject.range, text } : "suggestionIds" in subject ? { suggestionIds: subject.suggestionIds } : {}) });
+    const closingAt = closing.read();
+    if (!closingAt) return;
+    create.mutate({ documentId, closingAt, ...("range" in subject ? { range: subject.range, text } : "suggestionIds" in subject ? { suggestionIds: subject.suggestionIds } : {}) });
   }
 
   return (
@@ -90,14 +84,7 @@ export function ProposeAmendmentForm({
         </>
       )}
       {!alternativeTo && (
-        <TextField
-          label="Vote closes"
-          type="datetime-local"
-          value={closingAt}
-          onChange={(event) => setClosingAt(event.target.value)}
-          required
-          error={problem ?? fields?.closingAt?.[0]}
-        />
+        <ClosingTimeField closing={closing} label="Vote closes" error={fields?.closingAt?.[0]} />
       )}
       {create.error && !fields && <Alert>{errorMessage(create.error)}</Alert>}
       <div className="flex flex-wrap gap-2">

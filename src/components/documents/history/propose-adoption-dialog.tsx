@@ -3,12 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { Vote } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { defaultClosingTime, fromLocalInputValue, toLocalInputValue } from "@/components/polls/time-zone";
+import { ClosingTimeField, useClosingTime } from "@/components/polls/closing-time-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/text-field";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -16,8 +14,7 @@ import { useTRPC } from "@/lib/trpc/client";
 export function ProposeAdoptionDialog({ documentId, version }: { documentId: string; version: { id: string; label: string } }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [closing, setClosing] = useState("");
-  const [missing, setMissing] = useState(false);
+  const closing = useClosingTime();
   const propose = useMutation(
     trpc.document.proposeAdoption.mutationOptions({ onSuccess: ({ pollId }) => router.push(`/polls/${pollId}`) }),
   );
@@ -25,7 +22,7 @@ export function ProposeAdoptionDialog({ documentId, version }: { documentId: str
     <Dialog
       onOpenChange={(open) => {
         if (open) {
-          setClosing(toLocalInputValue(defaultClosingTime(new Date())));
+          closing.reset();
           propose.reset();
         }
       }}
@@ -42,19 +39,11 @@ export function ProposeAdoptionDialog({ documentId, version }: { documentId: str
         className="flex flex-col gap-4"
         onSubmit={(event) => {
           event.preventDefault();
-          const closingAt = fromLocalInputValue(closing);
-          setMissing(!closingAt);
+          const closingAt = closing.read();
           if (closingAt) propose.mutate({ id: documentId, versionId: version.id, closingAt });
         }}
       >
-        <TextField
-          label="Voting closes"
-          type="datetime-local"
-          value={closing}
-          onChange={(event) => setClosing(event.target.value)}
-          error={missing ? "Choose a date and time." : null}
-          required
-        />
+        <ClosingTimeField closing={closing} label="Voting closes" />
         {propose.error ? <Alert>{errorMessage(propose.error)}</Alert> : null}
         <div className="flex justify-end">
           <Button type="submit" disabled={propose.isPending || propose.isSuccess}>
