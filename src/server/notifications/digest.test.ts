@@ -59,7 +59,8 @@ describe("runDigest", () => {
 
     const now = new Date();
     await Promise.all([runDigest(getDb(), ALWAYS, now), runDigest(getDb(), ALWAYS, now)]);
-    await runDigest(getDb(), ALWAYS, new Date(now.getTime() + 60_000));
+    // Moments later, not minutes: a run after midnight would rightly send the next day's digest.
+    await runDigest(getDb(), ALWAYS, new Date(now.getTime() + 1));
 
     const [toAlice, ...moreAlice] = await digestsTo(alice.email);
     expect(moreAlice).toHaveLength(0);
@@ -77,7 +78,7 @@ describe("runDigest", () => {
     expect(await getDb().digestDelivery.count({ where: { userId: { in: [alice.id, carol.id] } } })).toBe(2);
 
     await deliverDueMail(getDb(), new Date(), { smtpUrl: smtp.url });
-    await runDigest(getDb(), ALWAYS, new Date(now.getTime() + 120_000));
+    await runDigest(getDb(), ALWAYS, new Date(now.getTime() + 2));
     await deliverDueMail(getDb(), new Date(), { smtpUrl: smtp.url });
     const received = smtp.received.filter(({ to }) => to.includes(alice.email));
     expect(received.map(({ subject }) => subject)).toEqual([toAlice!.subject]);
