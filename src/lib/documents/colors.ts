@@ -10,3 +10,20 @@ export function colorFor(userId: string): string {
   for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return PALETTE[hash % PALETTE.length]!;
 }
+
+/**
+ * Colours for people shown side by side (who wrote which words): each keeps their own colour
+ * unless someone earlier in `userIds` has it already, then takes the first colour nobody has, so
+ * up to eight people never share one. Beyond eight, colours repeat.
+ */
+export function distinctColors(userIds: readonly string[]): Map<string, string> {
+  const colors = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const userId of userIds) {
+    const own = colorFor(userId);
+    const color = taken.has(own) ? (PALETTE.find((candidate) => !taken.has(candidate)) ?? own) : own;
+    colors.set(userId, color);
+    taken.add(color);
+  }
+  return colors;
+}

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
-import { colorFor } from "@/lib/documents/colors";
+import { distinctColors } from "@/lib/documents/colors";
 import { useRealtime } from "@/lib/realtime/socket-provider";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
@@ -15,10 +15,12 @@ type Block = Authorship["blocks"][number];
 const EARLIER = "Earlier edits";
 const HEADING_SIZES = ["", "text-2xl", "text-xl", "text-lg"];
 
-/** A light wash of the author's colour behind their words, underlined in the colour itself (as their cursor and suggestions are). */
-function runStyle(authorId: string | null): React.CSSProperties | undefined {
-  if (!authorId) return undefined;
-  const color = colorFor(authorId);
+/**
+ * A light wash of the author's colour behind their words, underlined in the colour itself: their
+ * cursor's colour, unless another author in the legend has it (distinctColors).
+ */
+function runStyle(color: string | undefined): React.CSSProperties | undefined {
+  if (!color) return undefined;
   return { backgroundColor: `${color}1f`, boxShadow: `inset 0 -2px 0 ${color}` };
 }
 
@@ -40,14 +42,14 @@ function markers(blocks: Block[]): (string | null)[] {
   });
 }
 
-function Legend({ authorship }: { authorship: Authorship }) {
+function Legend({ authorship, colors }: { authorship: Authorship; colors: Map<string, string> }) {
   return (
     <div className="flex flex-col gap-1">
       <h3 className="font-semibold">Who wrote this</h3>
       <ul aria-label="Authors and their colours" className="flex flex-wrap gap-x-4 gap-y-1">
         {authorship.authors.map((author) => (
           <li key={author.id} className="inline-flex items-center gap-2" data-testid="authorship-author">
-            <span aria-hidden="true" className="size-3 shrink-0 rounded-full" style={{ backgroundColor: colorFor(author.id) }} />
+            <span aria-hidden="true" className="size-3 shrink-0 rounded-full" style={{ backgroundColor: colors.get(author.id) }} />
             {author.name}
           </li>
         ))}
@@ -100,10 +102,11 @@ export function AuthorshipView({ documentId, versionId }: { documentId: string; 
   if (!authorship.data) return <p className="text-muted">Finding out who wrote what…</p>;
   const { blocks, authors } = authorship.data;
   const names = new Map(authors.map((author) => [author.id, author.name]));
+  const colors = distinctColors(authors.map(({ id }) => id));
   const marks = markers(blocks);
   return (
     <div className="flex flex-col gap-4" data-testid="authorship-view">
-      <Legend authorship={authorship.data} />
+      <Legend authorship={authorship.data} colors={colors} />
       <div className="flex flex-col gap-1 rounded-xl border border-line bg-card p-5 text-lg leading-relaxed">
         {blocks.length === 0 && <p className="text-muted">There is no text yet.</p>}
         {blocks.map((block, index) => (
@@ -130,7 +133,7 @@ export function AuthorshipView({ documentId, versionId }: { documentId: string; 
                 {block.runs.map((run, at) => {
                   const name = run.authorId ? (names.get(run.authorId) ?? EARLIER) : EARLIER;
                   return (
-                    <span key={at} title={name} data-author={name} style={runStyle(run.authorId)}>
+                    <span key={at} title={name} data-author={name} style={runStyle(run.authorId ? colors.get(run.authorId) : undefined)}>
                       {run.text}
                     </span>
                   );
