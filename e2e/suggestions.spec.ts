@@ -57,6 +57,14 @@ test("a guest suggests while a member edits nearby; the admin accepts and the te
   await expect(panelOf(rita.page).getByRole("button", { name: "Accept" })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
+  // Rita's suggestion is talked over before it is decided: the admin's reply shows on both sides.
+  await card.getByRole("button", { name: "Reply" }).click();
+  await card.getByRole("textbox", { name: `Reply to ${rita.reader.name}` }).fill("Green it is, once the valley survey is in.");
+  await card.getByRole("button", { name: "Send reply" }).click();
+  await expect(card.getByText("Green it is, once the valley survey is in.")).toBeVisible();
+  await expect(card.getByRole("textbox", { name: `Reply to ${rita.reader.name}` })).toHaveCount(0);
+  await expect(panelOf(rita.page).getByText("Green it is, once the valley survey is in.")).toBeVisible();
+
   // The admin accepts: the text changes at once for Sam, who has it open.
   await card.getByRole("button", { name: "Accept" }).click();
   await expect(editorOf(sam.page).locator("ins")).toHaveCount(0);

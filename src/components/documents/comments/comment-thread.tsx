@@ -1,12 +1,12 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
+import { ReplyForm } from "@/components/documents/reply-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { LocalTime } from "@/components/ui/local-time";
-import { TextareaField } from "@/components/ui/textarea-field";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
 import { MAX_DOC_COMMENT_LENGTH } from "@/server/doc-comments/schemas";
@@ -43,12 +43,10 @@ export function CommentThread({
   const queryClient = useQueryClient();
   const headingId = useId();
   const [replying, setReplying] = useState(false);
-  const [reply, setReply] = useState("");
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.docComment.list.infiniteQueryKey({ documentId: thread.documentId }) });
   const sendReply = useMutation(
     trpc.docComment.create.mutationOptions({
       onSuccess: () => {
-        setReply("");
         setReplying(false);
         return refresh();
       },
@@ -56,11 +54,6 @@ export function CommentThread({
   );
   const resolve = useMutation(trpc.docComment.resolve.mutationOptions({ onSuccess: refresh }));
   const resolved = thread.resolvedAt !== null;
-
-  function submitReply(event: FormEvent) {
-    event.preventDefault();
-    if (reply.trim()) sendReply.mutate({ documentId: thread.documentId, parentId: thread.id, body: reply });
-  }
 
   return (
     <article
@@ -110,26 +103,14 @@ export function CommentThread({
         </p>
       )}
       {canComment && replying && !resolved && (
-        <form onSubmit={submitReply} className="space-y-2">
-          <TextareaField
-            label={`Reply to ${thread.author.name}`}
-            value={reply}
-            onChange={(event) => setReply(event.target.value)}
-            maxLength={MAX_DOC_COMMENT_LENGTH}
-            rows={2}
-            autoFocus
-            required
-          />
-          {sendReply.error && <Alert>{errorMessage(sendReply.error)}</Alert>}
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={sendReply.isPending || !reply.trim()}>
-              {sendReply.isPending ? "Sending…" : "Send reply"}
-            </Button>
-            <Button variant="secondary" onClick={() => setReplying(false)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <ReplyForm
+          to={thread.author.name}
+          maxLength={MAX_DOC_COMMENT_LENGTH}
+          pending={sendReply.isPending}
+          error={sendReply.error}
+          onSend={(body) => sendReply.mutate({ documentId: thread.documentId, parentId: thread.id, body })}
+          onCancel={() => setReplying(false)}
+        />
       )}
       {resolve.error && <Alert>{errorMessage(resolve.error)}</Alert>}
       {canComment && (

@@ -1,15 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import { AmendmentVoteLine } from "@/components/documents/amendments/amendment-card";
 import { ProposeAmendmentForm } from "@/components/documents/amendments/propose-amendment-form";
 import type { AmendmentItem } from "@/components/documents/amendments/use-amendments";
+import { ReplyForm } from "@/components/documents/reply-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { LocalTime } from "@/components/ui/local-time";
-import { TextareaField } from "@/components/ui/textarea-field";
 import { colorFor } from "@/lib/documents/colors";
 import { errorMessage } from "@/lib/trpc/error-message";
 import { useTRPC, type RouterOutputs } from "@/lib/trpc/client";
@@ -53,14 +53,12 @@ export function SuggestionCard({
   const trpc = useTRPC();
   const headingId = useId();
   const [replying, setReplying] = useState(false);
-  const [reply, setReply] = useState("");
   const [proposing, setProposing] = useState(false);
   const accept = useMutation(trpc.suggestion.accept.mutationOptions({ onSettled: onChanged }));
   const reject = useMutation(trpc.suggestion.reject.mutationOptions({ onSettled: onChanged }));
   const sendReply = useMutation(
     trpc.suggestion.reply.mutationOptions({
       onSuccess: () => {
-        setReply("");
         setReplying(false);
         onChanged();
       },
@@ -70,11 +68,6 @@ export function SuggestionCard({
   const inserted = clip(suggestion.inserted);
   const deleted = clip(suggestion.deleted);
   const error = accept.error ?? reject.error;
-
-  function submitReply(event: FormEvent) {
-    event.preventDefault();
-    if (reply.trim()) sendReply.mutate({ id: suggestion.id, body: reply });
-  }
 
   return (
     <article
@@ -115,26 +108,14 @@ export function SuggestionCard({
         </ol>
       )}
       {canReply && replying && (
-        <form onSubmit={submitReply} className="space-y-2">
-          <TextareaField
-            label={`Reply to ${suggestion.author.name}`}
-            value={reply}
-            onChange={(event) => setReply(event.target.value)}
-            maxLength={MAX_SUGGESTION_REPLY_LENGTH}
-            rows={2}
-            autoFocus
-            required
-          />
-          {sendReply.error && <Alert>{errorMessage(sendReply.error)}</Alert>}
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={sendReply.isPending || !reply.trim()}>
-              {sendReply.isPending ? "Sending…" : "Send reply"}
-            </Button>
-            <Button variant="secondary" onClick={() => setReplying(false)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <ReplyForm
+          to={suggestion.author.name}
+          maxLength={MAX_SUGGESTION_REPLY_LENGTH}
+          pending={sendReply.isPending}
+          error={sendReply.error}
+          onSend={(body) => sendReply.mutate({ id: suggestion.id, body })}
+          onCancel={() => setReplying(false)}
+        />
       )}
       {amendment && <AmendmentVoteLine amendment={amendment} />}
       {proposing && !amendment && (
