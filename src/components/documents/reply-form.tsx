@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { errorMessage } from "@/lib/trpc/error-message";
 
@@ -37,14 +37,7 @@ export function ReplyForm({
     >
       <TextareaField label={`Reply to ${to}`} value={body} onChange={(event) => setBody(event.target.value)} maxLength={maxLength} rows={2} autoFocus required />
       {error ? <Alert>{errorMessage(error)}</Alert> : null}
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending || !body.trim()}>
-          {pending ? "Sending…" : "Send reply"}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons label="Send reply" pendingLabel="Sending…" pending={pending} disabled={!body.trim()} onCancel={onCancel} />
     </form>
   );
 }

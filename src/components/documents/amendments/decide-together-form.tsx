@@ -5,7 +5,7 @@ import type { FormEvent } from "react";
 import type { AmendmentItem } from "@/components/documents/amendments/use-amendments";
 import { ClosingTimeField, useClosingTime } from "@/components/polls/closing-time-field";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
 
@@ -46,14 +46,7 @@ export function DecideTogetherForm({
       </p>
       <ClosingTimeField closing={closing} label="Ranked vote closes" error={fields?.closingAt?.[0]} />
       {decide.error && !fields && <Alert>{errorMessage(decide.error)}</Alert>}
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={decide.isPending}>
-          {decide.isPending ? "Starting the vote…" : "Start the ranked vote"}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons label="Start the ranked vote" pendingLabel="Starting the vote…" pending={decide.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ClosingTimeField, useClosingTime } from "@/components/polls/closing-time-field";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { errorMessage, fieldErrors } from "@/lib/trpc/error-message";
 import { useTRPC } from "@/lib/trpc/client";
@@ -87,14 +87,12 @@ export function ProposeAmendmentForm({
         <ClosingTimeField closing={closing} label="Vote closes" error={fields?.closingAt?.[0]} />
       )}
       {create.error && !fields && <Alert>{errorMessage(create.error)}</Alert>}
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={create.isPending}>
-          {alternativeTo ? (create.isPending ? "Proposing…" : "Propose the alternative") : create.isPending ? "Starting the vote…" : "Put to the vote"}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons
+        label={alternativeTo ? "Propose the alternative" : "Put to the vote"}
+        pendingLabel={alternativeTo ? "Proposing…" : "Starting the vote…"}
+        pending={create.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

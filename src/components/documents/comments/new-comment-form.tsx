@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { FormButtons } from "@/components/ui/form-buttons";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { MAX_DOC_COMMENT_LENGTH } from "@/server/doc-comments/schemas";
 
@@ -51,14 +51,7 @@ export function NewCommentForm({
         required
       />
       {error && <Alert>{error}</Alert>}
-      <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending || !body.trim()}>
-          {pending ? "Adding…" : "Add comment"}
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
+      <FormButtons label="Add comment" pendingLabel="Adding…" pending={pending} disabled={!body.trim()} onCancel={onCancel} />
     </form>
   );
 }
