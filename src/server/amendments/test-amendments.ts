@@ -1,7 +1,8 @@
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { getDb } from "@/server/db";
 import { loadDocumentState } from "@/server/documents/persistence";
 import { readDocument } from "@/server/documents/repair";
+import { withDoc } from "@/server/documents/with-doc";
 import { posOf } from "@/server/suggestions/test-suggesting";
 
 /** The text the amendment tests' documents start with. */
@@ -29,15 +30,7 @@ export async function messageOf(promise: Promise<unknown>): Promise<string> {
 }
 
 function withStoredDoc<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
-  return loadDocumentState(getDb(), documentId).then((state) => {
-    const doc = new Y.Doc();
-    try {
-      Y.applyUpdate(doc, state);
-      return read(doc);
-    } finally {
-      doc.destroy();
-    }
-  });
+  return loadDocumentState(getDb(), documentId).then((state) => withDoc(state, read));
 }
 
 /** The document's stored text, suggestions included. */

@@ -2,17 +2,8 @@ import { updateYFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { DOCUMENT_FRAGMENT } from "@/lib/documents/extensions";
 import { readDocument } from "@/server/documents/repair";
+import { withDoc } from "@/server/documents/with-doc";
 import { decideSuggestions, suggestionsIn, type SuggestedText } from "@/server/suggestions/text";
-
-function withDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return read(doc);
-  } finally {
-    doc.destroy();
-  }
-}
 
 /** The suggestions standing in a stored Yjs state, with their text. */
 export function suggestionsInState(state: Uint8Array): Map<string, SuggestedText> {

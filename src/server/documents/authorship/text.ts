@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { DOCUMENT_FRAGMENT } from "@/lib/documents/extensions";
 import { MAX_NESTING } from "@/server/documents/content-schema";
 import type { BlockKind } from "@/server/documents/versions/content";
+import { withDoc } from "@/server/documents/with-doc";
 
 /** No Yjs item: a line break or a table's cell separator, which nobody is credited with. */
 export const NO_CLIENT = -1;
@@ -133,13 +134,7 @@ export function identifiedBlocks(doc: Y.Doc): IdentifiedBlock[] {
 
 /** The blocks of a stored state. */
 export function identifiedBlocksOf(state: Uint8Array): IdentifiedBlock[] {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return identifiedBlocks(doc);
-  } finally {
-    doc.destroy();
-  }
+  return withDoc(state, identifiedBlocks);
 }
 
 /** A word (a run of non-space characters, as the diff counts them) by the positions of its characters. */

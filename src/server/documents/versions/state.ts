@@ -2,18 +2,9 @@ import { prosemirrorToYXmlFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { DOCUMENT_FRAGMENT } from "@/lib/documents/extensions";
 import { readDocument } from "@/server/documents/repair";
+import { withDoc } from "@/server/documents/with-doc";
 import type { PmNode } from "@/server/documents/versions/content";
 import { withoutSuggestions } from "@/server/suggestions/text";
-
-function withDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return read(doc);
-  } finally {
-    doc.destroy();
-  }
-}
 
 /**
  * The ProseMirror JSON of a stored Yjs state, as the editor's schema reads it: whatever the
