@@ -48,6 +48,16 @@ export async function startHearth(dataDir: string, env: Record<string, string> =
   throw new Error("Hearth did not start within 30 s");
 }
 
+const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
+/** Stops a server started by startHearth and waits until it has exited; nothing to do if it has. */
+export async function stopHearthAndWait(child: ChildProcess): Promise<void> {
+  if (!running(child)) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  stopHearth(child);
+  await exited;
+}
+
 export function stopHearth(child: ChildProcess): void {
   if (!child.pid) return;
   try {
@@ -254,8 +264,6 @@ export type Cluster = {
   stop: () => Promise<void>;
 };
 
-const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
-
 /**
  * Hearth as several instances run it: a throwaway PostgreSQL and Redis, one shared data
  * directory and session secret, and `count` production servers started one after the other
@@ -266,11 +274,7 @@ export async function startCluster(count: number, env: Record<string, string> = 
   const redis = await startTemporaryRedis().catch((error: unknown) => (postgres.stop(), Promise.reject(error)));
   const dataDir = tempDataDir();
   const instances: Cluster["instances"] = [];
-  const stopAll = async () => {
-    const exits = instances.filter(({ child }) => running(child)).map(({ child }) => new Promise((resolve) => child.once("exit", resolve)));
-    for (const { child } of instances) if (running(child)) stopHearth(child);
-    await Promise.all(exits);
-  };
+  const stopAll = async () => void (await Promise.all(instances.map(({ child }) => stopHearthAndWait(child))));
   const stop = async () => {
     await stopAll();
     await redis.stop();
@@ -303,11 +307,7 @@ export async function startProcesses(count: number, env: Record<string, string> 
   const redis = await startTemporaryRedis();
   const dataDir = tempDataDir();
   const stop = async (child?: ChildProcess) => {
-    if (child && running(child)) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      stopHearth(child);
-      await exited;
-    }
+    if (child) await stopHearthAndWait(child);
     await redis.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };

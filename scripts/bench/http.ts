@@ -14,7 +14,7 @@ import {
   startBaselineFor,
   startHearth,
   startPostgresDatabase,
-  stopHearth,
+  stopHearthAndWait,
   tempDataDir,
   trpcQueryUrl,
   waitForIdle,
@@ -151,12 +151,7 @@ const databaseUrl = postgres?.databaseUrl ?? `file:${path.join(dataDir, "hearth.
 let server: Awaited<ReturnType<typeof startHearth>> | null = null;
 /** Stops the server and waits for it, then PostgreSQL, and removes the data directory. */
 const cleanUp = async () => {
-  const child = server?.child;
-  if (child && child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    stopHearth(child);
-    await exited;
-  }
+  if (server) await stopHearthAndWait(server.child);
   postgres?.stop();
   await redis?.stop();
   rmSync(dataDir, { recursive: true, force: true });
