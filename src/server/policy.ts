@@ -10,7 +10,7 @@ export type { Role };
  */
 
 /** A group setting that lets plain members do what is otherwise for admins. */
-type GroupSetting = "membersCanInvite" | "membersCanPropose" | "membersCanAddResources";
+export type GroupSetting = "membersCanInvite" | "membersCanPropose" | "membersCanAddResources";
 
 /** Prisma `select` for a group's settings, so every standing is built from the same columns. */
 export const GROUP_SETTINGS_SELECT = {

@@ -16,10 +16,9 @@ export const SESSION_ENDED =
  * version, so every token made before then stops working at once. One read by primary key.
  */
 export async function checkSession(db: Db, claims: SessionClaims): Promise<SessionCheck> {
-  const user = await db.user.findUnique({
-    where: { id: claims.userId },
-    select: { id: true, name: true, isAdmin: true, credentialVersion: true },
-  });
+  // In SQL rather than Prisma's API: every request asks, and the query builder cost twice the read.
+  const [user] = await db.$queryRaw<(SessionUser & { credentialVersion: number })[]>`
+    SELECT "id", "name", "isAdmin", "credentialVersion" FROM "User" WHERE "id" = ${claims.userId}`;
   if (!user) return { ok: false, message: ACCOUNT_GONE };
   if (user.credentialVersion !== claims.credentialVersion) return { ok: false, message: SESSION_ENDED };
   return { ok: true, user: { id: user.id, name: user.name, isAdmin: user.isAdmin } };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -117,8 +118,19 @@ describe("cookMarkdown's cache", () => {
     expect(cookMarkdown("Cached **twice**")).toBe("<p>Cached <strong>twice</strong></p>");
   });
 
-  it("tells apart texts that differ only in a lone surrogate and its replacement", () => {
+  it("tells apart texts that differ only in a lone surrogate and its replacement, short or long (keyed by a hash)", () => {
     expect(cookMarkdown("b\uD800")).toBe("<p>b\uD800</p>");
     expect(cookMarkdown("b\uFFFD")).toBe("<p>b\uFFFD</p>");
+    const long = "b".repeat(20_000);
+    expect(cookMarkdown(`${long}\uD800`)).toBe(`<p>${long}\uD800</p>`);
+    expect(cookMarkdown(`${long}\uFFFD`)).toBe(`<p>${long}\uFFFD</p>`);
+  });
+
+  it("never answers a short text with the HTML of the long text whose hash it spells", () => {
+    const long = `**${"c".repeat(20_000)}**`;
+    cookMarkdown(long);
+    const spelled = `h${long.length}:${createHash("sha256").update(long, "utf16le").digest("base64")}`;
+    expect(cookMarkdown(spelled)).toBe(`<p>${spelled}</p>`);
+    expect(cookMarkdown(long)).toBe(`<p><strong>${"c".repeat(20_000)}</strong></p>`);
   });
 });

@@ -45,14 +45,22 @@ function renderMarkdown(source: string): string {
 const cache = new CookedCache(8_000_000);
 
 /**
+ * V8 hashes a string of up to this many characters by its content, and a longer one by its length
+ * alone, so that two long texts of one length would be compared character by character.
+ */
+const LONGEST_KEYED_BY_TEXT = 16_383;
+
+/**
  * Keyed by what the text is, never by who reads it: the cache only ever answers with the HTML of
- * text the caller already holds, so it cannot show anyone something they may not see. A hash
- * rather than the text itself, so the cache does not keep every source alive, and two long
- * texts never cost a character-by-character comparison. UTF-16 code units are hashed, as UTF-8
- * would give a lone surrogate and U+FFFD the same bytes.
+ * text the caller already holds, so it cannot show anyone something they may not see. A text is
+ * its own key (hashing each with SHA-256 cost a twentieth of a comment list); a longer one is
+ * keyed by its SHA-256 instead, of its UTF-16 code units (UTF-8 would give a lone surrogate and
+ * U+FFFD the same bytes). The first character tells the two kinds apart, so no text can pose as
+ * another's hash. Keys count towards the cache's bound.
  */
 function keyOf(source: string): string {
-  return `${source.length}:${createHash("sha256").update(source, "utf16le").digest("base64")}`;
+  if (source.length <= LONGEST_KEYED_BY_TEXT) return `t${source}`;
+  return `h${source.length}:${createHash("sha256").update(source, "utf16le").digest("base64")}`;
 }
 
 /** The cooked HTML of `source`, from the cache when this text was cooked before. */

@@ -5,25 +5,11 @@ import {
   canManagePoll,
   canViewPoll,
   canVoteInPoll,
-  GROUP_SETTINGS_SELECT,
-  groupSettingsOf,
   type GroupStanding,
 } from "@/server/policy";
+import { membershipJoin, STANDING_COLUMNS, standingOf, type StandingColumns } from "@/server/groups/standing";
 
 const NOT_VISIBLE = "That poll does not exist, or you cannot see it.";
-
-export const pollAccessSelect = {
-  id: true,
-  groupId: true,
-  threadId: true,
-  authorId: true,
-  kind: true,
-  anonymous: true,
-  closingAt: true,
-  closedAt: true,
-  allowChangeVote: true,
-  restrictVoters: true,
-} as const;
 
 export type PollAccess = {
   poll: {
@@ -55,35 +41,38 @@ export function requirePollAccess(db: Db, userId: string, pollId: string, memo?:
   return remember(memo, `poll-access:${userId}:${pollId}`, () => lookUpPollAccess(db, userId, pollId));
 }
 
+/** Counted in SQL as EXISTS: a boolean in PostgreSQL, 0 or 1 in SQLite. */
+type Exists = boolean | number | bigint;
+
+/**
+ * The poll, its group's settings, the caller's membership, and whether the caller is one of its
+ * chosen voters, has voted, and is a guest of its thread: one query (groups/standing.ts), each
+ * fact a lookup by primary key.
+ */
 async function lookUpPollAccess(db: Db, userId: string, pollId: string): Promise<PollAccess> {
-  const row = await db.poll.findUnique({
-    where: { id: pollId },
-    select: {
-      ...pollAccessSelect,
-      group: { select: { ...GROUP_SETTINGS_SELECT, memberships: { where: { userId }, select: { role: true } } } },
-      // Filtered by the poll too, so that each count reads one row by primary key rather than
-      // grouping the caller's (or everyone's) rows across all polls.
-      _count: { select: { voters: { where: { pollId, userId } }, participations: { where: { pollId, userId } } } },
-    },
-  });
+  const [row] = await db.$queryRaw<(PollAccess["poll"] & StandingColumns & Record<"isChosenVoter" | "hasVoted" | "isThreadGuest", Exists>)[]>`
+    SELECT p."id", p."groupId", p."threadId", p."authorId", p."kind", p."anonymous", p."closingAt", p."closedAt",
+           p."allowChangeVote", p."restrictVoters", ${STANDING_COLUMNS},
+           EXISTS (SELECT 1 FROM "PollVoter" AS v WHERE v."pollId" = p."id" AND v."userId" = ${userId}) AS "isChosenVoter",
+           EXISTS (SELECT 1 FROM "PollParticipation" AS pp WHERE pp."pollId" = p."id" AND pp."userId" = ${userId}) AS "hasVoted",
+           EXISTS (SELECT 1 FROM "ThreadGuest" AS tg WHERE tg."threadId" = p."threadId" AND tg."userId" = ${userId}) AS "isThreadGuest"
+    FROM "Poll" AS p JOIN "Group" AS g ON g."id" = p."groupId" ${membershipJoin(userId)}
+    WHERE p."id" = ${pollId}`;
   if (!row) throw new AppError("NOT_FOUND", NOT_VISIBLE);
-  const { group, _count: counts, ...poll } = row;
-  const standing: GroupStanding = { role: group.memberships[0]?.role ?? null, settings: groupSettingsOf(group) };
+  const standing = standingOf(row);
   if (!standing.role) throw new AppError("NOT_FOUND", NOT_VISIBLE);
-  const isChosenVoter = counts.voters > 0;
-  const isThreadGuest =
-    standing.role === "guest" &&
-    !isChosenVoter &&
-    poll.threadId !== null &&
-    (await db.threadGuest.findUnique({ where: { threadId_userId: { threadId: poll.threadId, userId } }, select: { userId: true } })) !== null;
-  const facts = { isChosenVoter, isThreadGuest, restrictVoters: poll.restrictVoters };
+  const isChosenVoter = Boolean(row.isChosenVoter);
+  const isThreadGuest = standing.role === "guest" && !isChosenVoter && Boolean(row.isThreadGuest);
+  const facts = { isChosenVoter, isThreadGuest, restrictVoters: row.restrictVoters };
   if (!canViewPoll(standing, facts)) throw new AppError("NOT_FOUND", NOT_VISIBLE);
+  const { id, groupId, threadId, authorId, kind, anonymous, closingAt, closedAt, allowChangeVote, restrictVoters } = row;
+  const poll = { id, groupId, threadId, authorId, kind, anonymous, closingAt, closedAt, allowChangeVote, restrictVoters };
   return {
     poll,
     standing,
     canVote: canVoteInPoll(standing, facts),
     canManage: canManagePoll(standing, { actorId: userId, authorId: poll.authorId }),
-    hasVoted: counts.participations > 0,
+    hasVoted: Boolean(row.hasVoted),
   };
 }
 

@@ -97,6 +97,29 @@ describe("guests", () => {
     expect((await asNeighbour.thread.list({ groupId: group.id })).items.map(({ id }) => id)).toEqual([thread.id]);
   });
 
+  it("filters by status and tag together, pinned threads first, and a guest's list by their invitations", async () => {
+    const { group, admin, guest } = await groupWithPeople();
+    const asAdmin = callerFor(admin.id).caller;
+    const open = await asAdmin.thread.create({ groupId: group.id, title: "Open", body: "b", tags: ["budget"] });
+    const closed = await asAdmin.thread.create({ groupId: group.id, title: "Closed", body: "b", tags: ["budget"] });
+    const pinned = await asAdmin.thread.create({ groupId: group.id, title: "Pinned", body: "b", tags: ["other"] });
+    await asAdmin.thread.close({ id: closed.id });
+    await asAdmin.thread.pin({ id: pinned.id, pinned: true });
+    const titles = async (input: { status?: "open" | "closed" | "all"; tag?: string }, caller = asAdmin) =>
+      (await caller.thread.list({ groupId: group.id, ...input })).items.map(({ title }) => title);
+
+    expect(await titles({})).toEqual(["Pinned", "Open"]);
+    expect(await titles({ status: "all" })).toEqual(["Pinned", "Closed", "Open"]);
+    expect(await titles({ status: "closed" })).toEqual(["Closed"]);
+    expect(await titles({ status: "open", tag: "#budget" })).toEqual(["Open"]);
+    expect(await titles({ status: "all", tag: "nothing" })).toEqual([]);
+    const asGuest = callerFor(guest.id).caller;
+    expect(await titles({ status: "all" }, asGuest)).toEqual([]);
+    await getDb().threadGuest.create({ data: { threadId: pinned.id, userId: guest.id } });
+    expect(await titles({ status: "all" }, asGuest)).toEqual(["Pinned"]);
+    expect(open.id).toBeDefined();
+  });
+
   it("page through only the threads they were invited to", async () => {
     const { group, member, guest } = await groupWithPeople();
     const start = Date.now();
