@@ -29,7 +29,7 @@ import { commentBody, paragraph, TITLES } from "./thread-text.ts";
  * seeded through the tRPC API as people use it: a group of 14, 30 threads, one with 50 comments
  * and a proposal with 12 votes, and the notifications all that sends. Signed in as a member, each
  * read is loaded for `seconds` at each number of `connections`: `thread.list`, `comment.list`,
- * `poll.results`, `notification.unreadCount`, `GET /api/health` and the thread page. Right before
+ * `poll.results`, `notification.unreadCount`, `GET /api/health`, the sign-in page and the thread page. Right before
  * each, a bare Node http server answering the same bytes is loaded the same way (the machine is
  * noisy: compare within a run). Reports requests/s, latency percentiles, failures, the share of
  * the bare server's requests/s, and the server's memory. `--only <words>` loads only the reads whose
@@ -189,6 +189,8 @@ try {
     { label: "`poll.results`, a proposal with 12 votes", url: trpcQueryUrl(url, "poll.results", { pollId: seeded.pollId }), cookie },
     { label: "`notification.unreadCount`", url: trpcQueryUrl(url, "notification.unreadCount"), cookie },
     { label: "`GET /api/health` (not signed in)", url: `${url}/api/health`, cookie: null },
+    // The smallest page (no database read, no shell): what any page costs here before its own work.
+    { label: "sign-in page `/signin` (not signed in)", url: `${url}/signin`, cookie: null },
     { label: `thread page \`/threads/:id\` (${COMMENTS} comments, server-rendered)`, url: `${url}/threads/${seeded.threadId}`, cookie },
   ];
   const targets = allTargets.filter((target) => !options.only || target.label.includes(options.only!));

@@ -21,15 +21,14 @@ async function topLevelSeq(db: Db, comment: { seq: number; parentId: string | nu
   return parent?.seq ?? comment.seq;
 }
 
-/** The top-level comment that holds the viewer's first unread comment, or null when all is read. */
+/** The top-level comment that holds the viewer's first unread comment, or null when all is read; one SQL statement, as every thread view asks. */
 async function firstUnreadTopLevelSeq(db: Db, userId: string, threadId: string): Promise<number | null> {
-  const read = await db.threadRead.findUnique({ where: { userId_threadId: { userId, threadId } }, select: { lastReadSeq: true } });
-  const unread = await db.comment.findFirst({
-    where: { threadId, seq: { gt: read?.lastReadSeq ?? 0 } },
-    orderBy: { seq: "asc" },
-    select: { seq: true, parentId: true },
-  });
-  return topLevelSeq(db, unread);
+  const [unread] = await db.$queryRaw<{ seq: number; parentId: string | null }[]>`
+    SELECT "seq", "parentId" FROM "Comment"
+    WHERE "threadId" = ${threadId}
+      AND "seq" > COALESCE((SELECT "lastReadSeq" FROM "ThreadRead" WHERE "userId" = ${userId} AND "threadId" = ${threadId}), 0)
+    ORDER BY "seq" ASC LIMIT 1`;
+  return topLevelSeq(db, unread ?? null);
 }
 
 /** The top-level comment holding `commentId`, or null when it is not in this thread. */

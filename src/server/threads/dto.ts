@@ -33,23 +33,15 @@ export function summariseReactions(rows: ReactionRow[]): Map<string, ReactionSum
 }
 
 /**
- * The reactions to one thread or comment, summarised. The reactors' names are looked up only when
- * there are reactions: as a relation they cost a query even for none.
+ * The reactions to one thread or comment, summarised, with the reactors' names: one SQL statement
+ * (Prisma's API took two), as every thread view asks.
  */
 export async function reactionsTo(db: Db, subject: "thread" | "comment", subjectId: string): Promise<ReactionSummary[]> {
-  const rows = await db.reaction.findMany({
-    where: { subject, subjectId },
-    select: { subjectId: true, emoji: true, userId: true },
-    orderBy: { createdAt: "asc" },
-  });
-  if (!rows.length) return [];
-  const people = await db.user.findMany({ where: { id: { in: [...new Set(rows.map(({ userId }) => userId))] } }, select: { id: true, name: true } });
-  const byId = new Map(people.map((person) => [person.id, person]));
-  const named = rows.flatMap(({ userId, ...row }) => {
-    const user = byId.get(userId);
-    return user ? [{ ...row, user }] : [];
-  });
-  return summariseReactions(named).get(subjectId) ?? [];
+  const rows = await db.$queryRaw<{ subjectId: string; emoji: string; userId: string; name: string }[]>`
+    SELECT r."subjectId", r."emoji", r."userId", u."name" FROM "Reaction" AS r JOIN "User" AS u ON u."id" = r."userId"
+    WHERE r."subject" = ${subject} AND r."subjectId" = ${subjectId}
+    ORDER BY r."createdAt" ASC`;
+  return summariseReactions(rows.map(({ subjectId, emoji, userId, name }) => ({ subjectId, emoji, user: { id: userId, name } }))).get(subjectId) ?? [];
 }
 
 /**
