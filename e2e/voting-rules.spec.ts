@@ -74,3 +74,32 @@ test("a proposal with a quorum, two thirds and reasons for Disagree: the reason 
   await member.context.close();
   await third.context.close();
 });
+
+test("a quorum larger than the people who can vote is flagged on the open poll, for each in their words, until it is lowered", async ({ page, browser }) => {
+  await signInAsAdmin(page);
+  const group = await call<{ id: string }>(page.request, "group.create", { name: `Quorum ${uniqueSuffix()}` });
+  const member = await secondPerson(browser, page.request, group.id);
+  const poll = await call<{ id: string }>(page.request, "poll.create", { groupId: group.id, kind: "proposal", title: "Buy a gazebo", closingAt: inDays(7), quorum: { count: 5 } });
+
+  // The admin and the member: two can vote.
+  await page.goto(`/polls/${poll.id}`);
+  await expect(page.getByTestId("live-indicator")).toHaveText("Live");
+  await expect(page.getByRole("status").filter({ hasText: "quorum" })).toHaveText(
+    "Only 2 people can vote in this poll, so its quorum of 5 cannot be met. Lower it with Edit poll, or invite more people to the group.",
+  );
+  await member.page.goto(`/polls/${poll.id}`);
+  await expect(member.page.getByTestId("live-indicator")).toHaveText("Live");
+  await expect(member.page.getByRole("status").filter({ hasText: "quorum" })).toHaveText(
+    "Only 2 people can vote in this poll, so its quorum of 5 cannot be met. More people would have to join the group.",
+  );
+
+  await page.getByRole("button", { name: "Edit poll" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit this poll" });
+  await dialog.getByLabel("Voters needed").fill("2");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("poll-rules")).toHaveText("Rules: Needs 2 voters");
+  await expect(page.getByText(/cannot be met/)).toHaveCount(0);
+  await expect(member.page.getByTestId("poll-rules")).toHaveText("Rules: Needs 2 voters");
+  await expect(member.page.getByText(/cannot be met/)).toHaveCount(0);
+  await member.context.close();
+});

@@ -11,7 +11,7 @@ import { isGone, PollDeletedNotice } from "@/components/polls/poll-deleted-notic
 import { PollManage } from "@/components/polls/poll-manage";
 import { PollOutcome } from "@/components/polls/poll-outcome";
 import { PollResults } from "@/components/polls/poll-results";
-import { isNotYetOpen, KIND_LABELS, opensText, pollStatus } from "@/components/polls/poll-text";
+import { isNotYetOpen, KIND_LABELS, opensText, pollStatus, unreachableQuorumText } from "@/components/polls/poll-text";
 import { useNow } from "@/components/polls/use-clock";
 import { usePollLive } from "@/components/polls/use-poll-live";
 import { CookedMarkdown } from "@/components/cooked-markdown";
@@ -28,6 +28,8 @@ type Poll = RouterOutputs["poll"]["byId"];
 export function PollCard({ pollId, initial, headingLevel = 2 }: { pollId: string; initial?: Poll; headingLevel?: number }) {
   const trpc = useTRPC();
   const { data: poll, error } = useQuery({ ...trpc.poll.byId.queryOptions({ id: pollId }), initialData: initial });
+  // The same query as the results below: its participation says how many can vote.
+  const { data: results } = useQuery(trpc.poll.results.queryOptions({ pollId }));
   const now = useNow();
   usePollLive(pollId);
 
@@ -72,6 +74,7 @@ export function PollCard({ pollId, initial, headingLevel = 2 }: { pollId: string
             {[...poll.rules.summary, ...(open && isNotYetOpen(poll, now) ? [`opens ${opensText(poll.opensAt!, now)}`] : [])].join(" · ")}
           </p>
         )}
+        {open && results && <UnreachableQuorum text={unreachableQuorumText(poll.rules.quorum, results.participation, { canLower: poll.viewer.canManage, chosenVoters: poll.settings.restrictVoters })} />}
         {poll.settings.anonymous && <AnonymityNote open={open} />}
       </header>
 
@@ -103,4 +106,8 @@ export function PollCard({ pollId, initial, headingLevel = 2 }: { pollId: string
       )}
     </article>
   );
+}
+
+function UnreachableQuorum({ text }: { text: string | null }) {
+  return text ? <Alert tone="info">{text}</Alert> : null;
 }

@@ -3,7 +3,7 @@ import { choicesFor, draftFrom, setNumber, toggleSelected } from "@/components/p
 import { joinChangeCode, parseChangeCode } from "@/components/polls/change-code";
 import { choiceTexts } from "@/components/polls/choice-text";
 import { dotsLeftText, dotsUsed } from "@/components/polls/dots";
-import { isPollClosed, optionTone, participationText, pollStatus } from "@/components/polls/poll-text";
+import { isPollClosed, optionTone, participationText, pollStatus, unreachableQuorumText } from "@/components/polls/poll-text";
 import { initialRanking, moveItem, rankingChoices } from "@/components/polls/ranking";
 import { defaultClosingTime, formatSlot, fromLocalInputValue, timeZoneLabel, toLocalInputValue } from "@/components/polls/time-zone";
 
@@ -159,5 +159,31 @@ describe("change codes", () => {
   it("reads a bare receipt, as kept before change keys, with no key", () => {
     expect(parseChangeCode("abcde23456")).toEqual({ receipt: "ABCDE23456" });
     expect(parseChangeCode("")).toEqual({ receipt: "" });
+  });
+});
+
+describe("unreachableQuorumText", () => {
+  it("says nothing when the quorum can be met, is a share, or there is none", () => {
+    const manager = { canLower: true, chosenVoters: false };
+    expect(unreachableQuorumText(null, { voted: 0, eligible: 3 }, manager)).toBeNull();
+    expect(unreachableQuorumText({ percent: 100 }, { voted: 0, eligible: 3 }, manager)).toBeNull();
+    expect(unreachableQuorumText({ count: 3 }, { voted: 0, eligible: 3 }, manager)).toBeNull();
+  });
+
+  it("says a quorum above the eligible voters cannot be met, and how it can change", () => {
+    expect(unreachableQuorumText({ count: 5 }, { voted: 0, eligible: 1 }, { canLower: true, chosenVoters: false })).toBe(
+      "Only 1 person can vote in this poll, so its quorum of 5 cannot be met. Lower it with Edit poll, or invite more people to the group.",
+    );
+    // After the first vote the rules are locked; and only its managers can edit it.
+    const joinOnly = "Only 4 people can vote in this poll, so its quorum of 5 cannot be met. More people would have to join the group.";
+    expect(unreachableQuorumText({ count: 5 }, { voted: 1, eligible: 4 }, { canLower: true, chosenVoters: false })).toBe(joinOnly);
+    expect(unreachableQuorumText({ count: 5 }, { voted: 0, eligible: 4 }, { canLower: false, chosenVoters: false })).toBe(joinOnly);
+    // With chosen voters, newcomers to the group would not count.
+    expect(unreachableQuorumText({ count: 5 }, { voted: 0, eligible: 2 }, { canLower: true, chosenVoters: true })).toBe(
+      "Only 2 people can vote in this poll, so its quorum of 5 cannot be met. Lower it with Edit poll.",
+    );
+    expect(unreachableQuorumText({ count: 5 }, { voted: 1, eligible: 2 }, { canLower: true, chosenVoters: true })).toBe(
+      "Only 2 people can vote in this poll, so its quorum of 5 cannot be met.",
+    );
   });
 });

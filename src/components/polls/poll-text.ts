@@ -67,6 +67,30 @@ export function participationText({ voted, eligible, percent }: { voted: number;
   return `${voted} of ${eligible} voted, ${Math.round(percent)}%`;
 }
 
+/**
+ * Said on an open poll whose quorum, a number of voters, is more than the people who can vote in
+ * it: as things stand it cannot be met. Null when it can, or the quorum is a share. `canLower`:
+ * the viewer may edit the poll and nobody has voted yet (the rules lock at the first vote);
+ * `chosenVoters`: only the people chosen when it started may vote, so newcomers would not count.
+ */
+export function unreachableQuorumText(
+  quorum: { count: number } | { percent: number } | null,
+  { voted, eligible }: { voted: number; eligible: number },
+  { canLower, chosenVoters }: { canLower: boolean; chosenVoters: boolean },
+): string | null {
+  if (!quorum || !("count" in quorum) || quorum.count <= eligible) return null;
+  const people = `${eligible} ${eligible === 1 ? "person" : "people"}`;
+  const lowerNow = canLower && voted === 0;
+  const remedy = chosenVoters
+    ? lowerNow
+      ? " Lower it with Edit poll."
+      : ""
+    : lowerNow
+      ? " Lower it with Edit poll, or invite more people to the group."
+      : " More people would have to join the group.";
+  return `Only ${people} can vote in this poll, so its quorum of ${quorum.count} cannot be met.${remedy}`;
+}
+
 export type Tone = "agree" | "abstain" | "disagree" | "block" | "neutral";
 
 const TONES: Record<string, Tone> = {

@@ -156,7 +156,6 @@ export function votingRuleColumns(kind: PollKind, optionNames: readonly string[]
   };
 }
 
-/** The stances stored in Poll.reasonRequiredFor. */
 /** The columns that hold a poll's voting rules: quorum, threshold and the stances that need a reason. */
 export const votingRulesSelect = {
   quorumCount: true,
@@ -167,6 +166,7 @@ export const votingRulesSelect = {
   reasonRequiredFor: true,
 } satisfies Prisma.PollSelect;
 
+/** The stances stored in Poll.reasonRequiredFor. */
 export const reasonStances = (stored: string): string[] => (stored ? stored.split(",") : []);
 
 /** The reason rule for a ballot: the message when a chosen option needs a reason and none was given. */
