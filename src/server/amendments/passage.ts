@@ -9,6 +9,7 @@ import { SUGGESTION_MARKS } from "@/lib/documents/suggestion-marks";
 import type { PassageRange } from "@/server/amendments/schemas";
 import { documentSchema } from "@/server/documents/content-schema";
 import { readDocument } from "@/server/documents/repair";
+import { withDoc } from "@/server/documents/with-doc";
 import { AppError } from "@/server/errors";
 import { suggestionsIn } from "@/server/suggestions/text";
 
@@ -105,9 +106,7 @@ export function rewriteUpdate(
   id: string,
   amendmentOf: ReadonlyMap<string, number> = new Map(),
 ): { update: Uint8Array; passage: string } {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
+  return withDoc(state, (doc) => {
     const content = readDocument(doc).content;
     const { from, to } = locatePassage(content, range);
     const marked = new Set<string>();
@@ -139,9 +138,7 @@ export function rewriteUpdate(
     const vector = Y.encodeStateVector(doc);
     updateYFragment(doc, doc.getXmlFragment(DOCUMENT_FRAGMENT), suggested, { mapping: new Map(), isOMark: new Map() });
     return { update: Y.encodeStateAsUpdate(doc, vector), passage: content.textBetween(from, to) };
-  } finally {
-    doc.destroy();
-  }
+  });
 }
 
 export type AlternativeWrite = { kind: "update"; update: Uint8Array } | { kind: "absent" } | { kind: "changed"; reads: string };
@@ -153,9 +150,7 @@ export type AlternativeWrite = { kind: "update"; update: Uint8Array } | { kind: 
  * there, once they are rejected, no longer reads the passage (nothing is written then).
  */
 export function alternativeUpdate(state: Uint8Array, originalIds: readonly string[], passage: string, replacement: string): AlternativeWrite {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
+  return withDoc(state, (doc) => {
     const content = readDocument(doc).content;
     const spans = suggestionSpans(content);
     const present = originalIds.filter((id) => spans.has(id));
@@ -185,7 +180,5 @@ export function alternativeUpdate(state: Uint8Array, originalIds: readonly strin
     const vector = Y.encodeStateVector(doc);
     updateYFragment(doc, doc.getXmlFragment(DOCUMENT_FRAGMENT), tr.doc, { mapping: new Map(), isOMark: new Map() });
     return { kind: "update", update: Y.encodeStateAsUpdate(doc, vector) };
-  } finally {
-    doc.destroy();
-  }
+  });
 }

@@ -1,7 +1,9 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
+import { RECORD_GONE } from "@/server/api/trpc";
 import { getDb } from "@/server/db";
+import { addMember, callerFor, makeGroup, makeUser } from "@/server/test/factories";
 
 /** Calls the router the way the browser does, so the error formatter is part of what is tested. */
 function call(path: string, init: RequestInit & { userId?: string | null } = {}) {
@@ -42,6 +44,34 @@ describe("errors over HTTP", () => {
     expect(response.status).toBe(401);
     const body = (await response.json()) as { error: { json: { message: string } } };
     expect(body.error.json.message).toBe("Please sign in first.");
+  });
+
+  it("answers a row deleted by someone else between a check and a read with 404 and a message, not a failure", async () => {
+    const group = await makeGroup();
+    const admin = await makeUser();
+    await addMember(group.id, admin.id, "admin");
+    const thread = await callerFor(admin.id).caller.thread.create({ groupId: group.id, title: "Going", body: "b" });
+    const db = getDb();
+    // thread.revisions reads the thread's row after its access check: it is deleted just then.
+    const threads = new Proxy(db.thread, {
+      get: (target, key) =>
+        key === "findUniqueOrThrow"
+          ? async (args: Parameters<typeof db.thread.findUniqueOrThrow>[0]) => {
+              await callerFor(admin.id).caller.thread.delete({ threadId: thread.id });
+              return target.findUniqueOrThrow(args);
+            }
+          : Reflect.get(target, key),
+    });
+    const racing = new Proxy(db, { get: (target, key) => (key === "thread" ? threads : Reflect.get(target, key)) });
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request(`http://localhost/api/trpc/thread.revisions?input=${encodeURIComponent(JSON.stringify({ json: { id: thread.id } }))}`),
+      router: appRouter,
+      createContext: () => ({ db: racing, userId: admin.id, publish: () => undefined }),
+    });
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { error: { json: { message: string } } };
+    expect(body.error.json.message).toBe(RECORD_GONE);
   });
 
   it("refuses a body that is not JSON with 400", async () => {

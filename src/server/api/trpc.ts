@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { checkSession } from "@/server/auth/session";
 import type { Db } from "@/server/db";
+import { isRecordGone } from "@/server/db/unique-violation";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { logger } from "@/server/logger";
@@ -56,6 +57,8 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+export const RECORD_GONE = "That was deleted while you were working on it. Reload the page to see what is there now.";
+
 /** Services speak AppError; this is the one place that turns it into a TRPCError. */
 const mapDomainErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
@@ -63,6 +66,10 @@ const mapDomainErrors = t.middleware(async ({ next, path }) => {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
       throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    }
+    // Checked, then deleted by someone else before this request read or wrote it: a race, not a fault.
+    if (isRecordGone(cause)) {
+      throw new TRPCError({ code: "NOT_FOUND", message: RECORD_GONE, cause });
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
       logger.error({ err: result.error.cause ?? result.error, path }, "procedure failed");

@@ -28,11 +28,9 @@ describe("live connections of ended sessions", () => {
   it("signing out everywhere closes the person's open sockets at once, and nobody else's", async () => {
     const url = await startSocketServer();
     const [user, other] = [await makeUser(), await makeUser()];
-    const [laptop, phone, theirs] = [
-      openSocket(url, { cookie: await cookieFor(user.id, 0) }),
-      openSocket(url, { cookie: await cookieFor(user.id, 0) }),
-      openSocket(url, { cookie: await cookieFor(other.id, 0) }),
-    ];
+    // The cookies first: a socket opened before another await could connect before anyone listens.
+    const [mine, others] = [await cookieFor(user.id, 0), await cookieFor(other.id, 0)];
+    const [laptop, phone, theirs] = [openSocket(url, { cookie: mine }), openSocket(url, { cookie: mine }), openSocket(url, { cookie: others })];
     expect(await Promise.all([laptop, phone, theirs].map(connectOutcome))).toEqual(["connected", "connected", "connected"]);
     const reasons: string[] = [];
     for (const socket of [laptop, phone]) socket.on("disconnect", (reason) => reasons.push(reason));

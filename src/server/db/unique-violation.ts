@@ -4,3 +4,8 @@ import { Prisma } from "@/generated/prisma/client.ts";
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
+
+/** A row the query needed is gone (`findUniqueOrThrow`, `update`): another request deleted it meanwhile. */
+export function isRecordGone(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
+}

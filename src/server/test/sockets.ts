@@ -51,8 +51,11 @@ export function openSocket(url: string, headers: Record<string, string> = {}): S
   return socket;
 }
 
+/** How the socket's connection ended: "connected", or the server's refusal. Ask before other awaits, or it may have connected already. */
 export function connectOutcome(socket: Socket): Promise<"connected" | string> {
   return new Promise((resolve) => {
+    // "connect" is heard once: a socket that connected while the caller awaited something else is done.
+    if (socket.connected) return resolve("connected");
     socket.once("connect", () => resolve("connected"));
     socket.once("connect_error", (error) => resolve(error.message));
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Socket } from "socket.io-client";
 import { getDb } from "@/server/db";
 import { getEventBus } from "@/server/events";
+import { deleteThread } from "@/server/threads/delete";
 import { addMember, callerFor, makeGroup, makeStoredFile, makeUser } from "@/server/test/factories";
 import { inOneWeek } from "@/server/test/poll-fixtures";
 import { connectAs, eventually, roomsOf, startRealtime } from "@/server/test/sockets";
@@ -61,6 +62,23 @@ describe("thread.delete", () => {
     expect(await as(member).poll.list({ groupId: group.id })).toEqual([]);
     await expect(as(member).thread.byId({ id: thread.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(caller.thread.delete({ threadId: thread.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("answers NOT_FOUND, not a failure, when another delete finishes between its access check and its reads", async () => {
+    const { admin, thread } = await busyThread();
+    const db = getDb();
+    // The thread's row is read after the access check: the other delete ends just before it.
+    const threads = new Proxy(db.thread, {
+      get: (target, key) =>
+        key === "findUnique" || key === "findUniqueOrThrow"
+          ? async (args: Parameters<typeof db.thread.findUnique>[0]) => {
+              await deleteThread(db, () => {}, admin.id, thread.id);
+              return target[key](args);
+            }
+          : Reflect.get(target, key),
+    });
+    const racing = new Proxy(db, { get: (target, key) => (key === "thread" ? threads : Reflect.get(target, key)) });
+    await expect(deleteThread(racing, () => {}, admin.id, thread.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("answers the second of two deletes at once like a replay", async () => {

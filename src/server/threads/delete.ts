@@ -9,6 +9,8 @@ import { canInGroup } from "@/server/policy";
 import { publishPollChange } from "@/server/polls/events";
 import { requireThreadAccess } from "@/server/threads/access";
 
+const DELETED = "This thread was deleted or never existed.";
+
 /**
  * An admin deletes a thread for everyone, as Loomio does: its comments (with their revisions and
  * reactions), its own reactions, revisions, tags, reads, follows, guest invitations and
@@ -20,11 +22,13 @@ export async function deleteThread(db: Db, publish: Publish, userId: string, thr
   if (!canInGroup(access.standing, "thread.delete")) throw new AppError("FORBIDDEN", "Only the group's admins can delete a thread.");
   const { groupId } = access.thread;
   const [row, comments, polls, attachments] = await Promise.all([
-    db.thread.findUniqueOrThrow({ where: { id: threadId }, select: { meetingId: true, commentCount: true } }),
+    db.thread.findUnique({ where: { id: threadId }, select: { meetingId: true, commentCount: true } }),
     db.comment.findMany({ where: { threadId }, select: { id: true } }),
     db.poll.findMany({ where: { threadId }, select: { id: true, meetingId: true } }),
     db.threadAttachment.findMany({ where: { threadId }, select: { fileId: true } }),
   ]);
+  // Another delete finished since the access check: answered like a replay, as below.
+  if (!row) throw new AppError("NOT_FOUND", DELETED);
   const pollUrls = polls.map(({ id }) => `/polls/${id}`);
 
   await db.$transaction(async (tx) => {
@@ -38,7 +42,7 @@ export async function deleteThread(db: Db, publish: Publish, userId: string, thr
     await tx.comment.deleteMany({ where: { threadId } });
     const { count } = await tx.thread.deleteMany({ where: { id: threadId } });
     // The loser of two deletes at once is answered like a replay, and its audit entry is never written.
-    if (count === 0) throw new AppError("NOT_FOUND", "This thread was deleted or never existed.");
+    if (count === 0) throw new AppError("NOT_FOUND", DELETED);
     await recordAudit(tx, {
       groupId,
       actorId: userId,

@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { DOCUMENT_FRAGMENT } from "@/lib/documents/extensions";
 import { SUGGESTION_MARKS } from "@/lib/documents/suggestion-marks";
 import { documentSchema } from "@/server/documents/content-schema";
+import { withDoc } from "@/server/documents/with-doc";
 import { suggestionsInState } from "@/server/suggestions/yjs";
 import type { ImportContext } from "@/server/imports/hearth/context";
 
@@ -32,9 +33,7 @@ const MARK_NAMES = new Set<string>(SUGGESTION_MARKS);
 
 /** The same state with the suggestion marks named in `renamed` carrying their new ids (one more Yjs change, by no one). */
 export function withRenamedSuggestions(state: Uint8Array, renamed: ReadonlyMap<string, string>): Uint8Array<ArrayBuffer> {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
+  return withDoc(state, (doc) => {
     const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
     const { doc: content, meta } = initProseMirrorDoc(fragment, documentSchema);
     const tr = EditorState.create({ doc: content }).tr;
@@ -55,9 +54,7 @@ export function withRenamedSuggestions(state: Uint8Array, renamed: ReadonlyMap<s
     });
     updateYFragment(doc, fragment, tr.doc, meta);
     return new Uint8Array(Y.encodeStateAsUpdate(doc));
-  } finally {
-    doc.destroy();
-  }
+  });
 }
 
 /**
