@@ -20,16 +20,17 @@ describe("titles over the limit", () => {
 
     const thread = await caller.thread.create({ groupId: group.id, title: "Charter", body: "Draft" });
     const document = await caller.document.create({ groupId: group.id, title: "Vision" });
+    // Each made only when awaited: a refusal made earlier could settle before anyone listens to it.
     const attempts = [
-      caller.thread.create({ groupId: group.id, title: tooLong, body: "Draft" }),
-      caller.thread.update({ id: thread.id, title: tooLong }),
-      caller.poll.create({ groupId: group.id, kind: "proposal", title: tooLong, closingAt: inDays(7) }),
-      caller.document.create({ groupId: group.id, title: tooLong }),
-      caller.document.rename({ id: document.id, title: tooLong }),
-      caller.meeting.create({ groupId: group.id, title: tooLong, startsAt: inDays(2) }),
-      caller.resource.create({ groupId: group.id, kind: "link", url: "https://example.org", title: tooLong }),
+      () => caller.thread.create({ groupId: group.id, title: tooLong, body: "Draft" }),
+      () => caller.thread.update({ id: thread.id, title: tooLong }),
+      () => caller.poll.create({ groupId: group.id, kind: "proposal", title: tooLong, closingAt: inDays(7) }),
+      () => caller.document.create({ groupId: group.id, title: tooLong }),
+      () => caller.document.rename({ id: document.id, title: tooLong }),
+      () => caller.meeting.create({ groupId: group.id, title: tooLong, startsAt: inDays(2) }),
+      () => caller.resource.create({ groupId: group.id, kind: "link", url: "https://example.org", title: tooLong }),
     ];
-    for (const attempt of attempts) await expect(attempt).rejects.toThrow(message);
+    for (const attempt of attempts) await expect(attempt()).rejects.toThrow(message);
     await expect(caller.folder.create({ groupId: group.id, name: "x".repeat(81) })).rejects.toThrow(
       "Keep the folder name to 80 characters or fewer",
     );

@@ -7,7 +7,7 @@ import { canInGroup, GROUP_SETTINGS_SELECT, groupSettingsOf, type GroupAction, t
  * The access checks that precede every read are written in SQL rather than Prisma's API: Prisma
  * splits a row with its group and the caller's membership into three queries, and building them
  * cost several times the reads themselves. These pieces let such a query select a standing: with
- * the group joined as `g`, `${MEMBERSHIP_JOIN(userId)}` joins the caller's membership as `m` and
+ * the group joined as `g`, `${membershipJoin(userId)}` joins the caller's membership as `m` and
  * STANDING_COLUMNS selects what standingOf reads.
  */
 export const STANDING_COLUMNS = Prisma.raw(

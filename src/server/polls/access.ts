@@ -1,5 +1,6 @@
 import { remember, type RequestMemo } from "@/server/api/request-memo";
 import type { Db } from "@/server/db";
+import type { SqlExists } from "@/server/db/sql-exists";
 import { AppError } from "@/server/errors";
 import {
   canManagePoll,
@@ -41,16 +42,13 @@ export function requirePollAccess(db: Db, userId: string, pollId: string, memo?:
   return remember(memo, `poll-access:${userId}:${pollId}`, () => lookUpPollAccess(db, userId, pollId));
 }
 
-/** Counted in SQL as EXISTS: a boolean in PostgreSQL, 0 or 1 in SQLite. */
-type Exists = boolean | number | bigint;
-
 /**
  * The poll, its group's settings, the caller's membership, and whether the caller is one of its
  * chosen voters, has voted, and is a guest of its thread: one query (groups/standing.ts), each
  * fact a lookup by primary key.
  */
 async function lookUpPollAccess(db: Db, userId: string, pollId: string): Promise<PollAccess> {
-  const [row] = await db.$queryRaw<(PollAccess["poll"] & StandingColumns & Record<"isChosenVoter" | "hasVoted" | "isThreadGuest", Exists>)[]>`
+  const [row] = await db.$queryRaw<(PollAccess["poll"] & StandingColumns & Record<"isChosenVoter" | "hasVoted" | "isThreadGuest", SqlExists>)[]>`
     SELECT p."id", p."groupId", p."threadId", p."authorId", p."kind", p."anonymous", p."closingAt", p."closedAt",
            p."allowChangeVote", p."restrictVoters", ${STANDING_COLUMNS},
            EXISTS (SELECT 1 FROM "PollVoter" AS v WHERE v."pollId" = p."id" AND v."userId" = ${userId}) AS "isChosenVoter",

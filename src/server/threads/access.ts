@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
+import type { SqlExists } from "@/server/db/sql-exists";
 import { AppError } from "@/server/errors";
 import { remember, type RequestMemo } from "@/server/api/request-memo";
 import {
@@ -29,14 +30,13 @@ export function requireThreadAccess(db: Db, userId: string, threadId: string, me
 
 /** The thread, its group's settings, the caller's membership and whether they are its guest, in one query (groups/standing.ts). */
 async function lookUpThreadAccess(db: Db, userId: string, threadId: string): Promise<ThreadAccess> {
-  const [row] = await db.$queryRaw<(ThreadAccess["thread"] & StandingColumns & { isThreadGuest: unknown })[]>`
+  const [row] = await db.$queryRaw<(ThreadAccess["thread"] & StandingColumns & { isThreadGuest: SqlExists })[]>`
     SELECT t."id", t."groupId", t."title", t."authorId", t."closedAt", t."lastCommentSeq", ${STANDING_COLUMNS},
            EXISTS (SELECT 1 FROM "ThreadGuest" AS tg WHERE tg."threadId" = t."id" AND tg."userId" = ${userId}) AS "isThreadGuest"
     FROM "Thread" AS t JOIN "Group" AS g ON g."id" = t."groupId" ${membershipJoin(userId)}
     WHERE t."id" = ${threadId}`;
   if (!row) throw new AppError("NOT_FOUND", NOT_VISIBLE);
   const standing = standingOf(row);
-  // EXISTS is a boolean in PostgreSQL and 0 or 1 in SQLite.
   const isThreadGuest = standing.role === "guest" && Boolean(row.isThreadGuest);
   if (!canViewThread(standing, { isThreadGuest })) throw new AppError("NOT_FOUND", NOT_VISIBLE);
   const { id, groupId, title, authorId, closedAt, lastCommentSeq } = row;

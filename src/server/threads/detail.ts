@@ -1,5 +1,6 @@
 import type { RequestMemo } from "@/server/api/request-memo";
 import type { Db } from "@/server/db";
+import type { SqlExists } from "@/server/db/sql-exists";
 import { isUniqueViolation } from "@/server/db/unique-violation";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
@@ -33,9 +34,8 @@ type DetailRow = {
   lastReadSeq: number | null;
   following: boolean | null;
   automatic: boolean | null;
-  // EXISTS: a boolean in PostgreSQL, 0 or 1 in SQLite.
-  hasAttachments: unknown;
-  hasMissingAttachments: unknown;
+  hasAttachments: SqlExists;
+  hasMissingAttachments: SqlExists;
 };
 
 /**

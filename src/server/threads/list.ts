@@ -56,9 +56,11 @@ function toSummary(row: SummaryRow, tags: string[]): ThreadSummary {
  */
 export async function listThreads(db: Db, userId: string, input: z.infer<typeof zListThreadsInput>) {
   const standing = await requireInGroup(db, userId, input.groupId, "group.view");
-  const filters = Prisma.sql`t."groupId" = ${input.groupId} AND ${visibleThreadsSql(standing, userId)}
-    ${input.status === "open" ? Prisma.sql`AND t."closedAt" IS NULL` : input.status === "closed" ? Prisma.sql`AND t."closedAt" IS NOT NULL` : Prisma.empty}
-    ${input.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ThreadTag" AS tt WHERE tt."threadId" = t."id" AND tt."tag" = ${input.tag.replace(/^#/, "")})` : Prisma.empty}`;
+  const status = { open: Prisma.sql`AND t."closedAt" IS NULL`, closed: Prisma.sql`AND t."closedAt" IS NOT NULL`, all: Prisma.empty }[input.status];
+  const tag = input.tag
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ThreadTag" AS tt WHERE tt."threadId" = t."id" AND tt."tag" = ${input.tag.replace(/^#/, "")})`
+    : Prisma.empty;
+  const filters = Prisma.sql`t."groupId" = ${input.groupId} AND ${visibleThreadsSql(standing, userId)} ${status} ${tag}`;
   const summaries = (where: Prisma.Sql, limit: Prisma.Sql) => db.$queryRaw<SummaryRow[]>`
     SELECT t."id", t."groupId", t."title", t."body", t."pinnedAt", t."closedAt", t."commentCount", t."lastCommentSeq",
            t."lastActivityAt", t."createdAt", t."authorId", u."name" AS "authorName", u."avatarId" AS "authorAvatarId", r."lastReadSeq"
