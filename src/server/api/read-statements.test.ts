@@ -67,8 +67,9 @@ describe("SQL statements per read", () => {
     const long = await sql.statements(() => sql.caller(viewer.id).comment.list({ threadId: threadIds[1]!, anchor: "firstUnread" }));
     // The session, the thread with its group and the viewer's membership (one statement since
     // #17's sixth round; three before), the first unread comment after the read mark (one; two
-    // before), the page, its replies, their reactions, and the people in them.
-    expect(short).toHaveLength(7);
+    // before), the page with its replies and authors (one; three before), and their reactions with
+    // the reactors' names.
+    expect(short).toHaveLength(5);
     expect(long).toHaveLength(short.length);
   });
 
@@ -111,8 +112,9 @@ describe("SQL statements per read", () => {
     expect(render.filter((statement) => /credentialVersion/.test(statement))).toHaveLength(1);
     // Before #17's second round: 36 (the session three times, the thread access twice, empty lists'
     // relations); 20 before the sixth (the thread access, the thread, the first unread comment,
-    // the reactions and the person signed in each took two or more).
-    expect(render).toHaveLength(12);
+    // the comments with their replies and authors, the reactions and the person signed in each
+    // took two or more).
+    expect(render).toHaveLength(10);
   });
 
   it("notification.unreadCount: the session and the count", async () => {

@@ -2,7 +2,7 @@ import type { Prisma } from "@/generated/prisma/client.ts";
 import type { CommentDto } from "@/server/comments/schemas";
 import type { Db } from "@/server/db";
 import { cookMarkdown } from "@/server/markdown/cook";
-import { personSelect, reactionSelect, summariseReactions, toPerson } from "@/server/threads/dto";
+import { personSelect, reactionsTo, toPerson } from "@/server/threads/dto";
 
 export const commentSelect = {
   id: true,
@@ -35,20 +35,10 @@ export function toCommentDto(row: CommentRow, reactions: CommentDto["reactions"]
   };
 }
 
-/** Reactions for many comments in one query. */
-export async function reactionsForComments(db: Db, commentIds: string[]) {
-  const rows = await db.reaction.findMany({
-    where: { subject: "comment", subjectId: { in: commentIds } },
-    select: reactionSelect,
-    orderBy: { createdAt: "asc" },
-  });
-  return summariseReactions(rows);
-}
-
 export async function loadCommentDto(db: Db, commentId: string): Promise<CommentDto> {
   const [row, reactions] = await Promise.all([
     db.comment.findUniqueOrThrow({ where: { id: commentId }, select: commentSelect }),
-    reactionsForComments(db, [commentId]),
+    reactionsTo(db, "comment", commentId),
   ]);
-  return toCommentDto(row, reactions.get(commentId));
+  return toCommentDto(row, reactions);
 }

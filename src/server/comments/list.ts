@@ -5,7 +5,7 @@ import { commentSelect, toCommentDto } from "@/server/comments/dto";
 import { COMMENT_PAGE_SIZE, type CommentWithReplies, type zListCommentsInput } from "@/server/comments/schemas";
 import type { Db } from "@/server/db";
 import { requireThreadAccess } from "@/server/threads/access";
-import { summariseReactions } from "@/server/threads/dto";
+import { reactionsOf } from "@/server/threads/dto";
 
 /** Above any comment's sequence number, and within PostgreSQL's 32-bit integer (cursors are at most 9 digits). */
 const PAST_THE_LAST_SEQ = 2_147_483_647;
@@ -36,45 +36,36 @@ async function topLevelSeqOf(db: Db, threadId: string, commentId: string): Promi
   return topLevelSeq(db, await db.comment.findFirst({ where: { id: commentId, threadId }, select: { seq: true, parentId: true } }));
 }
 
-/**
- * The reactions to these comments and the people who wrote or reacted, in two queries: the
- * reactions, then everyone at once. (As relations, authors and reactors each cost a query per
- * list, also for an empty one.) In SQL, as the page itself (listComments).
- */
-async function reactionsAndPeople(db: Db, comments: { id: string; authorId: string }[]) {
-  const reactionRows = comments.length
-    ? await db.$queryRaw<{ subjectId: string; emoji: string; userId: string }[]>`
-        SELECT "subjectId", "emoji", "userId" FROM "Reaction"
-        WHERE "subject" = 'comment' AND "subjectId" IN (${Prisma.join(comments.map(({ id }) => id))})
-        ORDER BY "createdAt" ASC`
-    : [];
-  const ids = new Set([...comments.map(({ authorId }) => authorId), ...reactionRows.map(({ userId }) => userId)]);
-  const people = ids.size
-    ? await db.$queryRaw<{ id: string; name: string; avatarId: string | null }[]>`
-        SELECT "id", "name", "avatarId" FROM "User" WHERE "id" IN (${Prisma.join([...ids])})`
-    : [];
-  const byId = new Map(people.map((person) => [person.id, person]));
-  const reactions = summariseReactions(
-    reactionRows.flatMap(({ subjectId, emoji, userId }) => {
-      const person = byId.get(userId);
-      return person ? [{ subjectId, emoji, user: { id: person.id, name: person.name } }] : [];
-    }),
-  );
-  return { reactions, authorOf: (comment: { authorId: string }) => byId.get(comment.authorId)! };
-}
-
-/** A comment as this list loads it: its author comes with the reactors' names (reactionsAndPeople). */
+/** A comment as this list loads it, with its author's name and avatar joined. */
 const { author: _author, ...commentFields } = commentSelect;
 const commentRowSelect = { ...commentFields, authorId: true } satisfies Prisma.CommentSelect;
-type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentRowSelect }>;
-const COMMENT_COLUMNS = Prisma.raw(Object.keys(commentRowSelect).map((column) => `"${column}"`).join(", "));
+type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentRowSelect }> & { authorName: string; authorAvatarId: string | null };
+const COMMENT_COLUMNS = Prisma.raw(
+  [...Object.keys(commentRowSelect).map((column) => `c."${column}"`), `u."name" AS "authorName"`, `u."avatarId" AS "authorAvatarId"`].join(", "),
+);
+
+/**
+ * Up to `COMMENT_PAGE_SIZE + 1` top-level comments after (or before) a sequence number, with all
+ * their replies and every author: one statement, in sequence order. (The one beyond the page says
+ * there is more; its replies come too and are left out.)
+ */
+function pageWithReplies(db: Db, threadId: string, position: Prisma.Sql) {
+  return db.$queryRaw<CommentRow[]>`
+    WITH page AS (
+      SELECT "id" FROM "Comment" WHERE "threadId" = ${threadId} AND "parentId" IS NULL AND ${position} LIMIT ${COMMENT_PAGE_SIZE + 1}
+    )
+    SELECT ${COMMENT_COLUMNS} FROM "Comment" AS c JOIN "User" AS u ON u."id" = c."authorId" WHERE c."id" IN (SELECT "id" FROM page)
+    UNION ALL
+    SELECT ${COMMENT_COLUMNS} FROM "Comment" AS c JOIN "User" AS u ON u."id" = c."authorId" WHERE c."parentId" IN (SELECT "id" FROM page)
+    ORDER BY "seq" ASC`;
+}
 
 /**
  * One page of top-level comments with all their replies. The number of queries is the same
- * whatever the thread's length: the page, its replies, their reactions, the people, and one look
- * on each side. The four that carry the page are SQL rather than Prisma's API: building and
- * shaping them through Prisma cost about twice what the database took to answer, on the read
- * every thread view makes.
+ * whatever the thread's length: the page with its replies and authors, their reactions with the
+ * reactors' names, and one look on each side. Those that carry the page are SQL rather than
+ * Prisma's API: building and shaping them through Prisma (four queries) cost about twice what the
+ * database took to answer, on the read every thread view makes.
  */
 export async function listComments(db: Db, userId: string, input: z.infer<typeof zListCommentsInput>, memo?: RequestMemo) {
   await requireThreadAccess(db, userId, input.threadId, memo);
@@ -94,19 +85,18 @@ export async function listComments(db: Db, userId: string, input: z.infer<typeof
     else before = PAST_THE_LAST_SEQ;
   }
 
-  const rows = await db.$queryRaw<CommentRow[]>`
-    SELECT ${COMMENT_COLUMNS} FROM "Comment"
-    WHERE "threadId" = ${threadId} AND "parentId" IS NULL AND ${before === null ? Prisma.sql`"seq" > ${after}` : Prisma.sql`"seq" < ${before}`}
-    ORDER BY "seq" ${before === null ? Prisma.sql`ASC` : Prisma.sql`DESC`} LIMIT ${COMMENT_PAGE_SIZE + 1}`;
-  const hasMoreInDirection = rows.length > COMMENT_PAGE_SIZE;
-  const page = rows.slice(0, COMMENT_PAGE_SIZE);
-  if (before !== null) page.reverse();
-
-  const replies = page.length
-    ? await db.$queryRaw<CommentRow[]>`
-        SELECT ${COMMENT_COLUMNS} FROM "Comment" WHERE "parentId" IN (${Prisma.join(page.map(({ id }) => id))}) ORDER BY "seq" ASC`
-    : [];
-  const { reactions, authorOf } = await reactionsAndPeople(db, [...page, ...replies]);
+  const rows = await pageWithReplies(
+    db,
+    threadId,
+    before === null ? Prisma.sql`"seq" > ${after} ORDER BY "seq" ASC` : Prisma.sql`"seq" < ${before} ORDER BY "seq" DESC`,
+  );
+  const topLevel = rows.filter(({ parentId }) => parentId === null);
+  const hasMoreInDirection = topLevel.length > COMMENT_PAGE_SIZE;
+  // In sequence order; the one beyond the page is the last going forward, the first going back.
+  const page = before === null ? topLevel.slice(0, COMMENT_PAGE_SIZE) : topLevel.slice(-COMMENT_PAGE_SIZE);
+  const onPage = new Set(page.map(({ id }) => id));
+  const replies = rows.filter(({ parentId }) => parentId !== null && onPage.has(parentId));
+  const reactions = await reactionsOf(db, "comment", [...page, ...replies].map(({ id }) => id));
   const first = page[0];
   const last = page.at(-1);
   const [earlier, later] = await Promise.all([
@@ -119,7 +109,8 @@ export async function listComments(db: Db, userId: string, input: z.infer<typeof
       : null,
   ]);
 
-  const dto = (row: CommentRow) => toCommentDto({ ...row, author: authorOf(row) }, reactions.get(row.id));
+  const dto = ({ authorName, authorAvatarId, ...row }: CommentRow) =>
+    toCommentDto({ ...row, author: { id: row.authorId, name: authorName, avatarId: authorAvatarId } }, reactions.get(row.id));
   const items: CommentWithReplies[] = page.map((row) => ({
     ...dto(row),
     replies: replies.filter((reply) => reply.parentId === row.id).map(dto),

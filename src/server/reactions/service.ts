@@ -4,7 +4,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { Publish } from "@/server/events";
 import { requireThreadAccess } from "@/server/threads/access";
-import { reactionSelect, summariseReactions } from "@/server/threads/dto";
+import { reactionsTo } from "@/server/threads/dto";
 
 async function threadIdOf(db: Db, subject: "thread" | "comment", id: string): Promise<string> {
   if (subject === "thread") return id;
@@ -21,12 +21,7 @@ export async function toggleReaction(db: Db, publish: Publish, userId: string, i
   const key = { subject: input.subject, subjectId: input.id, userId, emoji: input.emoji };
   const removed = await db.reaction.deleteMany({ where: key });
   if (removed.count === 0) await db.reaction.create({ data: key });
-  const rows = await db.reaction.findMany({
-    where: { subject: input.subject, subjectId: input.id },
-    select: reactionSelect,
-    orderBy: { createdAt: "asc" },
-  });
-  const reactions = summariseReactions(rows).get(input.id) ?? [];
+  const reactions = await reactionsTo(db, input.subject, input.id);
   publish({ name: "reaction.changed", room: `thread:${threadId}`, payload: { threadId, subject: input.subject, subjectId: input.id, reactions } });
   return { reactions };
 }

@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client.ts";
 import { listExcerpt } from "@/lib/text";
 import type { Db } from "@/server/db";
 import { imageUrl } from "@/server/images/service";
@@ -9,12 +10,6 @@ export const personSelect = { id: true, name: true, avatarId: true } as const;
 export function toPerson(user: { id: string; name: string; avatarId: string | null }): Person {
   return { id: user.id, name: user.name, avatarUrl: imageUrl(user.avatarId) };
 }
-
-export const reactionSelect = {
-  subjectId: true,
-  emoji: true,
-  user: { select: { id: true, name: true } },
-} as const;
 
 type ReactionRow = { subjectId: string; emoji: string; user: { id: string; name: string } };
 
@@ -33,15 +28,21 @@ export function summariseReactions(rows: ReactionRow[]): Map<string, ReactionSum
 }
 
 /**
- * The reactions to one thread or comment, summarised, with the reactors' names: one SQL statement
- * (Prisma's API took two), as every thread view asks.
+ * The reactions to these threads or comments, summarised by subject, with the reactors' names:
+ * one SQL statement (Prisma's API took two), as every thread view asks.
  */
-export async function reactionsTo(db: Db, subject: "thread" | "comment", subjectId: string): Promise<ReactionSummary[]> {
+export async function reactionsOf(db: Db, subject: "thread" | "comment", subjectIds: readonly string[]): Promise<Map<string, ReactionSummary[]>> {
+  if (subjectIds.length === 0) return new Map();
   const rows = await db.$queryRaw<{ subjectId: string; emoji: string; userId: string; name: string }[]>`
     SELECT r."subjectId", r."emoji", r."userId", u."name" FROM "Reaction" AS r JOIN "User" AS u ON u."id" = r."userId"
-    WHERE r."subject" = ${subject} AND r."subjectId" = ${subjectId}
+    WHERE r."subject" = ${subject} AND r."subjectId" IN (${Prisma.join(subjectIds)})
     ORDER BY r."createdAt" ASC`;
-  return summariseReactions(rows.map(({ subjectId, emoji, userId, name }) => ({ subjectId, emoji, user: { id: userId, name } }))).get(subjectId) ?? [];
+  return summariseReactions(rows.map(({ subjectId, emoji, userId, name }) => ({ subjectId, emoji, user: { id: userId, name } })));
+}
+
+/** The reactions to one thread or comment, summarised. */
+export async function reactionsTo(db: Db, subject: "thread" | "comment", subjectId: string): Promise<ReactionSummary[]> {
+  return (await reactionsOf(db, subject, [subjectId])).get(subjectId) ?? [];
 }
 
 /**
