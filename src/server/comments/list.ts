@@ -5,7 +5,7 @@ import { commentSelect, toCommentDto } from "@/server/comments/dto";
 import { COMMENT_PAGE_SIZE, type CommentWithReplies, type zListCommentsInput } from "@/server/comments/schemas";
 import type { Db } from "@/server/db";
 import { requireThreadAccess } from "@/server/threads/access";
-import { reactionsOf } from "@/server/threads/dto";
+import { AUTHOR_COLUMNS, authorIn, reactionsOf, type AuthorColumns } from "@/server/threads/dto";
 
 /** Above any comment's sequence number, and within PostgreSQL's 32-bit integer (cursors are at most 9 digits). */
 const PAST_THE_LAST_SEQ = 2_147_483_647;
@@ -39,10 +39,8 @@ async function topLevelSeqOf(db: Db, threadId: string, commentId: string): Promi
 /** A comment as this list loads it, with its author's name and avatar joined. */
 const { author: _author, ...commentFields } = commentSelect;
 const commentRowSelect = { ...commentFields, authorId: true } satisfies Prisma.CommentSelect;
-type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentRowSelect }> & { authorName: string; authorAvatarId: string | null };
-const COMMENT_COLUMNS = Prisma.raw(
-  [...Object.keys(commentRowSelect).map((column) => `c."${column}"`), `u."name" AS "authorName"`, `u."avatarId" AS "authorAvatarId"`].join(", "),
-);
+type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentRowSelect }> & AuthorColumns;
+const COMMENT_COLUMNS = Prisma.sql`${Prisma.raw(Object.keys(commentRowSelect).map((column) => `c."${column}"`).join(", "))}, ${AUTHOR_COLUMNS}`;
 
 /**
  * Up to `COMMENT_PAGE_SIZE + 1` top-level comments after (or before) a sequence number, with all
@@ -109,8 +107,7 @@ export async function listComments(db: Db, userId: string, input: z.infer<typeof
       : null,
   ]);
 
-  const dto = ({ authorName, authorAvatarId, ...row }: CommentRow) =>
-    toCommentDto({ ...row, author: { id: row.authorId, name: authorName, avatarId: authorAvatarId } }, reactions.get(row.id));
+  const dto = (row: CommentRow) => toCommentDto({ ...row, author: authorIn(row) }, reactions.get(row.id));
   const items: CommentWithReplies[] = page.map((row) => ({
     ...dto(row),
     replies: replies.filter((reply) => reply.parentId === row.id).map(dto),

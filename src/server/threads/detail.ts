@@ -1,3 +1,4 @@
+import type { Thread } from "@/generated/prisma/client.ts";
 import type { RequestMemo } from "@/server/api/request-memo";
 import type { Db } from "@/server/db";
 import type { SqlExists } from "@/server/db/sql-exists";
@@ -9,34 +10,24 @@ import { requireInGroup } from "@/server/groups/standing";
 import { cookMarkdown } from "@/server/markdown/cook";
 import { assignableRoles, canInGroup } from "@/server/policy";
 import { requireThreadAccess, visibleThreadsWhere } from "@/server/threads/access";
-import { reactionsTo, toPerson } from "@/server/threads/dto";
+import { AUTHOR_COLUMNS, authorIn, reactionsTo, tagsOf, toPerson, type AuthorColumns } from "@/server/threads/dto";
 import { publishThreadSeen } from "@/server/threads/seen-by";
 import type { ThreadDetail } from "@/server/threads/schemas";
 
 /** A thread as getThread's query selects it, with its group, author, and the viewer's read mark and follow joined. */
-type DetailRow = {
-  id: string;
-  title: string;
-  body: string;
-  createdAt: Date;
-  editedAt: Date | null;
-  pinnedAt: Date | null;
-  closedAt: Date | null;
-  commentCount: number;
-  lastCommentSeq: number;
-  meetingId: string | null;
-  groupId: string;
-  groupName: string;
-  groupHandle: string;
-  authorId: string;
-  authorName: string;
-  authorAvatarId: string | null;
-  lastReadSeq: number | null;
-  following: boolean | null;
-  automatic: boolean | null;
-  hasAttachments: SqlExists;
-  hasMissingAttachments: SqlExists;
-};
+type DetailRow = Pick<
+  Thread,
+  "id" | "title" | "body" | "createdAt" | "editedAt" | "pinnedAt" | "closedAt" | "commentCount" | "lastCommentSeq" | "meetingId" | "groupId"
+> &
+  AuthorColumns & {
+    groupName: string;
+    groupHandle: string;
+    lastReadSeq: number | null;
+    following: boolean | null;
+    automatic: boolean | null;
+    hasAttachments: SqlExists;
+    hasMissingAttachments: SqlExists;
+  };
 
 /**
  * The thread as its page shows it. The thread, its group, author, the viewer's read mark and
@@ -46,11 +37,11 @@ type DetailRow = {
  */
 export async function getThread(db: Db, userId: string, threadId: string, memo?: RequestMemo): Promise<ThreadDetail> {
   const access = await requireThreadAccess(db, userId, threadId, memo);
-  const [[thread], tagRows] = await Promise.all([
+  const [[thread], tags] = await Promise.all([
     db.$queryRaw<DetailRow[]>`
       SELECT t."id", t."title", t."body", t."createdAt", t."editedAt", t."pinnedAt", t."closedAt", t."commentCount", t."lastCommentSeq",
              t."meetingId", t."groupId", g."name" AS "groupName", g."handle" AS "groupHandle",
-             t."authorId", u."name" AS "authorName", u."avatarId" AS "authorAvatarId",
+             t."authorId", ${AUTHOR_COLUMNS},
              r."lastReadSeq", f."following", f."automatic",
              EXISTS (SELECT 1 FROM "ThreadAttachment" AS a WHERE a."threadId" = t."id") AS "hasAttachments",
              EXISTS (SELECT 1 FROM "MissingAttachment" AS ma WHERE ma."threadId" = t."id") AS "hasMissingAttachments"
@@ -60,7 +51,7 @@ export async function getThread(db: Db, userId: string, threadId: string, memo?:
       LEFT JOIN "ThreadRead" AS r ON r."threadId" = t."id" AND r."userId" = ${userId}
       LEFT JOIN "ThreadFollow" AS f ON f."threadId" = t."id" AND f."userId" = ${userId}
       WHERE t."id" = ${threadId}`,
-    db.$queryRaw<{ tag: string }[]>`SELECT "tag" FROM "ThreadTag" WHERE "threadId" = ${threadId} ORDER BY "tag" ASC`,
+    tagsOf(db, [threadId]),
   ]);
   // Deleted between the access check and this read.
   if (!thread) throw new AppError("NOT_FOUND", "That thread does not exist, or you cannot see it.");
@@ -90,8 +81,8 @@ export async function getThread(db: Db, userId: string, threadId: string, memo?:
     title: thread.title,
     body: thread.body,
     bodyHtml: cookMarkdown(thread.body),
-    tags: tagRows.map(({ tag }) => tag),
-    author: toPerson({ id: thread.authorId, name: thread.authorName, avatarId: thread.authorAvatarId }),
+    tags: tags.get(threadId) ?? [],
+    author: toPerson(authorIn(thread)),
     createdAt: thread.createdAt,
     editedAt: thread.editedAt,
     pinned: thread.pinnedAt !== null,

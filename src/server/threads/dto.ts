@@ -11,6 +11,28 @@ export function toPerson(user: { id: string; name: string; avatarId: string | nu
   return { id: user.id, name: user.name, avatarUrl: imageUrl(user.avatarId) };
 }
 
+/**
+ * For SQL reads of something with an author (a thread, a comment) joined to its author as `u`:
+ * the author's name and avatar, which authorIn reads back with the row's own `authorId`.
+ */
+export const AUTHOR_COLUMNS = Prisma.raw(`u."name" AS "authorName", u."avatarId" AS "authorAvatarId"`);
+export type AuthorColumns = { authorId: string; authorName: string; authorAvatarId: string | null };
+
+/** The author of a row read with AUTHOR_COLUMNS, as personSelect gives it. */
+export function authorIn(row: AuthorColumns): { id: string; name: string; avatarId: string | null } {
+  return { id: row.authorId, name: row.authorName, avatarId: row.authorAvatarId };
+}
+
+/** The tags of these threads, alphabetical, by thread: one SQL statement. */
+export async function tagsOf(db: Db, threadIds: readonly string[]): Promise<Map<string, string[]>> {
+  const tags = new Map<string, string[]>();
+  if (threadIds.length === 0) return tags;
+  const rows = await db.$queryRaw<{ threadId: string; tag: string }[]>`
+    SELECT "threadId", "tag" FROM "ThreadTag" WHERE "threadId" IN (${Prisma.join(threadIds)}) ORDER BY "tag" ASC`;
+  for (const { threadId, tag } of rows) tags.set(threadId, [...(tags.get(threadId) ?? []), tag]);
+  return tags;
+}
+
 type ReactionRow = { subjectId: string; emoji: string; user: { id: string; name: string } };
 
 /** Groups reaction rows by subject, then by emoji in first-use order. */

@@ -1,31 +1,20 @@
 import type { z } from "zod";
-import { Prisma } from "@/generated/prisma/client.ts";
+import { Prisma, type Thread } from "@/generated/prisma/client.ts";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { requireInGroup } from "@/server/groups/standing";
 import { visibleThreadsSql } from "@/server/threads/access";
-import { excerptOf, readStateOf, toPerson } from "@/server/threads/dto";
+import { AUTHOR_COLUMNS, authorIn, excerptOf, readStateOf, tagsOf, toPerson, type AuthorColumns } from "@/server/threads/dto";
 import type { ThreadSummary, zListThreadsInput } from "@/server/threads/schemas";
 
 const PAGE_SIZE = 25;
 
 /** A thread as the list's query selects it, with its author and the viewer's read mark joined. */
-type SummaryRow = {
-  id: string;
-  groupId: string;
-  title: string;
-  body: string;
-  pinnedAt: Date | null;
-  closedAt: Date | null;
-  commentCount: number;
-  lastCommentSeq: number;
-  lastActivityAt: Date;
-  createdAt: Date;
-  authorId: string;
-  authorName: string;
-  authorAvatarId: string | null;
-  lastReadSeq: number | null;
-};
+type SummaryRow = Pick<
+  Thread,
+  "id" | "groupId" | "title" | "body" | "pinnedAt" | "closedAt" | "commentCount" | "lastCommentSeq" | "lastActivityAt" | "createdAt"
+> &
+  AuthorColumns & { lastReadSeq: number | null };
 
 function toSummary(row: SummaryRow, tags: string[]): ThreadSummary {
   return {
@@ -33,7 +22,7 @@ function toSummary(row: SummaryRow, tags: string[]): ThreadSummary {
     groupId: row.groupId,
     title: row.title,
     excerpt: excerptOf(row.body),
-    author: toPerson({ id: row.authorId, name: row.authorName, avatarId: row.authorAvatarId }),
+    author: toPerson(authorIn(row)),
     tags,
     pinned: row.pinnedAt !== null,
     closed: row.closedAt !== null,
@@ -63,7 +52,7 @@ export async function listThreads(db: Db, userId: string, input: z.infer<typeof 
   const filters = Prisma.sql`t."groupId" = ${input.groupId} AND ${visibleThreadsSql(standing, userId)} ${status} ${tag}`;
   const summaries = (where: Prisma.Sql, limit: Prisma.Sql) => db.$queryRaw<SummaryRow[]>`
     SELECT t."id", t."groupId", t."title", t."body", t."pinnedAt", t."closedAt", t."commentCount", t."lastCommentSeq",
-           t."lastActivityAt", t."createdAt", t."authorId", u."name" AS "authorName", u."avatarId" AS "authorAvatarId", r."lastReadSeq"
+           t."lastActivityAt", t."createdAt", t."authorId", ${AUTHOR_COLUMNS}, r."lastReadSeq"
     FROM "Thread" AS t
     JOIN "User" AS u ON u."id" = t."authorId"
     LEFT JOIN "ThreadRead" AS r ON r."threadId" = t."id" AND r."userId" = ${userId}
@@ -80,13 +69,10 @@ export async function listThreads(db: Db, userId: string, input: z.infer<typeof 
   );
   const restPage = rest.slice(0, PAGE_SIZE);
   const page = [...pinned, ...restPage];
-  const tagRows = page.length
-    ? await db.$queryRaw<{ threadId: string; tag: string }[]>`
-        SELECT "threadId", "tag" FROM "ThreadTag" WHERE "threadId" IN (${Prisma.join(page.map(({ id }) => id))}) ORDER BY "tag" ASC`
-    : [];
+  const tags = await tagsOf(db, page.map(({ id }) => id));
   const last = restPage.at(-1);
   return {
-    items: page.map((row) => toSummary(row, tagRows.filter(({ threadId }) => threadId === row.id).map(({ tag }) => tag))),
+    items: page.map((row) => toSummary(row, tags.get(row.id) ?? [])),
     nextCursor: rest.length > PAGE_SIZE && last ? encodeCursor(last.lastActivityAt, last.id) : null,
   };
 }
